@@ -1,0 +1,45 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "siyu",
+  products: [
+    .executable(name: "siyu", targets: ["siyu"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+  ],
+  targets: [
+    // The only code that includes ICU's headers; its public header uses stdint types and opaque handles.
+    .target(
+      name: "CICU",
+      linkerSettings: [
+        .linkedLibrary("icui18n"),
+        .linkedLibrary("icuuc"),
+        .linkedLibrary("icudata"),
+      ]
+    ),
+    // Generates Swift source that embeds every file under lexicons/ as one string literal.
+    .executableTarget(name: "siyu-embed"),
+    .plugin(
+      name: "EmbedLexicons",
+      capability: .buildTool(),
+      dependencies: ["siyu-embed"]
+    ),
+    .target(
+      name: "SiyuText",
+      dependencies: ["CICU"],
+      plugins: ["EmbedLexicons"]
+    ),
+    .executableTarget(
+      name: "siyu",
+      dependencies: [
+        "SiyuText",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "SiyuTextTests", dependencies: ["SiyuText"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["siyu"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,284 @@
+#include "CICU.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/ubrk.h>
+#include <unicode/uchar.h>
+#include <unicode/ucnv.h>
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+#include <unicode/utrans.h>
+#include <unicode/uversion.h>
+#include <unicode/utf16.h>
+
+struct cicu_wordbreak {
+  UBreakIterator *bi;
+};
+
+cicu_wordbreak *cicu_wordbreak_open(const char *locale, int32_t *status) {
+  UErrorCode e = U_ZERO_ERROR;
+  UBreakIterator *bi = ubrk_open(UBRK_WORD, locale, NULL, 0, &e);
+  *status = e;
+  if (U_FAILURE(e)) return NULL;
+  cicu_wordbreak *wb = malloc(sizeof *wb);
+  if (!wb) {
+    ubrk_close(bi);
+    return NULL;
+  }
+  wb->bi = bi;
+  return wb;
+}
+
+void cicu_wordbreak_close(cicu_wordbreak *wb) {
+  if (!wb) return;
+  ubrk_close(wb->bi);
+  free(wb);
+}
+
+int32_t cicu_wordbreak_run(cicu_wordbreak *wb, const uint16_t *text, int32_t length, int32_t *bounds,
+                           int32_t *statuses, int32_t *status) {
+  UErrorCode e = U_ZERO_ERROR;
+  ubrk_setText(wb->bi, (const UChar *)text, length, &e);
+  if (U_FAILURE(e)) {
+    *status = e;
+    return -1;
+  }
+  int32_t n = 0;
+  ubrk_first(wb->bi);
+  for (int32_t b = ubrk_next(wb->bi); b != UBRK_DONE && n < length; b = ubrk_next(wb->bi)) {
+    bounds[n] = b;
+    statuses[n] = ubrk_getRuleStatus(wb->bi);
+    n++;
+  }
+  *status = 0;
+  return n;
+}
+
+/// Lower-cases the letter at dst[i] (length `len` units) in place when the lower-case form keeps the length.
+static void lower_in_place(uint16_t *dst, int32_t i, int32_t len) {
+  UChar32 c;
+  int32_t j = i;
+  U16_NEXT(dst, j, i + len, c);
+  if (c < 0x80) {
+    if (c >= 'A' && c <= 'Z') dst[i] = (uint16_t)(c + 32);
+    return;
+  }
+  if (!u_isupper(c) && !u_istitle(c)) return;
+  UChar32 l = u_tolower(c);
+  if (U16_LENGTH(l) != j - i) return;
+  int32_t k = i;
+  UBool err = 0;
+  U16_APPEND(dst, k, i + len, l, err);
+}
+
+int32_t cicu_normalize(const uint16_t *src, int32_t srcLength, uint16_t *dst, int32_t dstCapacity,
+                       int32_t *map, int32_t lowercase, int32_t *status) {
+  UErrorCode e = U_ZERO_ERROR;
+  const UNormalizer2 *nfkc = unorm2_getNFKCInstance(&e);
+  if (U_FAILURE(e)) {
+    *status = e;
+    return -1;
+  }
+  const UChar *s = (const UChar *)src;
+  int32_t i = 0, out = 0;
+  int fits = 1;
+  while (i < srcLength) {
+    int32_t span = unorm2_spanQuickCheckYes(nfkc, s + i, srcLength - i, &e);
+    if (U_FAILURE(e)) {
+      *status = e;
+      return -1;
+    }
+    if (fits && out + span <= dstCapacity) {
+      for (int32_t k = 0; k < span; k++) {
+        uint16_t u = src[i + k];
+        dst[out + k] = u;
+        map[out + k] = U16_IS_TRAIL(u) && k > 0 && U16_IS_LEAD(src[i + k - 1]) ? -1 : i + k;
+      }
+      if (lowercase) {
+        for (int32_t k = 0; k < span; k++) {
+          uint16_t u = dst[out + k];
+          if (u < 0x80) {
+            if (u >= 'A' && u <= 'Z') dst[out + k] = (uint16_t)(u + 32);
+          } else if (!(u >= 0x2E80 && u < 0xA000) && map[out + k] >= 0) {
+            int32_t cl = (U16_IS_LEAD(u) && k + 1 < span && U16_IS_TRAIL(dst[out + k + 1])) ? 2 : 1;
+            lower_in_place(dst, out + k, cl);
+          }
+        }
+      }
+    } else {
+      fits = 0;
+    }
+    i += span;
+    out += span;
+    if (i >= srcLength) break;
+    // The chunk runs from i to the next normalization boundary.
+    int32_t j = i;
+    UChar32 c;
+    U16_NEXT(s, j, srcLength, c);
+    while (j < srcLength) {
+      int32_t k = j;
+      U16_NEXT(s, k, srcLength, c);
+      if (unorm2_hasBoundaryBefore(nfkc, c)) break;
+      j = k;
+    }
+    UChar buf[256];
+    UChar *chunk = buf;
+    int32_t cap = (int32_t)(sizeof buf / sizeof buf[0]);
+    UChar *heap = NULL;
+    int32_t n = unorm2_normalize(nfkc, s + i, j - i, chunk, cap, &e);
+    if (e == U_BUFFER_OVERFLOW_ERROR) {
+      e = U_ZERO_ERROR;
+      heap = malloc(sizeof(UChar) * (size_t)(n + 1));
+      if (!heap) {
+        *status = U_MEMORY_ALLOCATION_ERROR;
+        return -1;
+      }
+      chunk = heap;
+      n = unorm2_normalize(nfkc, s + i, j - i, chunk, n + 1, &e);
+    }
+    if (U_FAILURE(e)) {
+      free(heap);
+      *status = e;
+      return -1;
+    }
+    if (fits && out + n <= dstCapacity) {
+      memcpy(dst + out, chunk, sizeof(UChar) * (size_t)n);
+      for (int32_t k = 0; k < n; k++) map[out + k] = k == 0 ? i : -1;
+      if (lowercase) {
+        for (int32_t k = 0; k < n;) {
+          int32_t cl = (U16_IS_LEAD(dst[out + k]) && k + 1 < n && U16_IS_TRAIL(dst[out + k + 1])) ? 2 : 1;
+          lower_in_place(dst, out + k, cl);
+          k += cl;
+        }
+      }
+    } else {
+      fits = 0;
+    }
+    free(heap);
+    out += n;
+    i = j;
+  }
+  if (fits && out <= dstCapacity) map[out] = srcLength;
+  *status = 0;
+  return out;
+}
+
+struct cicu_translit {
+  UTransliterator *t;
+};
+
+cicu_translit *cicu_translit_open(const char *id, int32_t *status) {
+  UChar uid[64];
+  int32_t n = 0;
+  for (; id[n] && n < 63; n++) uid[n] = (UChar)(unsigned char)id[n];
+  uid[n] = 0;
+  UErrorCode e = U_ZERO_ERROR;
+  UTransliterator *t = utrans_openU(uid, n, UTRANS_FORWARD, NULL, 0, NULL, &e);
+  *status = e;
+  if (U_FAILURE(e)) return NULL;
+  cicu_translit *r = malloc(sizeof *r);
+  if (!r) {
+    utrans_close(t);
+    return NULL;
+  }
+  r->t = t;
+  return r;
+}
+
+void cicu_translit_close(cicu_translit *t) {
+  if (!t) return;
+  utrans_close(t->t);
+  free(t);
+}
+
+int32_t cicu_translit_run(cicu_translit *t, uint16_t *buffer, int32_t length, int32_t capacity,
+                          int32_t *status) {
+  UErrorCode e = U_ZERO_ERROR;
+  int32_t len = length, limit = length;
+  utrans_transUChars(t->t, (UChar *)buffer, &len, capacity, 0, &limit, &e);
+  *status = e;
+  if (U_FAILURE(e)) return -1;
+  return len;
+}
+
+int32_t cicu_char_class(uint32_t c) {
+  UChar32 cp = (UChar32)c;
+  if (c >= 0x1F1E6 && c <= 0x1F1FF) return CICU_CLASS_EMOJI;
+  if (c >= 0x80 && u_hasBinaryProperty(cp, UCHAR_EXTENDED_PICTOGRAPHIC)) return CICU_CLASS_EMOJI;
+  switch (u_charType(cp)) {
+    case U_SPACE_SEPARATOR:
+    case U_LINE_SEPARATOR:
+    case U_PARAGRAPH_SEPARATOR:
+      return CICU_CLASS_SPACE;
+    case U_CONTROL_CHAR:
+      return u_isspace(cp) ? CICU_CLASS_SPACE : CICU_CLASS_OTHER;
+    case U_FORMAT_CHAR:
+      return CICU_CLASS_OTHER;
+    case U_DASH_PUNCTUATION:
+    case U_START_PUNCTUATION:
+    case U_END_PUNCTUATION:
+    case U_CONNECTOR_PUNCTUATION:
+    case U_OTHER_PUNCTUATION:
+    case U_INITIAL_PUNCTUATION:
+    case U_FINAL_PUNCTUATION:
+      return CICU_CLASS_PUNCT;
+    case U_MATH_SYMBOL:
+    case U_CURRENCY_SYMBOL:
+    case U_MODIFIER_SYMBOL:
+    case U_OTHER_SYMBOL:
+      return CICU_CLASS_SYMBOL;
+    case U_DECIMAL_DIGIT_NUMBER:
+      return CICU_CLASS_DIGIT;
+    case U_OTHER_LETTER:
+      return u_hasBinaryProperty(cp, UCHAR_IDEOGRAPHIC) ? CICU_CLASS_IDEO : CICU_CLASS_LETTER;
+    case U_UPPERCASE_LETTER:
+    case U_LOWERCASE_LETTER:
+    case U_TITLECASE_LETTER:
+    case U_MODIFIER_LETTER:
+    case U_LETTER_NUMBER:
+    case U_OTHER_NUMBER:
+      return u_hasBinaryProperty(cp, UCHAR_IDEOGRAPHIC) ? CICU_CLASS_IDEO : CICU_CLASS_LETTER;
+    default:
+      return CICU_CLASS_OTHER;
+  }
+}
+
+int32_t cicu_decode(const char *charset, const uint8_t *src, int32_t length, uint16_t *dst,
+                    int32_t capacity, int32_t *errorOffset, int32_t *status) {
+  UErrorCode e = U_ZERO_ERROR;
+  UConverter *cv = ucnv_open(charset, &e);
+  if (U_FAILURE(e)) {
+    *status = e;
+    return -1;
+  }
+  ucnv_setToUCallBack(cv, UCNV_TO_U_CALLBACK_STOP, NULL, NULL, NULL, &e);
+  const char *source = (const char *)src;
+  const char *sourceLimit = source + length;
+  int32_t total = 0;
+  UChar buf[4096];
+  while (1) {
+    UChar *target = buf;
+    UErrorCode ce = U_ZERO_ERROR;
+    ucnv_toUnicode(cv, &target, buf + 4096, &source, sourceLimit, NULL, 1, &ce);
+    int32_t n = (int32_t)(target - buf);
+    if (total + n <= capacity) memcpy(dst + total, buf, sizeof(UChar) * (size_t)n);
+    total += n;
+    if (ce == U_BUFFER_OVERFLOW_ERROR) continue;
+    if (U_FAILURE(ce)) {
+      char bad[32];
+      int8_t badLen = sizeof bad;
+      UErrorCode ie = U_ZERO_ERROR;
+      ucnv_getInvalidChars(cv, bad, &badLen, &ie);
+      *errorOffset = (int32_t)(source - (const char *)src) - (U_SUCCESS(ie) ? badLen : 0);
+      *status = ce;
+      ucnv_close(cv);
+      return -1;
+    }
+    break;
+  }
+  ucnv_close(cv);
+  *status = 0;
+  return total;
+}
+
+const char *cicu_version(void) { return U_ICU_VERSION; }

@@ -1,0 +1,76 @@
+// The C face of ICU for siyu. Only stdint types and opaque handles cross this header:
+// ICU's own headers clash with Foundation's bundled ICU module, and its versioned
+// symbol macros (ubrk_open -> ubrk_open_72) do not import into Swift.
+#ifndef SIYU_CICU_H
+#define SIYU_CICU_H
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// Opaque word-break iterator (ICU UBreakIterator, word rules).
+typedef struct cicu_wordbreak cicu_wordbreak;
+
+/// Opens a word-break iterator for `locale` (e.g. "zh"). Returns NULL on failure and sets *status to the ICU error code.
+cicu_wordbreak *cicu_wordbreak_open(const char *locale, int32_t *status);
+void cicu_wordbreak_close(cicu_wordbreak *wb);
+
+/// Breaks `text` (UTF-16, `length` units). Writes every boundary after 0 (the last is `length`) to `bounds`
+/// and ICU's rule status of the segment ending there to `statuses`. Both arrays need room for `length`
+/// entries. Returns the number of boundaries written, or -1 on an ICU error (*status set).
+int32_t cicu_wordbreak_run(cicu_wordbreak *wb, const uint16_t *text, int32_t length, int32_t *bounds,
+                           int32_t *statuses, int32_t *status);
+
+/// NFKC-normalizes `src` into `dst` and, when `lowercase` is non-zero, lower-cases letters whose lower-case
+/// form has the same UTF-16 length. `map` (room for dstCapacity + 1 entries) receives, for each output unit,
+/// the source index where its normalization chunk starts, or -1 when the unit continues a chunk (a
+/// surrogate trail, or the 2nd..nth unit of an expansion); map[result] == srcLength.
+/// Returns the output length. If that exceeds dstCapacity nothing usable was written: call again with a
+/// buffer of the returned size. Returns -1 on an ICU error (*status set).
+int32_t cicu_normalize(const uint16_t *src, int32_t srcLength, uint16_t *dst, int32_t dstCapacity,
+                       int32_t *map, int32_t lowercase, int32_t *status);
+
+/// Opaque ICU transliterator.
+typedef struct cicu_translit cicu_translit;
+
+/// Opens the transliterator with ICU id `id` (ASCII, e.g. "Hant-Hans"); NULL on failure.
+cicu_translit *cicu_translit_open(const char *id, int32_t *status);
+void cicu_translit_close(cicu_translit *t);
+
+/// Transliterates `buffer[0..<length]` in place (room for `capacity` units). Returns the new length, or -1.
+int32_t cicu_translit_run(cicu_translit *t, uint16_t *buffer, int32_t length, int32_t capacity,
+                          int32_t *status);
+
+/// Character properties used to classify tokens.
+enum {
+  CICU_CLASS_OTHER = 0,
+  CICU_CLASS_SPACE = 1,
+  CICU_CLASS_PUNCT = 2,
+  CICU_CLASS_SYMBOL = 3,
+  CICU_CLASS_EMOJI = 4,
+  CICU_CLASS_LETTER = 5,
+  CICU_CLASS_DIGIT = 6,
+  CICU_CLASS_IDEO = 7,
+};
+
+/// Coarse class of code point `c` (one of CICU_CLASS_*). Emoji means Extended_Pictographic or a
+/// regional indicator, checked before symbol and punctuation.
+int32_t cicu_char_class(uint32_t c);
+
+/// Decodes `src` in charset `charset` (an ICU converter name such as "GB18030") to UTF-16.
+/// Returns the number of units written (call again with a larger buffer if it exceeds `capacity`), or -1
+/// when the bytes are not valid in that charset, with *errorOffset set to the byte offset of the first
+/// bad sequence.
+int32_t cicu_decode(const char *charset, const uint8_t *src, int32_t length, uint16_t *dst,
+                    int32_t capacity, int32_t *errorOffset, int32_t *status);
+
+/// ICU's version string, e.g. "72.1".
+const char *cicu_version(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

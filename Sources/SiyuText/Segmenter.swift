@@ -1,0 +1,421 @@
+import CICU
+
+/// Segments Chinese (and mixed) text into typed tokens that keep their exact UTF-16 range in the source.
+///
+/// Pipeline for one text: ICU normalization (see `Normalizer`) → atomic spans (URL, e-mail, mention,
+/// hashtag, phone/contact) → ICU word break (locale `zh`) on the rest → runs of the same punctuation
+/// mark joined → numbers joined with currency signs and units (2001年, 99元, ¥399, 3.8折, 50%) →
+/// lexicon merge: lexicon words that ICU split come out as one token, preferring the choice that covers the
+/// most text with lexicon words → ranges mapped back to the source.
+///
+/// Reuses its buffers between calls; not thread-safe (use one per thread).
+public final class Segmenter {
+  /// An ICU failure while setting up the segmenter.
+  public struct SetupError: Error, CustomStringConvertible {
+    public var description: String
+  }
+
+  /// Kinds a unit suffix gives the number it follows (`lexicons/units.txt`, second field).
+  enum UnitKind: Int32 {
+    case number = 0
+    case price = 1
+    case percent = 2
+  }
+
+  private let breaker: OpaquePointer
+  /// The normalizer whose output the last `segment` call worked on.
+  public let normalizer = Normalizer()
+  private let scanner = SpecialSpanScanner()
+  /// Words to keep whole (payload 0).
+  private let words: Trie
+  /// Unit suffixes after numbers (payload: `UnitKind`).
+  private let units: Trie
+
+  private var bounds: [Int32] = []
+  private var statuses: [Int32] = []
+  private var spans: [SpecialSpanScanner.Span] = []
+  private var raw: [Token] = []
+  private var work: [Token] = []
+  private var candidateStarts: [Int32] = []
+  private var candidateEnds: [Int32] = []
+  private var dpCover: [Int32] = []
+  private var dpCount: [Int32] = []
+  private var dpFrom: [Int32] = []
+
+  /// The tokens of the last `segment` call, in order, ranges relative to the text passed in.
+  public private(set) var tokens: [Token] = []
+
+  /// Words that are kept whole by the built-in segmentation lexicons (`lexicons/seg/*.txt`).
+  public static func builtinWordLexicons() -> [Lexicon] { BuiltinLexicons.lexicons(under: "seg/") }
+
+  /// Creates a segmenter with the built-in lexicons plus `extraLexicons` (e.g. from `.siyu.yml`).
+  public init(extraLexicons: [Lexicon] = []) throws {
+    var status: Int32 = 0
+    guard let breaker = cicu_wordbreak_open("zh", &status) else {
+      throw SetupError(description: "ICU word break could not be opened (ICU error \(status))")
+    }
+    self.breaker = breaker
+    let normalizer = self.normalizer
+    func key(_ word: String) -> [UInt16] { Array(normalizer.normalize(word).utf16) }
+    var wordKeys: [([UInt16], Int32)] = []
+    for lexicon in Self.builtinWordLexicons() + extraLexicons {
+      for entry in lexicon.entries { wordKeys.append((key(entry.text), 0)) }
+    }
+    words = Trie(wordKeys)
+    var unitKeys: [([UInt16], Int32)] = []
+    for entry in BuiltinLexicons.lexicon("units.txt")?.entries ?? [] {
+      let kind: UnitKind =
+        switch entry.fields.first {
+        case "price": .price
+        case "percent": .percent
+        default: .number
+        }
+      unitKeys.append((key(entry.text), kind.rawValue))
+    }
+    units = Trie(unitKeys)
+  }
+
+  deinit { cicu_wordbreak_close(breaker) }
+
+  /// Segments `text` and returns its tokens.
+  public func tokens(of text: String) -> [Token] {
+    let source = Array(text.utf16)
+    source.withUnsafeBufferPointer { _ = segment($0) }
+    return tokens
+  }
+
+  /// Segments `text` into `tokens`.
+  ///
+  /// When `isFinal` is false the text continues beyond `text` (streaming a very long line): only tokens that
+  /// end well before the end of `text` are kept, and the return value is the number of source units they
+  /// consume; call again with the rest followed by more text. When `isFinal` is true every token is kept
+  /// and the return value is `text.count`.
+  @discardableResult
+  public func segment(_ text: UnsafeBufferPointer<UInt16>, isFinal: Bool = true) -> Int {
+    normalizer.normalize(text)
+    let n = normalizer.count
+    if bounds.count < n + 1 {
+      bounds = [Int32](repeating: 0, count: n + 1)
+      statuses = [Int32](repeating: 0, count: n + 1)
+    }
+    spans.removeAll(keepingCapacity: true)
+    raw.removeAll(keepingCapacity: true)
+    normalizer.buffer.withUnsafeBufferPointer { full in
+      let norm = UnsafeBufferPointer(rebasing: full[0..<n])
+      scanner.scan(norm, into: &spans)
+      var position = 0
+      for span in spans {
+        breakRegion(norm, from: position, to: span.start)
+        raw.append(
+          Token(
+            kind: span.kind, normalizedStart: Int32(span.start), normalizedEnd: Int32(span.end),
+            sourceStart: 0, sourceEnd: 0))
+        position = span.end
+      }
+      breakRegion(norm, from: position, to: n)
+      joinPunctuationRuns(norm)
+      joinNumbers(norm)
+      mergeLexiconWords(norm)
+    }
+    mapToSource(sourceCount: text.count)
+    if isFinal { return text.count }
+    let limit = text.count - 512
+    var keep = tokens.count
+    while keep > 0 && tokens[keep - 1].sourceEnd > limit { keep -= 1 }
+    if keep == 0 { return text.count }
+    tokens.removeSubrange(keep...)
+    return Int(tokens[keep - 1].sourceEnd)
+  }
+
+  /// Runs ICU word break on `norm[from..<to]` and appends classified tokens (whitespace dropped) to `raw`.
+  private func breakRegion(_ norm: UnsafeBufferPointer<UInt16>, from: Int, to: Int) {
+    let length = to - from
+    guard length > 0, let base = norm.baseAddress else { return }
+    var status: Int32 = 0
+    let count = bounds.withUnsafeMutableBufferPointer { b in
+      statuses.withUnsafeMutableBufferPointer { s in
+        cicu_wordbreak_run(breaker, base + from, Int32(length), b.baseAddress, s.baseAddress, &status)
+      }
+    }
+    if count < 0 {
+      // ICU refused the text: keep it as one word rather than lose it.
+      raw.append(
+        Token(kind: .word, normalizedStart: Int32(from), normalizedEnd: Int32(to), sourceStart: 0, sourceEnd: 0))
+      return
+    }
+    var start = from
+    for k in 0..<Int(count) {
+      let end = from + Int(bounds[k])
+      let ruleStatus = statuses[k]
+      defer { start = end }
+      let kind: TokenKind
+      if ruleStatus >= 100 && ruleStatus < 200 {
+        kind = .number
+      } else if ruleStatus >= 200 {
+        kind = .word
+      } else {
+        switch Int(cicu_char_class(Self.codePoint(norm, at: start))) {
+        case Int(CICU_CLASS_EMOJI): kind = .emoji
+        case Int(CICU_CLASS_PUNCT), Int(CICU_CLASS_SYMBOL): kind = .punctuation
+        case Int(CICU_CLASS_DIGIT): kind = .number
+        case Int(CICU_CLASS_LETTER), Int(CICU_CLASS_IDEO): kind = .word
+        default:
+          // Whitespace, controls and lone format characters make no token.
+          continue
+        }
+      }
+      raw.append(
+        Token(kind: kind, normalizedStart: Int32(start), normalizedEnd: Int32(end), sourceStart: 0, sourceEnd: 0))
+    }
+  }
+
+  @inline(__always)
+  static func codePoint(_ text: UnsafeBufferPointer<UInt16>, at i: Int) -> UInt32 {
+    let u = text[i]
+    if UTF16.isLeadSurrogate(u), i + 1 < text.count, UTF16.isTrailSurrogate(text[i + 1]) {
+      return 0x10000 + (UInt32(u - 0xD800) << 10) + UInt32(text[i + 1] - 0xDC00)
+    }
+    return UInt32(u)
+  }
+
+  /// Joins adjacent punctuation tokens that repeat the same mark (！！！, ……, ——) into one token.
+  private func joinPunctuationRuns(_ norm: UnsafeBufferPointer<UInt16>) {
+    guard raw.count > 1 else { return }
+    var out = 0
+    for i in 0..<raw.count {
+      let t = raw[i]
+      if out > 0 {
+        let previous = raw[out - 1]
+        if t.kind == .punctuation && previous.kind == .punctuation && previous.normalizedEnd == t.normalizedStart
+          && t.normalizedEnd - t.normalizedStart == 1 && norm[Int(t.normalizedStart)] == norm[Int(previous.normalizedStart)]
+        {
+          raw[out - 1].normalizedEnd = t.normalizedEnd
+          continue
+        }
+      }
+      raw[out] = t
+      out += 1
+    }
+    raw.removeSubrange(out...)
+  }
+
+  /// Chinese numeral characters: a run of two or more, or one followed by a unit, is a number.
+  @inline(__always)
+  static func isChineseNumeral(_ u: UInt16) -> Bool {
+    switch u {
+    case 0x3007, 0x25CB, 0x96F6, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341,
+      0x767E, 0x5343, 0x4E07, 0x4EBF, 0x4E24:
+      // 〇 ○ 零 一 二 三 四 五 六 七 八 九 十 百 千 万 亿 两
+      return true
+    default: return false
+    }
+  }
+
+  @inline(__always)
+  static func isCurrencySign(_ u: UInt16) -> Bool {
+    u == 0xA5 || u == 0x24 || u == 0x20AC || u == 0xA3
+  }
+
+  /// The longest key of `trie` that starts at `raw[first].normalizedStart` and ends exactly at the end of a
+  /// token `raw[last]`, with `first...last` contiguous and each token accepted by `eligible`.
+  @inline(__always)
+  private func longestTokenAlignedMatch(
+    _ trie: Trie, _ norm: UnsafeBufferPointer<UInt16>, first: Int, minimumLast: Int,
+    eligible: (TokenKind) -> Bool
+  ) -> (last: Int, payload: Int32)? {
+    let start = Int(raw[first].normalizedStart)
+    guard start < norm.count, trie.hasKeys(startingWith: norm[start]) else { return nil }
+    var best: (Int, Int32)?
+    var m = first
+    let count = raw.count
+    trie.forEachPrefix(in: norm, from: start, limit: norm.count) { end, payload in
+      while Int(raw[m].normalizedEnd) < end {
+        guard m + 1 < count, raw[m + 1].normalizedStart == raw[m].normalizedEnd, eligible(raw[m + 1].kind) else {
+          return false
+        }
+        m += 1
+      }
+      if Int(raw[m].normalizedEnd) == end && m >= minimumLast { best = (m, payload) }
+      return true
+    }
+    return best
+  }
+
+  /// Joins numbers with a leading currency sign and trailing units, and runs of Chinese numerals.
+  private func joinNumbers(_ norm: UnsafeBufferPointer<UInt16>) {
+    let count = raw.count
+    guard count > 0 else { return }
+    work.removeAll(keepingCapacity: true)
+    var i = 0
+    while i < count {
+      var t = raw[i]
+      var next = i + 1
+      var isNumber = t.kind == .number
+      if t.kind == .punctuation && t.normalizedEnd - t.normalizedStart == 1
+        && Self.isCurrencySign(norm[Int(t.normalizedStart)]) && next < count && raw[next].kind == .number
+        && raw[next].normalizedStart == t.normalizedEnd
+      {
+        t.normalizedEnd = raw[next].normalizedEnd
+        t.kind = .price
+        next += 1
+        isNumber = true
+      } else if t.kind == .word || t.kind == .punctuation,
+        Self.isChineseNumeral(norm[Int(t.normalizedStart)])
+      {
+        // A run of two or more Chinese numerals (二○○一, 三十一) is a number, with a unit that may sit inside
+        // the word-break token where the run ends (ICU gives 二○○ | 一年).
+        let runStart = Int(t.normalizedStart)
+        var runEnd = runStart
+        while runEnd < norm.count && Self.isChineseNumeral(norm[runEnd]) { runEnd += 1 }
+        if runEnd - runStart >= 2 {
+          var m = i
+          var contiguous = true
+          while Int(raw[m].normalizedEnd) < runEnd {
+            guard m + 1 < count, raw[m + 1].normalizedStart == raw[m].normalizedEnd,
+              raw[m + 1].kind == .word || raw[m + 1].kind == .punctuation
+            else {
+              contiguous = false
+              break
+            }
+            m += 1
+          }
+          if contiguous {
+            let tokenEnd = Int(raw[m].normalizedEnd)
+            if tokenEnd == runEnd {
+              t.normalizedEnd = Int32(runEnd)
+              t.kind = .number
+              next = m + 1
+              isNumber = true
+            } else if let unit = units.longestPrefix(in: norm, from: runEnd, limit: tokenEnd), unit.end == tokenEnd {
+              t.normalizedEnd = Int32(tokenEnd)
+              t.kind = unit.payload == UnitKind.price.rawValue ? .price : unit.payload == UnitKind.percent.rawValue ? .percent : .number
+              next = m + 1
+              isNumber = true
+            }
+          }
+        }
+      }
+      if isNumber {
+        for _ in 0..<3 {
+          guard next < count, raw[next].normalizedStart == t.normalizedEnd,
+            let unit = longestTokenAlignedMatch(
+              units, norm, first: next, minimumLast: next,
+              eligible: { $0 == .word || $0 == .punctuation || $0 == .number })
+          else { break }
+          t.normalizedEnd = raw[unit.last].normalizedEnd
+          switch UnitKind(rawValue: unit.payload) ?? .number {
+          case .price: t.kind = .price
+          case .percent: if t.kind != .price { t.kind = .percent }
+          case .number: break
+          }
+          next = unit.last + 1
+        }
+      }
+      work.append(t)
+      i = next
+    }
+    swap(&raw, &work)
+  }
+
+  /// Merges runs of tokens that spell a lexicon word. Among overlapping candidates it picks the
+  /// segmentation that covers the most text with lexicon words, then the one with fewer tokens.
+  private func mergeLexiconWords(_ norm: UnsafeBufferPointer<UInt16>) {
+    let count = raw.count
+    guard count > 1, !words.isEmpty else { return }
+    candidateStarts.removeAll(keepingCapacity: true)
+    candidateEnds.removeAll(keepingCapacity: true)
+    let eligible: (TokenKind) -> Bool = { $0 == .word || $0 == .number }
+    for k in 0..<(count - 1) where eligible(raw[k].kind) {
+      let start = Int(raw[k].normalizedStart)
+      guard words.hasKeys(startingWith: norm[start]) else { continue }
+      var m = k
+      words.forEachPrefix(in: norm, from: start, limit: norm.count) { end, _ in
+        while Int(raw[m].normalizedEnd) < end {
+          guard m + 1 < count, raw[m + 1].normalizedStart == raw[m].normalizedEnd, eligible(raw[m + 1].kind) else {
+            return false
+          }
+          m += 1
+        }
+        if Int(raw[m].normalizedEnd) == end && m > k {
+          candidateStarts.append(Int32(k))
+          candidateEnds.append(Int32(m))
+        }
+        return true
+      }
+    }
+    guard !candidateStarts.isEmpty else { return }
+    // Dynamic programming over token positions: state i = first i tokens segmented.
+    if dpCover.count < count + 1 {
+      dpCover = [Int32](repeating: 0, count: count + 1)
+      dpCount = [Int32](repeating: 0, count: count + 1)
+      dpFrom = [Int32](repeating: 0, count: count + 1)
+    }
+    for i in 0...count {
+      dpCover[i] = -1
+      dpCount[i] = 0
+      dpFrom[i] = -1
+    }
+    dpCover[0] = 0
+    var c = 0
+    for i in 0..<count {
+      let cover = dpCover[i]
+      let tokensSoFar = dpCount[i]
+      func relax(_ target: Int, _ newCover: Int32) {
+        if newCover > dpCover[target] || (newCover == dpCover[target] && tokensSoFar + 1 < dpCount[target]) {
+          dpCover[target] = newCover
+          dpCount[target] = tokensSoFar + 1
+          dpFrom[target] = Int32(i)
+        }
+      }
+      relax(i + 1, cover)
+      while c < candidateStarts.count && Int(candidateStarts[c]) == i {
+        let last = Int(candidateEnds[c])
+        relax(last + 1, cover + raw[last].normalizedEnd - raw[i].normalizedStart)
+        c += 1
+      }
+    }
+    // Walk back and rebuild.
+    work.removeAll(keepingCapacity: true)
+    var i = count
+    while i > 0 {
+      let from = Int(dpFrom[i])
+      var t = raw[from]
+      if i - from > 1 {
+        t.normalizedEnd = raw[i - 1].normalizedEnd
+        t.kind = .word
+      }
+      work.append(t)
+      i = from
+    }
+    work.reverse()
+    swap(&raw, &work)
+  }
+
+  /// Sets each token's source range from the normalizer's map. A token boundary that falls inside a
+  /// normalization chunk (e.g. inside the expansion of ㍿) is dropped by joining the two tokens.
+  private func mapToSource(sourceCount: Int) {
+    tokens.removeAll(keepingCapacity: true)
+    normalizer.mapBuffer.withUnsafeBufferPointer { map in
+      for var t in raw {
+        var start = Int(t.normalizedStart)
+        let chunkStart = map[start]
+        if chunkStart < 0, let last = tokens.last, last.normalizedEnd == t.normalizedStart {
+          tokens[tokens.count - 1].normalizedEnd = t.normalizedEnd
+          var end = Int(t.normalizedEnd)
+          while map[end] < 0 { end += 1 }
+          tokens[tokens.count - 1].sourceEnd = map[end]
+          continue
+        }
+        while map[start] < 0 && start > 0 { start -= 1 }
+        var end = Int(t.normalizedEnd)
+        while map[end] < 0 { end += 1 }
+        t.sourceStart = max(map[start], 0)
+        t.sourceEnd = map[end]
+        if let last = tokens.last, t.sourceStart < last.sourceEnd {
+          t.sourceStart = last.sourceEnd
+        }
+        if t.sourceEnd > t.sourceStart { tokens.append(t) }
+      }
+    }
+  }
+}

@@ -1,0 +1,121 @@
+import ArgumentParser
+import SiyuText
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// `siyu segment`: prints the segmentation of each input line (one post a line).
+struct SegmentCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "segment",
+    abstract: "分词：每行一条帖子，输出分词结果。",
+    discussion: """
+      plain: one output line per input line, the original characters with single spaces between tokens.
+      json: one JSON array per input line of {"text","kind","start","end"}, offsets in UTF-16 code units \
+      (0-based, end exclusive).
+      """
+  )
+
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case plain
+    case json
+  }
+
+  @Argument(help: "Text to segment (each line one post). Without TEXT and --file, reads stdin.")
+  var text: String?
+
+  @Option(name: .long, help: "Read posts from FILE, one a line ('-' for stdin).")
+  var file: String?
+
+  @Option(name: .long, help: "Output format: plain or json.")
+  var format: Format = .plain
+
+  func validate() throws {
+    if text != nil && file != nil { throw ValidationError("give TEXT or --file, not both") }
+  }
+
+  func run() throws {
+    let input: TextInput
+    do {
+      if let text {
+        input = try TextInput(bytes: Array(text.utf8), name: "<argument>")
+      } else {
+        input = try TextInput(path: file ?? "-")
+      }
+    } catch {
+      printError(error.description)
+      throw ExitCode(2)
+    }
+    if let warning = input.warning { printError(warning) }
+    let segmenter: Segmenter
+    do {
+      segmenter = try Segmenter()
+    } catch {
+      printError("siyu: \(error)")
+      throw ExitCode(2)
+    }
+    let out = ByteWriter()
+    let json = format == .json
+    var carry: [UInt16] = []
+    var base = 0
+    var firstInLine = true
+
+    func emit(_ text: UnsafeBufferPointer<UInt16>) {
+      for token in segmenter.tokens {
+        let range = UnsafeBufferPointer(rebasing: text[token.sourceRange])
+        if json {
+          out.write(firstInLine ? "[" : ",")
+          out.write("{\"text\":\"")
+          out.write(utf16: range, jsonEscaped: true)
+          out.write("\",\"kind\":\"\(token.kind.rawValue)\",\"start\":\(base + Int(token.sourceStart)),\"end\":\(base + Int(token.sourceEnd))}")
+        } else {
+          if !firstInLine { out.write(byte: 0x20) }
+          out.write(utf16: range)
+        }
+        firstInLine = false
+      }
+    }
+    func endLine() {
+      if json { out.write(firstInLine ? "[]" : "]") }
+      out.write(byte: 0x0A)
+      firstInLine = true
+      base = 0
+    }
+
+    do {
+      try input.forEachLine { piece, endsLine in
+        if carry.isEmpty && endsLine {
+          segmenter.segment(piece)
+          emit(piece)
+          endLine()
+          return
+        }
+        carry.append(contentsOf: piece)
+        carry.withUnsafeBufferPointer { buffer in
+          let consumed = segmenter.segment(buffer, isFinal: endsLine)
+          emit(buffer)
+          if !endsLine {
+            base += consumed
+            carry.removeSubrange(0..<consumed)
+          }
+        }
+        if endsLine {
+          carry.removeAll()
+          endLine()
+        }
+      }
+    } catch {
+      out.flush()
+      printError(error.description)
+      throw ExitCode(2)
+    }
+    out.flush()
+  }
+}
+
+/// Writes a message line to stderr.
+func printError(_ message: String) {
+  let bytes = Array((message + "\n").utf8)
+  bytes.withUnsafeBufferPointer { _ = write(2, $0.baseAddress!, $0.count) }
+}

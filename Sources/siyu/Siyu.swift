@@ -1,0 +1,15 @@
+import ArgumentParser
+
+/// The `siyu` command: subcommands only, the library does the work.
+@main
+struct Siyu: ParsableCommand {
+  static let version = "0.1.0"
+
+  static let configuration = CommandConfiguration(
+    commandName: "siyu",
+    abstract: "私域内容检查：硬广识别、人设一致性、发布频率、广告法用语。",
+    discussion: "A linter and classifier for Chinese private-domain marketing posts (WeChat moments and groups).",
+    version: version,
+    subcommands: [SegmentCommand.self]
+  )
+}
