@@ -26,6 +26,7 @@ public final class Segmenter {
   /// The normalizer whose output the last `segment` call worked on.
   public let normalizer = Normalizer()
   private let scanner = SpecialSpanScanner()
+  private let rules = SegmentationRules.builtin
   /// Words to keep whole (payload 0).
   private let words: Trie
   /// Unit suffixes after numbers (payload: `UnitKind`).
@@ -115,7 +116,9 @@ public final class Segmenter {
       breakRegion(norm, from: position, to: n)
       joinPunctuationRuns(norm)
       joinNumbers(norm)
+      splitFunctionWords(norm)
       mergeLexiconWords(norm)
+      joinAffixes(norm)
     }
     mapToSource(sourceCount: text.count)
     if isFinal { return text.count }
@@ -313,6 +316,84 @@ public final class Segmenter {
       }
       work.append(t)
       i = next
+    }
+    swap(&raw, &work)
+  }
+
+  /// Splits two-character word tokens that glue a function word on (新的, 就是): see `SegmentationRules`.
+  private func splitFunctionWords(_ norm: UnsafeBufferPointer<UInt16>) {
+    var i = 0
+    while i < raw.count {
+      let t = raw[i]
+      if t.kind == .word && t.normalizedEnd - t.normalizedStart == 2
+        && rules.shouldSplit(norm[Int(t.normalizedStart)], norm[Int(t.normalizedStart) + 1])
+      {
+        raw[i].normalizedEnd = t.normalizedStart + 1
+        var second = t
+        second.normalizedStart = t.normalizedStart + 1
+        raw.insert(second, at: i + 1)
+        i += 2
+      } else {
+        i += 1
+      }
+    }
+  }
+
+  /// Joins bound prefixes (本+店), suffixes (现代+化) and runs of transliteration characters (克+林+顿).
+  private func joinAffixes(_ norm: UnsafeBufferPointer<UInt16>) {
+    let count = raw.count
+    guard count > 1 else { return }
+    @inline(__always) func singleIdeograph(_ k: Int) -> UInt16? {
+      let t = raw[k]
+      guard t.kind == .word, t.normalizedEnd - t.normalizedStart == 1 else { return nil }
+      let u = norm[Int(t.normalizedStart)]
+      return SegmentationRules.isIdeograph(u) ? u : nil
+    }
+    @inline(__always) func adjacent(_ k: Int) -> Bool {
+      k + 1 < count && raw[k + 1].normalizedStart == raw[k].normalizedEnd
+    }
+    work.removeAll(keepingCapacity: true)
+    var i = 0
+    while i < count {
+      var t = raw[i]
+      if let u = singleIdeograph(i) {
+        if rules.transliteration.contains(u) {
+          var j = i + 1
+          while j < count && raw[j].normalizedStart == raw[j - 1].normalizedEnd,
+            let v = singleIdeograph(j), rules.transliteration.contains(v)
+          {
+            j += 1
+          }
+          if j - i >= 2 {
+            t.normalizedEnd = raw[j - 1].normalizedEnd
+            work.append(t)
+            i = j
+            continue
+          }
+        }
+        if rules.prefixes.contains(u) && adjacent(i), let v = singleIdeograph(i + 1),
+          !rules.functionCharacters.contains(v)
+        {
+          t.normalizedEnd = raw[i + 1].normalizedEnd
+          work.append(t)
+          i += 2
+          continue
+        }
+      } else if t.kind == .word && t.normalizedEnd - t.normalizedStart >= 2 && adjacent(i),
+        let v = singleIdeograph(i + 1), rules.suffixes.contains(v)
+      {
+        let range = Int(t.normalizedStart)..<Int(t.normalizedEnd)
+        if range.allSatisfy({ SegmentationRules.isIdeograph(norm[$0]) })
+          && !rules.noSuffixAfter.contains(Array(UnsafeBufferPointer(rebasing: norm[range])))
+        {
+          t.normalizedEnd = raw[i + 1].normalizedEnd
+          work.append(t)
+          i += 2
+          continue
+        }
+      }
+      work.append(t)
+      i += 1
     }
     swap(&raw, &work)
   }
