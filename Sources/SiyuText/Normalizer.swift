@@ -72,52 +72,57 @@ public final class Normalizer {
     return String(decoding: buffer[0..<count], as: UTF16.self)
   }
 
+  /// Converts Traditional-only characters to Simplified. Only the span from the first to the last such
+  /// character goes through ICU, and only characters of the table are replaced, so Simplified text
+  /// around them (著名, 俱乐部) is never changed.
   private func simplifyTraditional() {
-    var found = false
     let count = self.count
+    var first = -1
+    var last = -1
     buffer.withUnsafeBufferPointer { u in
       var i = 0
       while i < count {
         let unit = u[i]
         if unit >= 0x3400 {
+          var width = 1
+          var value = UInt32(unit)
           if UTF16.isLeadSurrogate(unit), i + 1 < count, UTF16.isTrailSurrogate(u[i + 1]) {
-            let value = 0x10000 + (UInt32(unit - 0xD800) << 10) + UInt32(u[i + 1] - 0xDC00)
-            if traditional.contains(value) {
-              found = true
-              return
-            }
-            i += 1
-          } else if traditional.contains(UInt32(unit)) {
-            found = true
-            return
+            value = 0x10000 + (UInt32(unit - 0xD800) << 10) + UInt32(u[i + 1] - 0xDC00)
+            width = 2
           }
+          if traditional.contains(value) {
+            if first < 0 { first = i }
+            last = i + width
+          }
+          i += width
+        } else {
+          i += 1
         }
-        i += 1
       }
     }
-    guard found else { return }
+    guard first >= 0 else { return }
     if transliterator == nil && !transliteratorFailed {
       var status: Int32 = 0
       transliterator = cicu_translit_open("Hant-Hans", &status)
       transliteratorFailed = transliterator == nil
     }
+    let length = last - first
+    var converted: [UInt16]?
     if let transliterator {
-      var work = Array(buffer[0..<count])
-      work.append(contentsOf: repeatElement(0, count: count + 16))
+      var work = Array(buffer[first..<last])
+      work.append(contentsOf: repeatElement(0, count: length + 16))
       let capacity = work.count
       var status: Int32 = 0
       let n = work.withUnsafeMutableBufferPointer {
-        cicu_translit_run(transliterator, $0.baseAddress, Int32(count), Int32(capacity), &status)
+        cicu_translit_run(transliterator, $0.baseAddress, Int32(length), Int32(capacity), &status)
       }
-      // Hant-Hans maps character for character; keep its result only when the offsets still line up.
-      if Int(n) == count {
-        buffer.replaceSubrange(0..<count, with: work[0..<count])
-        return
-      }
+      // Hant-Hans maps character for character; use its result only when the offsets still line up.
+      if Int(n) == length { converted = Array(work[0..<length]) }
     }
-    // Fallback: replace single characters of the same length from the generated table.
-    for i in 0..<count {
-      if let replacement = traditional.replacements[UInt32(buffer[i])], replacement.count == 1 {
+    for i in first..<last where traditional.contains(UInt32(buffer[i])) {
+      if let converted {
+        buffer[i] = converted[i - first]
+      } else if let replacement = traditional.replacements[UInt32(buffer[i])], replacement.count == 1 {
         buffer[i] = replacement[0]
       }
     }

@@ -19,6 +19,9 @@ struct SpecialSpanScanner {
     "微信号", "微信", "vx", "wx", "v信", "weixin", "wechat", "qq号", "qq", "企微", "手机号", "电话", "tel",
   ].map { Array($0.utf16) }
 
+  /// First units of the contact cues, to skip the cue comparison for almost every character.
+  private static let cueFirstUnits: Set<UInt16> = Set(contactCues.map { $0[0] })
+
   @inline(__always) private static func isASCIIAlnum(_ u: UInt16) -> Bool {
     (u >= 0x30 && u <= 0x39) || (u >= 0x61 && u <= 0x7A) || (u >= 0x41 && u <= 0x5A)
   }
@@ -51,7 +54,12 @@ struct SpecialSpanScanner {
     while i < n {
       let u = text[i]
       if u >= 0x80 {
-        if let end = contactAfterCue(text, cueAt: i) {
+        if u >= 0x4E00 && u < 0x9FA6 && !(u == 0x5FAE || u == 0x4F01 || u == 0x624B || u == 0x7535) {
+          // 微 企 手 电 start the CJK cues; other ideographs start nothing here.
+          i += 1
+          continue
+        }
+        if Self.cueFirstUnits.contains(u), let end = contactAfterCue(text, cueAt: i) {
           spans.append(end)
           i = end.end
         } else {

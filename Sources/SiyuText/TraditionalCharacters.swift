@@ -6,11 +6,16 @@ struct TraditionalCharacters: Sendable {
   /// Simplified replacement per character, used when the transliterator is unavailable.
   private(set) var replacements: [UInt32: [UInt16]] = [:]
 
-  static let builtin = TraditionalCharacters(lexicon: BuiltinLexicons.lexicon("traditional.txt"))
+  static let builtin = TraditionalCharacters(
+    lexicon: BuiltinLexicons.lexicon("traditional.txt"),
+    alsoSimplified: BuiltinLexicons.lexicon("rules/simplified-too.txt"))
 
-  init(lexicon: Lexicon?) {
+  /// `alsoSimplified` lists characters of the table that are standard Simplified too (著, 俱): they are
+  /// left out, so they neither mark a text as Traditional nor get converted.
+  init(lexicon: Lexicon?, alsoSimplified: Lexicon? = nil) {
+    let excluded = Set((alsoSimplified?.entries ?? []).compactMap { $0.text.unicodeScalars.first?.value })
     for entry in lexicon?.entries ?? [] {
-      guard let scalar = entry.text.unicodeScalars.first else { continue }
+      guard let scalar = entry.text.unicodeScalars.first, !excluded.contains(scalar.value) else { continue }
       let value = scalar.value
       if value < 0x10000 {
         bmp[Int(value >> 6)] |= 1 << UInt64(value & 63)

@@ -1,0 +1,182 @@
+import Foundation
+import Testing
+
+@testable import SiyuText
+
+/// Segments `text` and returns (source text, kind) per token.
+private func segment(_ text: String, _ segmenter: Segmenter? = nil) throws -> [(String, TokenKind)] {
+  let s = try segmenter ?? Segmenter()
+  let units = Array(text.utf16)
+  return s.tokens(of: text).map { token in
+    (String(decoding: units[token.sourceRange], as: UTF16.self), token.kind)
+  }
+}
+
+private func texts(_ text: String) throws -> [String] { try segment(text).map(\.0) }
+
+/// Checks the invariants every segmentation must keep: tokens in order, inside the text, not overlapping,
+/// and everything between tokens is whitespace or an invisible format character.
+private func checkInvariants(_ text: String, _ tokens: [Token]) {
+  let units = Array(text.utf16)
+  var position = 0
+  for token in tokens {
+    #expect(token.sourceStart >= position, "token starts before the previous one ends")
+    #expect(token.sourceEnd > token.sourceStart)
+    #expect(Int(token.sourceEnd) <= units.count)
+    let gap = String(decoding: units[position..<Int(token.sourceStart)], as: UTF16.self)
+    #expect(
+      gap.unicodeScalars.allSatisfy { $0.properties.isWhitespace || $0.properties.generalCategory == .format },
+      "non-space text \(gap.debugDescription) was dropped")
+    position = Int(token.sourceEnd)
+  }
+  let tail = String(decoding: units[position...], as: UTF16.self)
+  #expect(tail.unicodeScalars.allSatisfy { $0.properties.isWhitespace || $0.properties.generalCategory == .format })
+}
+
+@Suite struct SegmenterTests {
+  @Test(arguments: [
+    ("我们做私域已经三年了", "私域"),
+    ("加我微信聊聊", "微信"),
+    ("今晚八点秒杀开始", "秒杀"),
+    ("这次限时供应", "限时"),
+    ("大家扫码看看", "扫码"),
+    ("家人们早上好", "家人们"),
+    ("宝子们看过来", "宝子们"),
+    ("数量不多手慢无", "手慢无"),
+    ("私域流量怎么做", "私域流量"),
+  ])
+  func domainWordsComeOutWhole(sentence: String, word: String) throws {
+    let result = try texts(sentence)
+    #expect(result.contains(word), "\(result)")
+  }
+
+  @Test(arguments: [
+    ("2001年新年", "2001年", TokenKind.number),
+    ("只要99元", "99元", .price),
+    ("原价¥399", "¥399", .price),
+    ("全场3.8折", "3.8折", .price),
+    ("降了50%左右", "50%", .percent),
+    ("二○○一年十二月三十一日", "二○○一年", .number),
+    ("二○○一年十二月三十一日", "三十一日", .number),
+    ("￥１２９元包邮", "￥１２９元", .price),
+  ])
+  func numbersStayWhole(sentence: String, token: String, kind: TokenKind) throws {
+    let result = try segment(sentence)
+    #expect(result.contains { $0.0 == token && $0.1 == kind }, "\(result)")
+  }
+
+  @Test func measureWordsStaySeparate() throws {
+    #expect(try texts("买3盒送1盒") == ["买", "3", "盒", "送", "1", "盒"])
+  }
+
+  @Test(arguments: [
+    ("详情见 https://example.com/a?b=1 。", "https://example.com/a?b=1", TokenKind.url),
+    ("官网www.example.cn看看", "www.example.cn", .url),
+    ("发邮件到 hello.world@example.com 就行", "hello.world@example.com", .email),
+    ("电话13812345678咨询", "13812345678", .contact),
+    ("电话 138 1234 5678 咨询", "138 1234 5678", .contact),
+    ("加微信：abc_12345 备注", "abc_12345", .contact),
+    ("家庭出游👩‍👩‍👧‍👦真开心", "👩‍👩‍👧‍👦", .emoji),
+    ("点赞👍🏽", "👍🏽", .emoji),
+    ("我在🇨🇳", "🇨🇳", .emoji),
+    ("今天的话题#秋冬护肤#来聊聊", "#秋冬护肤#", .hashtag),
+    ("谢谢@小李老师 的分享", "@小李老师", .mention),
+    ("真的太好了！！！", "！！！", .punctuation),
+  ])
+  func tokenKinds(sentence: String, token: String, kind: TokenKind) throws {
+    let result = try segment(sentence)
+    #expect(result.contains { $0.0 == token && $0.1 == kind }, "\(result)")
+  }
+
+  @Test func exactRangesAfterAstralCharacters() throws {
+    let text = "𠮷🔥私域 abc 👩‍👩‍👧 99元"
+    let s = try Segmenter()
+    let tokens = s.tokens(of: text)
+    checkInvariants(text, tokens)
+    let units = Array(text.utf16)
+    let pieces = tokens.map { String(decoding: units[$0.sourceRange], as: UTF16.self) }
+    #expect(pieces == ["𠮷", "🔥", "私域", "abc", "👩‍👩‍👧", "99元"])
+    #expect(tokens[0].sourceRange == 0..<2)
+    #expect(tokens[1].sourceRange == 2..<4)
+    #expect(tokens[2].sourceRange == 4..<6)
+    #expect(tokens[3].sourceRange == 7..<10)
+    #expect(tokens[4].sourceRange == 11..<19)
+  }
+
+  @Test func fullWidthAndTraditionalTextMapsBackToTheSource() throws {
+    let text = "Ｈｅｌｌｏ，這個價格很優惠"
+    let s = try Segmenter()
+    let tokens = s.tokens(of: text)
+    checkInvariants(text, tokens)
+    let normalized = String(decoding: s.normalizer.units, as: UTF16.self)
+    #expect(normalized == "hello,这个价格很优惠")
+    let units = Array(text.utf16)
+    let pieces = tokens.map { String(decoding: units[$0.sourceRange], as: UTF16.self) }
+    #expect(pieces.first == "Ｈｅｌｌｏ")
+    #expect(pieces.contains("價格"))
+  }
+
+  @Test func expandingNormalizationKeepsTokensInsideTheSource() throws {
+    // ㍿ (one unit) normalizes to 株式会社 (four): no token boundary may fall inside it.
+    let text = "㍿的产品﹏很好"
+    let s = try Segmenter()
+    let tokens = s.tokens(of: text)
+    checkInvariants(text, tokens)
+    #expect(tokens.first?.sourceRange == 0..<1)
+  }
+
+  @Test func emptyAndSymbolOnlyText() throws {
+    #expect(try segment("").isEmpty)
+    #expect(try segment("   \t ").isEmpty)
+    let result = try segment("🔥🔥！？…… 🎉")
+    #expect(result.map(\.1) == [.emoji, .emoji, .punctuation, .punctuation, .punctuation, .emoji])
+  }
+
+  @Test func megabyteLine() throws {
+    let unit = "家人们好！今天私域流量限时秒杀，扫码下单 https://example.com 🔥 99元，"
+    let text = String(repeating: unit, count: 1_000_000 / unit.utf16.count + 1)
+    let s = try Segmenter()
+    let tokens = s.tokens(of: text)
+    checkInvariants(text, tokens)
+    #expect(tokens.count > 100_000)
+  }
+
+  @Test func streamingGivesTheSameTokensAsOneCall() throws {
+    let unit = "二○○一年我们做私域，限时秒杀 https://example.com/x 🔥 ¥399 宝子们"
+    let text = Array(String(repeating: unit, count: 3000).utf16)
+    let whole = try Segmenter()
+    text.withUnsafeBufferPointer { _ = whole.segment($0) }
+    let streaming = try Segmenter()
+    var streamed: [Range<Int>] = []
+    var base = 0
+    var carry: [UInt16] = []
+    var offset = 0
+    while offset < text.count || !carry.isEmpty {
+      let next = min(text.count, offset + 7000)
+      carry.append(contentsOf: text[offset..<next])
+      offset = next
+      let isFinal = offset == text.count
+      let consumed = carry.withUnsafeBufferPointer { streaming.segment($0, isFinal: isFinal) }
+      streamed += streaming.tokens.map { (base + Int($0.sourceStart))..<(base + Int($0.sourceEnd)) }
+      if isFinal { break }
+      base += consumed
+      carry.removeSubrange(0..<consumed)
+    }
+    #expect(streamed == whole.tokens.map(\.sourceRange))
+  }
+
+  @Test func extraLexiconWordsNeedNoCodeChange() throws {
+    let sentence = "欢迎来到蓝莓小筑吃早餐"
+    #expect(try !texts(sentence).contains("蓝莓小筑"))
+    let lexicon = Lexicon(name: "my.txt", text: "# 店名\n蓝莓小筑\n")
+    let s = try Segmenter(extraLexicons: [lexicon])
+    #expect(try segment(sentence, s).map(\.0).contains("蓝莓小筑"))
+  }
+
+  @Test func conventionsSplitParticlesAndJoinAffixes() throws {
+    #expect(try texts("新的一年") == ["新", "的", "一年"])
+    #expect(try texts("推进现代化") == ["推进", "现代化"])
+    #expect(try texts("我们会努力") == ["我们", "会", "努力"])
+    #expect(try texts("本店全场包邮").prefix(2) == ["本店", "全场"])
+  }
+}

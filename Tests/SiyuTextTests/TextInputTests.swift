@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+
+@testable import SiyuText
+
+/// A temporary file holding `bytes`, removed when the test ends.
+private func withTemporaryFile<T>(_ bytes: [UInt8], _ body: (String) throws -> T) throws -> T {
+  let path = NSTemporaryDirectory() + "siyu-input-\(UUID().uuidString).txt"
+  try Data(bytes).write(to: URL(fileURLWithPath: path))
+  defer { try? FileManager.default.removeItem(atPath: path) }
+  return try body(path)
+}
+
+private func lines(_ input: TextInput) throws -> [String] {
+  var result: [String] = []
+  var current: [UInt16] = []
+  try input.forEachLine { piece, endsLine in
+    current.append(contentsOf: piece)
+    if endsLine {
+      result.append(String(decoding: current, as: UTF16.self))
+      current.removeAll()
+    }
+  }
+  return result
+}
+
+@Suite struct TextInputTests {
+  @Test func utf8WithBOMAndCRLF() throws {
+    let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("第一行\r\n第二行\r\n\r\nlast".utf8)
+    try withTemporaryFile(bytes) { path in
+      let input = try TextInput(path: path)
+      #expect(input.encoding == .utf8)
+      #expect(input.warning == nil)
+      #expect(try lines(input) == ["第一行", "第二行", "", "last"])
+    }
+  }
+
+  @Test func gb18030IsReadWithAWarning() throws {
+    // 你好，世界 in GB18030, then a line end and ASCII.
+    let bytes: [UInt8] = [0xC4, 0xE3, 0xBA, 0xC3, 0xA3, 0xAC, 0xCA, 0xC0, 0xBD, 0xE7, 0x0A, 0x6F, 0x6B]
+    try withTemporaryFile(bytes) { path in
+      let input = try TextInput(path: path)
+      #expect(input.encoding == .gb18030)
+      #expect(input.warning?.contains("GB18030") == true)
+      #expect(try lines(input) == ["你好，世界", "ok"])
+    }
+  }
+
+  @Test func invalidBytesNameTheOffsetAndLine() throws {
+    let bytes: [UInt8] = Array("好\nab".utf8) + [0xFF, 0xFE, 0x41]
+    try withTemporaryFile(bytes) { path in
+      #expect {
+        _ = try TextInput(path: path)
+      } throws: { error in
+        guard let error = error as? InputError else { return false }
+        return error.line == 2 && error.message.contains("第 6 字节") && error.description.hasPrefix(path + ":2: ")
+      }
+    }
+  }
+
+  @Test func missingFileAndDirectory() throws {
+    #expect(throws: InputError.self) { try TextInput(path: "/nonexistent/siyu/post.md") }
+    #expect(throws: InputError.self) { try TextInput(path: NSTemporaryDirectory()) }
+  }
+
+  @Test func longLinesArriveInPiecesAndLoseNothing() throws {
+    let line = String(repeating: "私域流量🔥", count: 60_000)
+    try withTemporaryFile(Array((line + "\nshort\n").utf8)) { path in
+      let input = try TextInput(path: path)
+      var pieces = 0
+      try input.forEachLine { _, _ in pieces += 1 }
+      #expect(pieces > 2)
+      #expect(try lines(input) == [line, "short"])
+    }
+  }
+
+  @Test func emptyFileHasNoLines() throws {
+    try withTemporaryFile([]) { path in
+      let result = try lines(TextInput(path: path))
+      #expect(result.isEmpty)
+    }
+  }
+}
