@@ -35,7 +35,8 @@ let package = Package(
       dependencies: [
         "SiyuText",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ]
+      ],
+      swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
     ),
     .testTarget(name: "SiyuTextTests", dependencies: ["SiyuText"]),
     .testTarget(name: "EndToEndTests", dependencies: ["siyu"]),

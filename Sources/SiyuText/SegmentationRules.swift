@@ -21,6 +21,8 @@ struct SegmentationRules: Sendable {
   var noSuffixAfter: Set<[UInt16]>
   /// Exact two-character tokens to split, as (first << 16 | second).
   var splitPairs: Set<UInt32> = []
+  /// First characters of `splitPairs`, checked before hashing a pair.
+  var splitPairFirsts: UnitSet
   /// `*X`: split a two-character token ending in X.
   var splitBeforeLast: UnitSet
   /// `X*`: split a two-character token starting with X.
@@ -37,6 +39,7 @@ struct SegmentationRules: Sendable {
     transliteration = UnitSet(lexicon("transliteration.txt"))
     noSuffixAfter = Set((lexicon("no-suffix-after.txt")?.entries ?? []).map { Array($0.text.utf16) })
     splitBeforeLast = UnitSet(nil)
+    splitPairFirsts = UnitSet(nil)
     splitAfterFirst = UnitSet(nil)
     for entry in lexicon("split.txt")?.entries ?? [] {
       let units = Array(entry.text.utf16)
@@ -47,6 +50,7 @@ struct SegmentationRules: Sendable {
         splitAfterFirst.insert(units[0])
       } else {
         splitPairs.insert(UInt32(units[0]) << 16 | UInt32(units[1]))
+        splitPairFirsts.insert(units[0])
       }
     }
     for entry in lexicon("keep.txt")?.entries ?? [] {
@@ -61,8 +65,10 @@ struct SegmentationRules: Sendable {
   @inline(__always)
   func shouldSplit(_ first: UInt16, _ second: UInt16) -> Bool {
     guard Self.isIdeograph(first) && Self.isIdeograph(second) else { return false }
+    let candidate = splitBeforeLast.contains(second) || splitAfterFirst.contains(first)
+    guard candidate || splitPairFirsts.contains(first) else { return false }
     let pair = UInt32(first) << 16 | UInt32(second)
     if keep.contains(pair) { return false }
-    return splitBeforeLast.contains(second) || splitAfterFirst.contains(first) || splitPairs.contains(pair)
+    return candidate || splitPairs.contains(pair)
   }
 }

@@ -343,59 +343,65 @@ public final class Segmenter {
   private func joinAffixes(_ norm: UnsafeBufferPointer<UInt16>) {
     let count = raw.count
     guard count > 1 else { return }
-    @inline(__always) func singleIdeograph(_ k: Int) -> UInt16? {
-      let t = raw[k]
-      guard t.kind == .word, t.normalizedEnd - t.normalizedStart == 1 else { return nil }
-      let u = norm[Int(t.normalizedStart)]
-      return SegmentationRules.isIdeograph(u) ? u : nil
-    }
-    @inline(__always) func adjacent(_ k: Int) -> Bool {
-      k + 1 < count && raw[k + 1].normalizedStart == raw[k].normalizedEnd
-    }
+    let rules = self.rules
     work.removeAll(keepingCapacity: true)
-    var i = 0
-    while i < count {
-      var t = raw[i]
-      if let u = singleIdeograph(i) {
-        if rules.transliteration.contains(u) {
-          var j = i + 1
-          while j < count && raw[j].normalizedStart == raw[j - 1].normalizedEnd,
-            let v = singleIdeograph(j), rules.transliteration.contains(v)
-          {
-            j += 1
+    var out = work
+    work = []
+    raw.withUnsafeBufferPointer { raw in
+      @inline(__always) func singleIdeograph(_ k: Int) -> UInt16? {
+        let t = raw[k]
+        guard t.kind == .word, t.normalizedEnd - t.normalizedStart == 1 else { return nil }
+        let u = norm[Int(t.normalizedStart)]
+        return SegmentationRules.isIdeograph(u) ? u : nil
+      }
+      @inline(__always) func adjacent(_ k: Int) -> Bool {
+        k + 1 < count && raw[k + 1].normalizedStart == raw[k].normalizedEnd
+      }
+      var i = 0
+      while i < count {
+        var t = raw[i]
+        if let u = singleIdeograph(i) {
+          if rules.transliteration.contains(u) {
+            var j = i + 1
+            while j < count && raw[j].normalizedStart == raw[j - 1].normalizedEnd,
+              let v = singleIdeograph(j), rules.transliteration.contains(v)
+            {
+              j += 1
+            }
+            if j - i >= 2 {
+              t.normalizedEnd = raw[j - 1].normalizedEnd
+              out.append(t)
+              i = j
+              continue
+            }
           }
-          if j - i >= 2 {
-            t.normalizedEnd = raw[j - 1].normalizedEnd
-            work.append(t)
-            i = j
+          if rules.prefixes.contains(u) && adjacent(i), let v = singleIdeograph(i + 1),
+            !rules.functionCharacters.contains(v)
+          {
+            t.normalizedEnd = raw[i + 1].normalizedEnd
+            out.append(t)
+            i += 2
+            continue
+          }
+        } else if t.kind == .word && t.normalizedEnd - t.normalizedStart >= 2 && adjacent(i),
+          let v = singleIdeograph(i + 1), rules.suffixes.contains(v)
+        {
+          let range = Int(t.normalizedStart)..<Int(t.normalizedEnd)
+          if range.allSatisfy({ SegmentationRules.isIdeograph(norm[$0]) })
+            && !rules.noSuffixAfter.contains(Array(UnsafeBufferPointer(rebasing: norm[range])))
+          {
+            t.normalizedEnd = raw[i + 1].normalizedEnd
+            out.append(t)
+            i += 2
             continue
           }
         }
-        if rules.prefixes.contains(u) && adjacent(i), let v = singleIdeograph(i + 1),
-          !rules.functionCharacters.contains(v)
-        {
-          t.normalizedEnd = raw[i + 1].normalizedEnd
-          work.append(t)
-          i += 2
-          continue
-        }
-      } else if t.kind == .word && t.normalizedEnd - t.normalizedStart >= 2 && adjacent(i),
-        let v = singleIdeograph(i + 1), rules.suffixes.contains(v)
-      {
-        let range = Int(t.normalizedStart)..<Int(t.normalizedEnd)
-        if range.allSatisfy({ SegmentationRules.isIdeograph(norm[$0]) })
-          && !rules.noSuffixAfter.contains(Array(UnsafeBufferPointer(rebasing: norm[range])))
-        {
-          t.normalizedEnd = raw[i + 1].normalizedEnd
-          work.append(t)
-          i += 2
-          continue
-        }
+        out.append(t)
+        i += 1
       }
-      work.append(t)
-      i += 1
     }
-    swap(&raw, &work)
+    work = raw
+    raw = out
   }
 
   /// Merges runs of tokens that spell a lexicon word. Among overlapping candidates it picks the
@@ -405,23 +411,34 @@ public final class Segmenter {
     guard count > 1, !words.isEmpty else { return }
     candidateStarts.removeAll(keepingCapacity: true)
     candidateEnds.removeAll(keepingCapacity: true)
-    let eligible: (TokenKind) -> Bool = { $0 == .word || $0 == .number }
-    for k in 0..<(count - 1) where eligible(raw[k].kind) {
-      let start = Int(raw[k].normalizedStart)
-      guard words.hasKeys(startingWith: norm[start]) else { continue }
-      var m = k
-      words.forEachPrefix(in: norm, from: start, limit: norm.count) { end, _ in
-        while Int(raw[m].normalizedEnd) < end {
-          guard m + 1 < count, raw[m + 1].normalizedStart == raw[m].normalizedEnd, eligible(raw[m + 1].kind) else {
-            return false
+    @inline(__always) func eligible(_ kind: TokenKind) -> Bool { kind == .word || kind == .number }
+    raw.withUnsafeBufferPointer { tokens in
+      for k in 0..<(count - 1) where eligible(tokens[k].kind) {
+        let start = Int(tokens[k].normalizedStart)
+        var node = words.root(norm[start])
+        if node == 0 { continue }
+        // Walk the trie along the text; m is the token containing the walk's current end.
+        var m = k
+        var i = start + 1
+        while node != 0 {
+          while Int(tokens[m].normalizedEnd) < i {
+            guard m + 1 < count, tokens[m + 1].normalizedStart == tokens[m].normalizedEnd,
+              eligible(tokens[m + 1].kind)
+            else {
+              node = 0
+              break
+            }
+            m += 1
           }
-          m += 1
+          if node == 0 { break }
+          if words.payload(node) >= 0 && Int(tokens[m].normalizedEnd) == i && m > k {
+            candidateStarts.append(Int32(k))
+            candidateEnds.append(Int32(m))
+          }
+          if i >= norm.count { break }
+          node = words.child(node, norm[i])
+          i += 1
         }
-        if Int(raw[m].normalizedEnd) == end && m > k {
-          candidateStarts.append(Int32(k))
-          candidateEnds.append(Int32(m))
-        }
-        return true
       }
     }
     guard !candidateStarts.isEmpty else { return }

@@ -20,7 +20,11 @@ struct SpecialSpanScanner {
   ].map { Array($0.utf16) }
 
   /// First units of the contact cues, to skip the cue comparison for almost every character.
-  private static let cueFirstUnits: Set<UInt16> = Set(contactCues.map { $0[0] })
+  private static let cueFirstUnits: SegmentationRules.UnitSet = {
+    var set = SegmentationRules.UnitSet(nil)
+    for cue in contactCues { set.insert(cue[0]) }
+    return set
+  }()
 
   @inline(__always) private static func isASCIIAlnum(_ u: UInt16) -> Bool {
     (u >= 0x30 && u <= 0x39) || (u >= 0x61 && u <= 0x7A) || (u >= 0x41 && u <= 0x5A)
@@ -54,11 +58,6 @@ struct SpecialSpanScanner {
     while i < n {
       let u = text[i]
       if u >= 0x80 {
-        if u >= 0x4E00 && u < 0x9FA6 && !(u == 0x5FAE || u == 0x4F01 || u == 0x624B || u == 0x7535) {
-          // 微 企 手 电 start the CJK cues; other ideographs start nothing here.
-          i += 1
-          continue
-        }
         if Self.cueFirstUnits.contains(u), let end = contactAfterCue(text, cueAt: i) {
           spans.append(end)
           i = end.end

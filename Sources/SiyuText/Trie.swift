@@ -2,19 +2,49 @@
 ///
 /// Each stored key carries a payload (an index chosen by the builder, e.g. the entry's kind). The root's
 /// children are a direct 64K table; deeper nodes keep their children sorted in flat arrays.
-public struct Trie: Sendable {
-  /// Node index of the root's child for each first unit, 0 when absent.
-  private var rootTable: [Int32]
-  private var childStart: [Int32]
-  private var childCount: [Int32]
-  private var childUnits: [UInt16]
-  private var childNodes: [Int32]
-  /// Payload of the key ending at a node, or -1.
-  private var payloads: [Int32]
-  /// Length in units of the longest key.
-  public private(set) var maxKeyLength: Int
+public struct Trie: @unchecked Sendable {
+  /// Flat, immutable arrays behind raw pointers, so walks in the hot path are plain loads.
+  final class Storage {
+    /// Node index of the root's child for each first unit, 0 when absent.
+    let rootTable: UnsafeMutableBufferPointer<Int32>
+    let childStart: UnsafeMutableBufferPointer<Int32>
+    let childCount: UnsafeMutableBufferPointer<Int32>
+    let childUnits: UnsafeMutableBufferPointer<UInt16>
+    let childNodes: UnsafeMutableBufferPointer<Int32>
+    /// Payload of the key ending at a node, or -1.
+    let payloads: UnsafeMutableBufferPointer<Int32>
 
-  public var isEmpty: Bool { payloads.count <= 1 }
+    init(rootTable: [Int32], childStart: [Int32], childCount: [Int32], childUnits: [UInt16], childNodes: [Int32],
+      payloads: [Int32])
+    {
+      func copy<T>(_ array: [T]) -> UnsafeMutableBufferPointer<T> {
+        let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: max(array.count, 1))
+        _ = buffer.initialize(from: array)
+        return buffer
+      }
+      self.rootTable = copy(rootTable)
+      self.childStart = copy(childStart)
+      self.childCount = copy(childCount)
+      self.childUnits = copy(childUnits)
+      self.childNodes = copy(childNodes)
+      self.payloads = copy(payloads)
+    }
+
+    deinit {
+      rootTable.deallocate()
+      childStart.deallocate()
+      childCount.deallocate()
+      childUnits.deallocate()
+      childNodes.deallocate()
+      payloads.deallocate()
+    }
+  }
+
+  let storage: Storage
+  /// Length in units of the longest key.
+  public let maxKeyLength: Int
+
+  public var isEmpty: Bool { storage.payloads.count <= 1 }
 
   /// Builds a trie from `(key, payload)` pairs; a later duplicate key replaces the earlier payload.
   public init<S: Sequence>(_ keys: S) where S.Element == ([UInt16], Int32) {
@@ -52,19 +82,39 @@ public struct Trie: Sendable {
         childNodes.append(node)
       }
     }
-    self.rootTable = rootTable
-    self.childStart = childStart
-    self.childCount = childCount
-    self.childUnits = childUnits
-    self.childNodes = childNodes
-    self.payloads = payload
-    self.maxKeyLength = maxLength
+    storage = Storage(
+      rootTable: rootTable, childStart: childStart, childCount: childCount, childUnits: childUnits,
+      childNodes: childNodes, payloads: payload)
+    maxKeyLength = maxLength
   }
 
   /// Convenience: builds from strings, all with the same payload.
   public init<S: Sequence>(words: S, payload: Int32 = 0) where S.Element == String {
     self.init(words.map { (Array($0.utf16), payload) })
   }
+
+  /// The root's child for `unit` (0 when no key starts with it): the start of a walk.
+  @inline(__always)
+  public func root(_ unit: UInt16) -> Int32 { storage.rootTable[Int(unit)] }
+
+  /// The child of `node` for `unit`, or 0.
+  @inline(__always)
+  public func child(_ node: Int32, _ unit: UInt16) -> Int32 {
+    let s = storage
+    var lo = Int(s.childStart[Int(node)])
+    var hi = lo + Int(s.childCount[Int(node)])
+    while lo < hi {
+      let mid = (lo + hi) >> 1
+      let u = s.childUnits[mid]
+      if u == unit { return s.childNodes[mid] }
+      if u < unit { lo = mid + 1 } else { hi = mid }
+    }
+    return 0
+  }
+
+  /// The payload of the key ending at `node`, or -1.
+  @inline(__always)
+  public func payload(_ node: Int32) -> Int32 { storage.payloads[Int(node)] }
 
   /// Calls `match(end, payload)` for every key that is a prefix of `text[start..<limit]`, shortest first.
   /// `end` is the index just past the key. Return false from `match` to stop early.
@@ -74,50 +124,20 @@ public struct Trie: Sendable {
     _ match: (_ end: Int, _ payload: Int32) -> Bool
   ) {
     guard start < limit else { return }
-    var node = rootTable.withUnsafeBufferPointer { $0[Int(text[start])] }
-    if node == 0 { return }
-    childStart.withUnsafeBufferPointer { starts in
-      childCount.withUnsafeBufferPointer { counts in
-        childUnits.withUnsafeBufferPointer { units in
-          childNodes.withUnsafeBufferPointer { nodes in
-            payloads.withUnsafeBufferPointer { payloads in
-              var i = start + 1
-              while true {
-                let p = payloads[Int(node)]
-                if p >= 0 && !match(i, p) { return }
-                if i >= limit { return }
-                let unit = text[i]
-                var lo = Int(starts[Int(node)])
-                var hi = lo + Int(counts[Int(node)])
-                var found: Int32 = 0
-                while lo < hi {
-                  let mid = (lo + hi) >> 1
-                  let u = units[mid]
-                  if u == unit {
-                    found = nodes[mid]
-                    break
-                  } else if u < unit {
-                    lo = mid + 1
-                  } else {
-                    hi = mid
-                  }
-                }
-                if found == 0 { return }
-                node = found
-                i += 1
-              }
-            }
-          }
-        }
-      }
+    var node = root(text[start])
+    var i = start + 1
+    while node != 0 {
+      let p = payload(node)
+      if p >= 0 && !match(i, p) { return }
+      if i >= limit { return }
+      node = child(node, text[i])
+      i += 1
     }
   }
 
   /// Whether any key starts with `unit` (a cheap pre-check before a walk).
   @inline(__always)
-  public func hasKeys(startingWith unit: UInt16) -> Bool {
-    rootTable.withUnsafeBufferPointer { $0[Int(unit)] != 0 }
-  }
+  public func hasKeys(startingWith unit: UInt16) -> Bool { root(unit) != 0 }
 
   /// The payload of the longest key that is a prefix of `text[start..<limit]`, with its end.
   public func longestPrefix(in text: UnsafeBufferPointer<UInt16>, from start: Int, limit: Int) -> (
