@@ -47,7 +47,7 @@ int32_t cicu_wordbreak_run(cicu_wordbreak *wb, const uint16_t *text, int32_t len
   ubrk_first(wb->bi);
   for (int32_t b = ubrk_next(wb->bi); b != UBRK_DONE && n < length; b = ubrk_next(wb->bi)) {
     bounds[n] = b;
-    statuses[n] = ubrk_getRuleStatus(wb->bi);
+    if (statuses) statuses[n] = ubrk_getRuleStatus(wb->bi);
     n++;
   }
   *status = 0;

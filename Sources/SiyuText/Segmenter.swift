@@ -33,7 +33,6 @@ public final class Segmenter {
   private let units: Trie
 
   private var bounds: [Int32] = []
-  private var statuses: [Int32] = []
   private var spans: [SpecialSpanScanner.Span] = []
   private var raw: [Token] = []
   private var work: [Token] = []
@@ -95,10 +94,7 @@ public final class Segmenter {
   public func segment(_ text: UnsafeBufferPointer<UInt16>, isFinal: Bool = true) -> Int {
     normalizer.normalize(text)
     let n = normalizer.count
-    if bounds.count < n + 1 {
-      bounds = [Int32](repeating: 0, count: n + 1)
-      statuses = [Int32](repeating: 0, count: n + 1)
-    }
+    if bounds.count < n + 1 { bounds = [Int32](repeating: 0, count: n + 1) }
     spans.removeAll(keepingCapacity: true)
     raw.removeAll(keepingCapacity: true)
     normalizer.buffer.withUnsafeBufferPointer { full in
@@ -136,9 +132,7 @@ public final class Segmenter {
     guard length > 0, let base = norm.baseAddress else { return }
     var status: Int32 = 0
     let count = bounds.withUnsafeMutableBufferPointer { b in
-      statuses.withUnsafeMutableBufferPointer { s in
-        cicu_wordbreak_run(breaker, base + from, Int32(length), b.baseAddress, s.baseAddress, &status)
-      }
+      cicu_wordbreak_run(breaker, base + from, Int32(length), b.baseAddress, nil, &status)
     }
     if count < 0 {
       // ICU refused the text: keep it as one word rather than lose it.
@@ -149,26 +143,33 @@ public final class Segmenter {
     var start = from
     for k in 0..<Int(count) {
       let end = from + Int(bounds[k])
-      let ruleStatus = statuses[k]
       defer { start = end }
-      let kind: TokenKind
-      if ruleStatus >= 100 && ruleStatus < 200 {
-        kind = .number
-      } else if ruleStatus >= 200 {
-        kind = .word
-      } else {
-        switch Int(cicu_char_class(Self.codePoint(norm, at: start))) {
-        case Int(CICU_CLASS_EMOJI): kind = .emoji
-        case Int(CICU_CLASS_PUNCT), Int(CICU_CLASS_SYMBOL): kind = .punctuation
-        case Int(CICU_CLASS_DIGIT): kind = .number
-        case Int(CICU_CLASS_LETTER), Int(CICU_CLASS_IDEO): kind = .word
-        default:
-          // Whitespace, controls and lone format characters make no token.
-          continue
-        }
-      }
+      guard let kind = Self.kind(startingWith: norm, at: start) else { continue }
       raw.append(
         Token(kind: kind, normalizedStart: Int32(start), normalizedEnd: Int32(end), sourceStart: 0, sourceEnd: 0))
+    }
+  }
+
+  /// The kind of a word-break segment from its first character; nil for whitespace, controls and lone
+  /// format characters, which make no token. Common CJK and ASCII are decided without calling ICU.
+  @inline(__always)
+  static func kind(startingWith norm: UnsafeBufferPointer<UInt16>, at start: Int) -> TokenKind? {
+    let u = norm[start]
+    if u >= 0x4E00 && u < 0xA000 { return .word }
+    if u < 0x80 {
+      switch u {
+      case 0x30...0x39: return .number
+      case 0x41...0x5A, 0x61...0x7A: return .word
+      case 0x21...0x2F, 0x3A...0x40, 0x5B...0x60, 0x7B...0x7E: return .punctuation
+      default: return nil
+      }
+    }
+    switch Int(cicu_char_class(codePoint(norm, at: start))) {
+    case Int(CICU_CLASS_EMOJI): return .emoji
+    case Int(CICU_CLASS_PUNCT), Int(CICU_CLASS_SYMBOL): return .punctuation
+    case Int(CICU_CLASS_DIGIT): return .number
+    case Int(CICU_CLASS_LETTER), Int(CICU_CLASS_IDEO): return .word
+    default: return nil
     }
   }
 

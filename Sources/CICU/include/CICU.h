@@ -18,8 +18,8 @@ cicu_wordbreak *cicu_wordbreak_open(const char *locale, int32_t *status);
 void cicu_wordbreak_close(cicu_wordbreak *wb);
 
 /// Breaks `text` (UTF-16, `length` units). Writes every boundary after 0 (the last is `length`) to `bounds`
-/// and ICU's rule status of the segment ending there to `statuses`. Both arrays need room for `length`
-/// entries. Returns the number of boundaries written, or -1 on an ICU error (*status set).
+/// and, unless `statuses` is NULL, ICU's rule status of the segment ending there to `statuses`. Both
+/// arrays need room for `length` entries. Returns the number of boundaries written, or -1 on an ICU error (*status set).
 int32_t cicu_wordbreak_run(cicu_wordbreak *wb, const uint16_t *text, int32_t length, int32_t *bounds,
                            int32_t *statuses, int32_t *status);
 
