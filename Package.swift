@@ -7,7 +7,8 @@ let package = Package(
     .executable(name: "siyu", targets: ["siyu"])
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
   ],
   targets: [
     // The only code that includes ICU's headers; its public header uses stdint types and opaque handles.
@@ -30,15 +31,23 @@ let package = Package(
       ],
       plugins: ["EmbedLexicons"]
     ),
+    .target(
+      name: "SiyuCore",
+      dependencies: ["SiyuText", .product(name: "Yams", package: "Yams")]
+    ),
+    .target(name: "SiyuRules", dependencies: ["SiyuCore", "SiyuText"]),
     .executableTarget(
       name: "siyu",
       dependencies: [
         "SiyuText",
+        "SiyuCore",
+        "SiyuRules",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
     ),
     .testTarget(name: "SiyuTextTests", dependencies: ["SiyuText"]),
+    .testTarget(name: "SiyuCoreTests", dependencies: ["SiyuCore", "SiyuRules", "SiyuText"]),
     .testTarget(name: "EndToEndTests", dependencies: ["siyu"]),
   ],
   swiftLanguageModes: [.v6]

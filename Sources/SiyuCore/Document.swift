@@ -1,0 +1,42 @@
+import SiyuText
+
+/// A post after normalization and segmentation: what rules look at.
+public struct Document: Sendable {
+  public let post: Post
+  /// The body as UTF-16 units; token and finding ranges index it.
+  public let units: [UInt16]
+  /// The normalized body (NFKC, lower-case, Simplified), for matching.
+  public let normalized: [UInt16]
+  /// Source offset of each normalization chunk start per normalized unit (-1 inside a chunk), see
+  /// `Normalizer.map`.
+  public let normalizedMap: [Int32]
+  public let tokens: [Token]
+  public let lines: LineIndex
+
+  /// Segments `post` with `segmenter` (which must not be shared across threads).
+  public init(post: Post, segmenter: Segmenter) {
+    self.post = post
+    let units = Array(post.text.utf16)
+    self.units = units
+    units.withUnsafeBufferPointer { _ = segmenter.segment($0) }
+    tokens = segmenter.tokens
+    normalized = segmenter.normalizer.units
+    normalizedMap = segmenter.normalizer.map
+    lines = LineIndex(units: units)
+  }
+
+  /// The source text of `token` (for output and messages).
+  public func text(of token: Token) -> String {
+    String(decoding: units[token.sourceRange], as: UTF16.self)
+  }
+
+  /// The normalized text of `token` (for matching against lexicons).
+  public func normalizedText(of token: Token) -> String {
+    String(decoding: normalized[token.normalizedRange], as: UTF16.self)
+  }
+
+  /// The source text in `range` (UTF-16 offsets).
+  public func text(in range: Range<Int>) -> String {
+    String(decoding: units[range.clamped(to: 0..<units.count)], as: UTF16.self)
+  }
+}

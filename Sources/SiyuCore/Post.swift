@@ -1,0 +1,48 @@
+import Foundation
+
+/// One post: its body text and what SPEC.md's front matter or batch-row fields say about it.
+public struct Post: Sendable {
+  /// How the post is named in output: a file path, `FILE#ROW` for batch rows, or the stdin name.
+  public var id: String
+  /// The file the post came from (nil for stdin without `--stdin-filename`). Paths in config globs
+  /// (`overrides`) are matched against it.
+  public var path: String?
+  /// The body: the text after the front matter, exactly as written (line ends normalized to LF).
+  public var text: String
+  /// 1-based line of the file on which the body starts (after the front matter); 1 for batch rows.
+  public var bodyLine: Int
+  public var channel: String
+  public var persona: String?
+  public var publishAt: Date?
+  public var group: String?
+  /// `hard-sell` or `value` (corpus files).
+  public var label: String?
+  public var industry: String?
+  /// Rule ids or families disabled for this post by front matter `siyu: { disable: [...] }`.
+  public var disabledRules: [String]
+  /// 1-based file line of the `siyu:` key, for reporting a disable that suppressed nothing.
+  public var disableLine: Int?
+  /// Front-matter keys siyu does not know: kept and echoed as `meta`, never an error.
+  public var meta: [String: JSONValue]
+
+  public init(
+    id: String, path: String? = nil, text: String, bodyLine: Int = 1, channel: String,
+    persona: String? = nil, publishAt: Date? = nil, group: String? = nil, label: String? = nil,
+    industry: String? = nil, disabledRules: [String] = [], disableLine: Int? = nil,
+    meta: [String: JSONValue] = [:]
+  ) {
+    self.id = id
+    self.path = path
+    self.text = text
+    self.bodyLine = bodyLine
+    self.channel = channel
+    self.persona = persona
+    self.publishAt = publishAt
+    self.group = group
+    self.label = label
+    self.industry = industry
+    self.disabledRules = disabledRules
+    self.disableLine = disableLine
+    self.meta = meta
+  }
+}

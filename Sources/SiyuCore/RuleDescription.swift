@@ -1,0 +1,62 @@
+/// What `siyu rules` shows for a rule, and what the rule-examples test runs.
+public struct RuleDescription: Sendable, Equatable {
+  /// Stable id: `family/name`, e.g. `hard-sell/shouting`.
+  public var id: String
+  public var defaultLevel: RuleLevel
+  /// One line in English: what the rule flags.
+  public var summary: String
+  /// Why it matters, in English.
+  public var rationale: String
+  /// Default points a finding adds to the post's score.
+  public var points: Double
+  /// Posts that must trigger the rule (at least one finding each).
+  public var triggering: [String]
+  /// Posts that must not trigger it.
+  public var nonTriggering: [String]
+
+  public init(
+    id: String, defaultLevel: RuleLevel, summary: String, rationale: String, points: Double,
+    triggering: [String], nonTriggering: [String]
+  ) {
+    self.id = id
+    self.defaultLevel = defaultLevel
+    self.summary = summary
+    self.rationale = rationale
+    self.points = points
+    self.triggering = triggering
+    self.nonTriggering = nonTriggering
+  }
+
+  /// The family: the part of the id before the first `/`.
+  public var family: String { String(id.prefix { $0 != "/" }) }
+}
+
+/// A rule's raw result before the linter applies levels, scores and suppressions.
+public struct RuleHit: Sendable, Equatable {
+  /// UTF-16 range in the post's body text.
+  public var range: Range<Int>
+  public var message: String
+  public var suggestion: Suggestion?
+
+  public init(range: Range<Int>, message: String, suggestion: Suggestion? = nil) {
+    self.range = range
+    self.message = message
+    self.suggestion = suggestion
+  }
+}
+
+/// A check on one post.
+public protocol Rule: Sendable {
+  var description: RuleDescription { get }
+  func check(_ document: Document) -> [RuleHit]
+}
+
+/// A rule implemented in code, one type per file, with a static description.
+public protocol BuiltinRule: Rule {
+  static var description: RuleDescription { get }
+  init()
+}
+
+extension BuiltinRule {
+  public var description: RuleDescription { Self.description }
+}
