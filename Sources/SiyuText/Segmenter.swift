@@ -37,7 +37,6 @@ public final class Segmenter {
   private var raw: [Token] = []
   private var work: [Token] = []
   private var candidateStarts: [Int32] = []
-  private var candidateEnds: [Int32] = []
   private var dpCover: [Int32] = []
   private var dpCount: [Int32] = []
   private var dpFrom: [Int32] = []
@@ -145,9 +144,44 @@ public final class Segmenter {
       let end = from + Int(bounds[k])
       defer { start = end }
       guard let kind = Self.kind(startingWith: norm, at: start) else { continue }
+      if kind != .word && end - start >= 2 && appendKeycaps(norm, from: start, to: end, kind: kind) { continue }
       raw.append(
         Token(kind: kind, normalizedStart: Int32(start), normalizedEnd: Int32(end), sourceStart: 0, sourceEnd: 0))
     }
+  }
+
+  /// Splits a word-break segment holding keycap emoji (1️⃣ = digit, optional U+FE0F, U+20E3) into one emoji
+  /// token per keycap; other characters between them keep `kind`. Returns false when there is no keycap.
+  private func appendKeycaps(_ norm: UnsafeBufferPointer<UInt16>, from: Int, to: Int, kind: TokenKind) -> Bool {
+    var found = false
+    for i in from..<to where norm[i] == 0x20E3 {
+      found = true
+      break
+    }
+    guard found else { return false }
+    var plainStart = from
+    var i = from
+    while i < to {
+      var j = i + 1
+      if j < to && norm[j] == 0xFE0F { j += 1 }
+      if j < to && norm[j] == 0x20E3 {
+        if plainStart < i {
+          raw.append(
+            Token(kind: kind, normalizedStart: Int32(plainStart), normalizedEnd: Int32(i), sourceStart: 0, sourceEnd: 0))
+        }
+        raw.append(
+          Token(kind: .emoji, normalizedStart: Int32(i), normalizedEnd: Int32(j + 1), sourceStart: 0, sourceEnd: 0))
+        i = j + 1
+        plainStart = i
+      } else {
+        i += 1
+      }
+    }
+    if plainStart < to {
+      raw.append(
+        Token(kind: kind, normalizedStart: Int32(plainStart), normalizedEnd: Int32(to), sourceStart: 0, sourceEnd: 0))
+    }
+    return true
   }
 
   /// The kind of a word-break segment from its first character; nil for whitespace, controls and lone
@@ -405,89 +439,119 @@ public final class Segmenter {
     raw = out
   }
 
-  /// Merges runs of tokens that spell a lexicon word. Among overlapping candidates it picks the
-  /// segmentation that covers the most text with lexicon words, then the one with fewer tokens.
+  /// Merges runs of tokens that spell lexicon words.
+  ///
+  /// Works on each run of adjacent word and number tokens, character by character: a piece of the new
+  /// segmentation is either a whole token from before or a lexicon word. So a lexicon word may cut a
+  /// word-break token only when every character of that token ends up in lexicon words (戳|链|接下|单 with
+  /// 链接 and 下单 becomes 戳 链接 下单, while 一下|单独 is left alone). Among the segmentations, the one that
+  /// covers the most characters with lexicon words wins, then the one with fewer tokens.
   private func mergeLexiconWords(_ norm: UnsafeBufferPointer<UInt16>) {
     let count = raw.count
     guard count > 1, !words.isEmpty else { return }
-    candidateStarts.removeAll(keepingCapacity: true)
-    candidateEnds.removeAll(keepingCapacity: true)
     @inline(__always) func eligible(_ kind: TokenKind) -> Bool { kind == .word || kind == .number }
-    raw.withUnsafeBufferPointer { tokens in
-      for k in 0..<(count - 1) where eligible(tokens[k].kind) {
-        let start = Int(tokens[k].normalizedStart)
-        var node = words.root(norm[start])
-        if node == 0 { continue }
-        // Walk the trie along the text; m is the token containing the walk's current end.
-        var m = k
-        var i = start + 1
-        while node != 0 {
-          while Int(tokens[m].normalizedEnd) < i {
-            guard m + 1 < count, tokens[m + 1].normalizedStart == tokens[m].normalizedEnd,
-              eligible(tokens[m + 1].kind)
-            else {
-              node = 0
-              break
-            }
-            m += 1
-          }
-          if node == 0 { break }
-          if words.payload(node) >= 0 && Int(tokens[m].normalizedEnd) == i && m > k {
-            candidateStarts.append(Int32(k))
-            candidateEnds.append(Int32(m))
-          }
-          if i >= norm.count { break }
-          node = words.child(node, norm[i])
-          i += 1
-        }
-      }
-    }
-    guard !candidateStarts.isEmpty else { return }
-    // Dynamic programming over token positions: state i = first i tokens segmented.
-    if dpCover.count < count + 1 {
-      dpCover = [Int32](repeating: 0, count: count + 1)
-      dpCount = [Int32](repeating: 0, count: count + 1)
-      dpFrom = [Int32](repeating: 0, count: count + 1)
-    }
-    for i in 0...count {
-      dpCover[i] = -1
-      dpCount[i] = 0
-      dpFrom[i] = -1
-    }
-    dpCover[0] = 0
-    var c = 0
-    for i in 0..<count {
-      let cover = dpCover[i]
-      let tokensSoFar = dpCount[i]
-      func relax(_ target: Int, _ newCover: Int32) {
-        if newCover > dpCover[target] || (newCover == dpCover[target] && tokensSoFar + 1 < dpCount[target]) {
-          dpCover[target] = newCover
-          dpCount[target] = tokensSoFar + 1
-          dpFrom[target] = Int32(i)
-        }
-      }
-      relax(i + 1, cover)
-      while c < candidateStarts.count && Int(candidateStarts[c]) == i {
-        let last = Int(candidateEnds[c])
-        relax(last + 1, cover + raw[last].normalizedEnd - raw[i].normalizedStart)
-        c += 1
-      }
-    }
-    // Walk back and rebuild.
+    var changed = false
     work.removeAll(keepingCapacity: true)
-    var i = count
-    while i > 0 {
-      let from = Int(dpFrom[i])
-      var t = raw[from]
-      if i - from > 1 {
-        t.normalizedEnd = raw[i - 1].normalizedEnd
-        t.kind = .word
+    var k = 0
+    while k < count {
+      // The run of adjacent eligible tokens starting at k.
+      var last = k
+      if eligible(raw[k].kind) {
+        while last + 1 < count && eligible(raw[last + 1].kind)
+          && raw[last + 1].normalizedStart == raw[last].normalizedEnd
+        {
+          last += 1
+        }
       }
-      work.append(t)
-      i = from
+      if last == k || !resegmentRun(norm, first: k, last: last) {
+        for i in k...last { work.append(raw[i]) }
+      } else {
+        changed = true
+      }
+      k = last + 1
     }
-    work.reverse()
-    swap(&raw, &work)
+    if changed { swap(&raw, &work) }
+  }
+
+  /// Re-segments the eligible tokens `raw[first...last]` with the lexicon and appends the result to
+  /// `work`. Returns false (appending nothing) when the lexicon changes nothing.
+  private func resegmentRun(_ norm: UnsafeBufferPointer<UInt16>, first: Int, last: Int) -> Bool {
+    let base = Int(raw[first].normalizedStart)
+    let length = Int(raw[last].normalizedEnd) - base
+    // Cheap exit: no lexicon word starts at any character of the run.
+    var anyRoot = false
+    for p in base..<(base + length) where words.root(norm[p]) != 0 {
+      anyRoot = true
+      break
+    }
+    guard anyRoot else { return false }
+    if dpCover.count < length + 1 {
+      let size = max(length + 1, 64)
+      dpCover = [Int32](repeating: 0, count: size)
+      dpCount = [Int32](repeating: 0, count: size)
+      dpFrom = [Int32](repeating: 0, count: size)
+      candidateStarts = [Int32](repeating: 0, count: size)
+    }
+    // tokenAt[p]: index of the token starting at base + p, or -1 (reuses candidateStarts' storage).
+    for p in 0...length {
+      dpCover[p] = -1
+      dpCount[p] = 0
+      dpFrom[p] = -1
+      candidateStarts[p] = -1
+    }
+    for i in first...last { candidateStarts[Int(raw[i].normalizedStart) - base] = Int32(i) }
+    dpCover[0] = 0
+    var usedLexicon = false
+    for p in 0..<length where dpCover[p] >= 0 {
+      let cover = dpCover[p]
+      let pieces = dpCount[p] + 1
+      // dpFrom encodes the piece: from position p, plus a flag for lexicon pieces.
+      @inline(__always) func relax(_ end: Int, _ newCover: Int32, lexicon: Bool) {
+        if newCover > dpCover[end] || (newCover == dpCover[end] && pieces < dpCount[end]) {
+          dpCover[end] = newCover
+          dpCount[end] = pieces
+          dpFrom[end] = Int32(p) | (lexicon ? Int32(1 << 30) : 0)
+        }
+      }
+      let token = candidateStarts[p]
+      if token >= 0 { relax(Int(raw[Int(token)].normalizedEnd) - base, cover, lexicon: false) }
+      var node = words.root(norm[base + p])
+      var i = p + 1
+      while node != 0 {
+        if words.payload(node) >= 0 {
+          // A lexicon word that is exactly one token changes nothing; take it as that token.
+          let isWholeToken = token >= 0 && Int(raw[Int(token)].normalizedEnd) - base == i
+          relax(i, cover + Int32(i - p), lexicon: !isWholeToken)
+        }
+        if i >= length { break }
+        node = words.child(node, norm[base + i])
+        i += 1
+      }
+    }
+    // Walk back from the end.
+    var pieces: [(start: Int, end: Int, lexicon: Bool)] = []
+    var end = length
+    while end > 0 {
+      let from = dpFrom[end]
+      if from < 0 { return false }  // unreachable: cannot happen, the tokens always reach the end
+      let lexicon = from & Int32(1 << 30) != 0
+      let start = Int(from & ~Int32(1 << 30))
+      if lexicon { usedLexicon = true }
+      pieces.append((start, end, lexicon))
+      end = start
+    }
+    guard usedLexicon else { return false }
+    for piece in pieces.reversed() {
+      if !piece.lexicon, candidateStarts[piece.start] >= 0 {
+        work.append(raw[Int(candidateStarts[piece.start])])
+      } else {
+        work.append(
+          Token(
+            kind: .word, normalizedStart: Int32(base + piece.start), normalizedEnd: Int32(base + piece.end),
+            sourceStart: 0, sourceEnd: 0))
+      }
+    }
+    return true
   }
 
   /// Sets each token's source range from the normalizer's map. A token boundary that falls inside a

@@ -43,9 +43,11 @@ struct SpecialSpanScanner {
   @inline(__always) private static func isDomainChar(_ u: UInt16) -> Bool {
     isASCIIAlnum(u) || u == 0x2E || u == 0x2D
   }
-  /// Letters, digits, CJK, `_` and `-`: what a WeChat nickname in a mention is made of.
+  /// Letters, digits, CJK (including the supplementary planes, as surrogate pairs), `_` and `-`: what a
+  /// WeChat nickname in a mention is made of.
   @inline(__always) private static func isNameChar(_ u: UInt16) -> Bool {
     isASCIIAlnum(u) || u == 0x5F || u == 0x2D || (u >= 0x3400 && u < 0xA000) || (u >= 0xF900 && u < 0xFB00)
+      || (u >= 0xD840 && u < 0xD8C0) || (u >= 0xDC00 && u < 0xE000)
   }
   @inline(__always) private static func isSpace(_ u: UInt16) -> Bool {
     u == 0x20 || u == 0x09 || u == 0x0A || u == 0x0D || u == 0x3000
@@ -151,6 +153,9 @@ struct SpecialSpanScanner {
     if i > 0 && Self.isEmailLocal(text[i - 1]) { return nil }
     var j = i + 1
     while j < text.count && j - i <= 20 && Self.isNameChar(text[j]) { j += 1 }
+    // Never end between the two halves of a surrogate pair.
+    if j < text.count && UTF16.isTrailSurrogate(text[j]) && j > i + 1 { j -= 1 }
+    while j > i + 1 && UTF16.isLeadSurrogate(text[j - 1]) { j -= 1 }
     return j > i + 1 ? Span(start: i, end: j, kind: .mention) : nil
   }
 

@@ -123,7 +123,7 @@ public final class TextInput {
       bytes = try Self.readAll(path: path)
     }
     let notText = InputError(
-      path: path, line: line, message: "第 \(offset) 字节起既不是有效的 UTF-8，也不是 GB18030 文本，已跳过")
+      path: path, line: line, message: "字节偏移 \(offset) 处不是有效的 UTF-8，也无法按 GB18030 解码，未读取此文件")
     guard bytes.count < Int(Int32.max / 2) else { throw notText }
     var units = [UInt16](repeating: 0, count: bytes.count + 1)
     var errorOffset: Int32 = 0
@@ -240,6 +240,8 @@ private struct LineSplitter {
   var carry: [UInt8] = []
   var scratch: [UInt16] = []
   var atStart = true
+  /// Whether part of the current line was already delivered (a long line in pieces).
+  var lineStarted = false
 
   init(body: @escaping (UnsafeBufferPointer<UInt16>, Bool) -> Void) {
     self.body = body
@@ -275,6 +277,7 @@ private struct LineSplitter {
             let cut = pending.count - keep
             pending.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[0..<cut]), false) }
             pending.removeSubrange(0..<cut)
+            lineStarted = true
           }
           return
         }
@@ -291,12 +294,15 @@ private struct LineSplitter {
           pending.withUnsafeBufferPointer { body($0, true) }
           pending.removeAll(keepingCapacity: true)
         }
+        lineStarted = false
         i = end + 1
       }
-      if isEnd && !pending.isEmpty {
+      // A last line without a line end: deliver what is pending, and close a line begun in pieces.
+      if isEnd && (!pending.isEmpty || lineStarted) {
         if pending.last == 0x0D { pending.removeLast() }
         pending.withUnsafeBufferPointer { body($0, true) }
         pending.removeAll()
+        lineStarted = false
       }
     }
   }

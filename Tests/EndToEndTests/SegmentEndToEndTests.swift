@@ -331,14 +331,6 @@ struct SegmentEndToEndTests {
           """)
       }
     }
-    if finalNewline {
-      checkOutput()
-    } else {
-      // Known bug (Sources/SiyuText/TextInput.swift, LineSplitter.feed): when the last block of a file whose final
-      // line exceeds TextInput.pieceLimit and has no line end is handed on whole as a non-final piece, the end
-      // of input delivers no final piece (`isEnd && !pending.isEmpty` is false), so `siyu segment` never
-      // segments the carried tail: the last few hundred characters and the line end are silently lost (exit 0).
-      withKnownIssue("a long last line without a line end loses its tail and its newline") { checkOutput() }
-    }
+    checkOutput()
   }
 }

@@ -53,7 +53,7 @@ private func lines(_ input: TextInput) throws -> [String] {
         _ = try TextInput(path: path)
       } throws: { error in
         guard let error = error as? InputError else { return false }
-        return error.line == 2 && error.message.contains("第 6 字节") && error.description.hasPrefix(path + ":2: ")
+        return error.line == 2 && error.message.contains("字节偏移 6") && error.description.hasPrefix(path + ":2: ")
       }
     }
   }
@@ -71,6 +71,15 @@ private func lines(_ input: TextInput) throws -> [String] {
       try input.forEachLine { _, _ in pieces += 1 }
       #expect(pieces > 2)
       #expect(try lines(input) == [line, "short"])
+    }
+  }
+
+  @Test(arguments: [1 << 18, (1 << 18) - 7, 70_000, 3 << 20])
+  func longLastLineWithoutLineEndLosesNothing(size: Int) throws {
+    let line = String(repeating: "a", count: size)
+    try withTemporaryFile(Array(line.utf8)) { path in
+      let result = try lines(TextInput(path: path))
+      #expect(result == [line])
     }
   }
 
