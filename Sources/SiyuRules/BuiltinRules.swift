@@ -3,7 +3,8 @@ import SiyuCore
 /// Every built-in rule, in `siyu rules` order. A meta-test checks that each rule file is listed here.
 public enum BuiltinRules {
   public static let types: [any BuiltinRule.Type] = [
-    ShoutingRule.self
+    ShoutingRule.self,
+    UnusedSuppressionRule.self,
   ]
 
   public static var all: [any Rule] { types.map { $0.init() } }
