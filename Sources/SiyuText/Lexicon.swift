@@ -6,6 +6,12 @@ public struct Lexicon: Sendable {
     public var text: String
     public var fields: [String]
     public var line: Int
+
+    public init(text: String, fields: [String] = [], line: Int = 0) {
+      self.text = text
+      self.fields = fields
+      self.line = line
+    }
   }
 
   /// Where the lexicon came from: a path for user files, `lexicons/NAME` for built-in ones.

@@ -1,11 +1,168 @@
 import ArgumentParser
+import Foundation
+import SiyuCore
+import SiyuRules
+import SiyuText
 
-/// `siyu check` (being built).
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// `siyu check`: lints posts and maps the outcome to an exit code (0 clean, 1 errors or too many
+/// warnings, 2 usage, configuration or input errors).
 struct CheckCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "check", abstract: "（开发中）")
+  static let configuration = CommandConfiguration(
+    commandName: "check",
+    abstract: "检查帖子：硬广、广告法用语、人设、发布频率。",
+    discussion: """
+      PATH may be a post file (.md, .txt, or any text), a folder (walked for *.md and *.txt, honouring \
+      .siyuignore), a JSON Lines (.jsonl) or CSV (.csv) batch file (each row a post), or - for stdin. \
+      Without PATH, the current folder is checked.
+      Exit codes: 0 no error-level findings; 1 error-level findings or more warnings than --max-warnings; \
+      2 usage, configuration or input error (other inputs are still checked).
+      """
+  )
+
+  @Argument(help: "Posts, folders or batch files to check ('-' for stdin).")
+  var paths: [String] = []
+
+  @Flag(name: .long, help: "Read one post from stdin.")
+  var stdin = false
+
+  @Option(name: .long, help: "Check stdin as if it were the file PATH (editors): front matter is read from the text.")
+  var stdinFilename: String?
+
+  @Option(name: .long, help: "Channel of posts that do not name one (e.g. moments, group).")
+  var channel: String?
+
+  @Option(name: .long, help: "Persona of posts that do not name one.")
+  var persona: String?
+
+  @Option(name: .long, help: "Publish time (ISO 8601) of posts that do not give one.")
+  var at: String?
+
+  @Option(name: .long, help: "Configuration file (default: nearest .siyu.yml upwards from the current folder).")
+  var config: String?
+
+  @Option(name: .long, help: "Output format: human, json, sarif or rdjson.")
+  var format: ReportFormat = .human
+
+  @Flag(name: .long, help: "No colours in human output (also NO_COLOR).")
+  var noColor = false
+
+  @Flag(name: .long, help: "Report error-level findings only.")
+  var quiet = false
+
+  @Option(name: .long, help: "Exit 1 when there are more than N warnings.")
+  var maxWarnings: Int?
+
+  @Option(name: .long, help: "Report only findings not recorded in this baseline file.")
+  var baseline: String?
+
+  @Option(name: .long, help: "Record the current findings as the baseline in FILE, then exit 0.")
+  var writeBaseline: String?
+
+  func validate() throws {
+    if let maxWarnings, maxWarnings < 0 { throw ValidationError("--max-warnings must be 0 or more") }
+  }
 
   func run() throws {
-    printError("siyu check: 尚未实现")
-    throw ExitCode(2)
+    let cwd = FileManager.default.currentDirectoryPath
+    let configuration: Configuration
+    do {
+      configuration = try CommandSupport.loadConfiguration(explicit: config, cwd: cwd)
+    } catch {
+      printError(error.description)
+      throw ExitCode(2)
+    }
+    var problems: [InputProblem] = []
+    var publishAt: Date?
+    if let at {
+      guard let date = FrontMatterDate.parse(at, timezone: configuration.timezone) else {
+        printError("--at: 「\(at)」不是有效的 ISO 8601 时间")
+        throw ExitCode(2)
+      }
+      publishAt = date
+    }
+    let defaults = PostDefaults(
+      channel: channel ?? configuration.defaultChannel, timezone: configuration.timezone, persona: persona,
+      publishAt: publishAt)
+    let lexicons: [Lexicon]
+    do {
+      lexicons = try CommandSupport.loadLexicons(configuration)
+    } catch {
+      printError(error.description)
+      throw ExitCode(2)
+    }
+    let linter = try Linter(rules: BuiltinRules.all, configuration: configuration, lexicons: lexicons)
+
+    var posts: [Post] = []
+    let readStdin = stdin || stdinFilename != nil || paths.contains("-")
+    if readStdin {
+      do {
+        let input = try TextInput(path: "-")
+        if let warning = input.warning { printError(warning) }
+        let text = try input.readString()
+        let name = stdinFilename ?? "-"
+        switch PostReader.readPost(text: text, id: name, path: stdinFilename, defaults: defaults) {
+        case .success(let post): posts.append(post)
+        case .failure(let problem): problems.append(problem)
+        }
+      } catch {
+        problems.append(InputProblem(path: error.path, line: error.line, message: error.message))
+      }
+    }
+    let files = paths.filter { $0 != "-" }
+    if !files.isEmpty || !readStdin {
+      let (expanded, walkProblems) = InputWalker.expand(files.isEmpty ? ["."] : files, baseDirectory: configuration.baseDirectory)
+      problems += walkProblems
+      for file in expanded {
+        let result = PostReader.readPosts(path: file, defaults: defaults)
+        posts += result.posts
+        problems += result.problems
+        for warning in result.warnings { printError(warning) }
+      }
+    }
+
+    var report = CheckReport(files: posts.map { linter.check($0) }, errors: problems)
+    if let writeBaseline {
+      do {
+        try AtomicFile.write(Baseline(report: report).data(), to: writeBaseline)
+      } catch {
+        printError("\(writeBaseline): 无法写入基线文件")
+        throw ExitCode(2)
+      }
+      let count = report.files.reduce(0) { $0 + $1.findings.count }
+      printError("已把 \(count) 条问题写入基线 \(writeBaseline)")
+      if !problems.isEmpty {
+        for problem in problems { printError(problem.description) }
+        throw ExitCode(2)
+      }
+      return
+    }
+    if let baseline {
+      do {
+        report = try Baseline(path: baseline).filter(report)
+      } catch {
+        printError(error.description)
+        throw ExitCode(2)
+      }
+    }
+    if quiet {
+      for f in report.files.indices { report.files[f].findings.removeAll { $0.finding.severity != .error } }
+    }
+    let rules = BuiltinRules.all.map(\.description)
+    let color = format == .human && CommandSupport.useColor(noColor: noColor)
+    var shown = report
+    if format == .human {
+      // Human output: input problems go to stderr, findings to stdout.
+      for problem in report.errors { printError(problem.description) }
+      shown.errors = []
+    }
+    let output = format.reporter(color: color, toolVersion: Siyu.version).render(shown, rules: rules)
+    FileHandle.standardOutput.write(Data(output.utf8))
+    if !report.errors.isEmpty { throw ExitCode(2) }
+    if report.count(.error) > 0 { throw ExitCode(1) }
+    if let maxWarnings, report.count(.warning) > maxWarnings { throw ExitCode(1) }
   }
 }

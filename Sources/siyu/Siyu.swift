@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `siyu` command: subcommands only, the library does the work.
 @main
@@ -14,4 +15,18 @@ struct Siyu: ParsableCommand {
       CheckCommand.self, SegmentCommand.self, RulesCommand.self, InitCommand.self, ConfigCommand.self,
     ]
   )
+
+  /// Runs the command; usage errors exit with 2 (SPEC.md), not ArgumentParser's 64.
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      if exitCode(for: error) == .validationFailure {
+        printError(fullMessage(for: error))
+        Foundation.exit(2)
+      }
+      exit(withError: error)
+    }
+  }
 }

@@ -1,0 +1,45 @@
+import Foundation
+
+/// Reads batch files, many posts per file: JSON Lines (`BatchReaderJSONL.swift`) and CSV
+/// (`BatchReaderCSV.swift`). Each row is a post named `FILE#ROW` whose body starts on line 1; a broken row
+/// is an `InputProblem` on the file line where it starts, and the other rows are still read.
+public enum BatchReader {
+  /// Builds the post of one row from its fields in order. `text` is required; known fields are checked
+  /// as in front matter (`siyu` only when `allowSettings`); other fields become `meta`.
+  static func post(
+    fields: [(key: String, value: FrontMatterFields.Value)], file: String, path: String?, row: Int,
+    line: Int, defaults: PostDefaults, allowSettings: Bool, messagePrefix: String = ""
+  ) -> Result<Post, InputProblem> {
+    func problem(_ message: String) -> InputProblem {
+      InputProblem(path: file, line: line, message: messagePrefix + message)
+    }
+    guard let textField = fields.first(where: { $0.key == "text" }) else {
+      return .failure(problem("缺少必需的「text」字段"))
+    }
+    guard case .string(let rawText) = textField.value.json else {
+      return .failure(problem("「text」应为字符串"))
+    }
+    let text = rawText.utf8.contains(0x0D) ? rawText.replacingOccurrences(of: "\r\n", with: "\n") : rawText
+    var post = Post(
+      id: "\(file)#\(row)", path: path, text: text, bodyLine: 1, channel: defaults.channel,
+      persona: defaults.persona, publishAt: defaults.publishAt)
+    for (key, value) in fields where key != "text" {
+      if key == "siyu" && allowSettings {
+        switch FrontMatterFields.disabledRules(from: value.json) {
+        case .success(let ids):
+          post.disabledRules = ids
+          if !ids.isEmpty { post.disableLine = line }
+        case .failure(let error):
+          return .failure(problem(error.message))
+        }
+      } else if FrontMatterFields.knownKeys.contains(key) && key != "siyu" {
+        if let message = FrontMatterFields.apply(key, value, to: &post, timezone: defaults.timezone) {
+          return .failure(problem(message))
+        }
+      } else {
+        post.meta[key] = value.json
+      }
+    }
+    return .success(post)
+  }
+}

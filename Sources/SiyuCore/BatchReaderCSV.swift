@@ -1,0 +1,171 @@
+import Foundation
+import SiyuText
+
+extension BatchReader {
+  /// Reads a CSV batch (RFC 4180: comma-separated, fields in double quotes may hold commas, line ends and
+  /// doubled quotes `""`). The header row names the fields (`text` required; the names of front matter,
+  /// matched without regard to case or surrounding spaces; other columns are `meta`). Rows are numbered
+  /// from 1 after the header (`FILE#ROW`); blank lines are skipped and not numbered. A row with the wrong
+  /// number of fields, or a bad value, is an `InputProblem` on the line where the row starts; a quote
+  /// left open at the end of the file is one on the line where its field starts.
+  public static func readCSV(
+    _ input: TextInput, file: String, path: String?, defaults: PostDefaults
+  ) -> (posts: [Post], problems: [InputProblem]) {
+    var posts: [Post] = []
+    var problems: [InputProblem] = []
+    var header: [String]?
+    var headerFailed = false
+    var row = 0
+    var scanner = CSVScanner()
+    let handle: (CSVScanner.Record) -> Void = { record in
+      if headerFailed { return }
+      if record.fields.count == 1 && record.fields[0].allSatisfy({ $0 == " " || $0 == "\t" }) { return }
+      guard let names = header else {
+        let names = record.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+        let lowered = names.map { $0.lowercased() }
+        if !lowered.contains("text") {
+          problems.append(InputProblem(path: file, line: record.line, message: "CSV 表头缺少「text」列"))
+          headerFailed = true
+          return
+        }
+        var seen: Set<String> = []
+        for name in lowered where !seen.insert(name).inserted {
+          problems.append(InputProblem(path: file, line: record.line, message: "CSV 表头中「\(name)」列重复"))
+          headerFailed = true
+          return
+        }
+        header = names
+        return
+      }
+      row += 1
+      guard record.fields.count == names.count else {
+        problems.append(
+          InputProblem(
+            path: file, line: record.line,
+            message: "第 \(row) 条记录有 \(record.fields.count) 个字段，表头有 \(names.count) 个"))
+        return
+      }
+      var fields: [(key: String, value: FrontMatterFields.Value)] = []
+      for (name, cell) in zip(names, record.fields) {
+        let lowered = name.lowercased()
+        if lowered == "text" {
+          fields.append((key: "text", value: FrontMatterFields.Value(json: .string(cell), raw: cell)))
+        } else if FrontMatterFields.knownKeys.contains(lowered) && lowered != "siyu" {
+          if cell.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+          fields.append((key: lowered, value: FrontMatterFields.Value(json: .string(cell), raw: cell)))
+        } else if !name.isEmpty {
+          fields.append((key: name, value: FrontMatterFields.Value(json: .string(cell), raw: cell)))
+        }
+      }
+      switch post(
+        fields: fields, file: file, path: path, row: row, line: record.line, defaults: defaults,
+        allowSettings: false, messagePrefix: "第 \(row) 条记录：")
+      {
+      case .success(let p): posts.append(p)
+      case .failure(let problem): problems.append(problem)
+      }
+    }
+    do {
+      try input.forEachLine { piece, endsLine in
+        scanner.feed(piece, endsLine: endsLine, emit: handle)
+      }
+    } catch {
+      problems.append(InputProblem(path: file, line: error.line, message: error.message))
+      return (posts, problems)
+    }
+    if let openLine = scanner.finish(emit: handle) {
+      let message = "引号没有闭合：从这一行开始的字段到文件末尾都没有结束的 \""
+      problems.append(InputProblem(path: file, line: openLine, message: message))
+    }
+    if header == nil && !headerFailed {
+      problems.append(InputProblem(path: file, line: 1, message: "CSV 文件是空的，缺少表头（需要「text」列）"))
+    }
+    return (posts, problems)
+  }
+
+  /// Splits CSV lines (as delivered by `TextInput.forEachLine`, without line ends) into records.
+  struct CSVScanner {
+    struct Record {
+      var fields: [String]
+      /// 1-based line on which the record starts.
+      var line: Int
+    }
+
+    private var fields: [String] = []
+    private var field: [UInt16] = []
+    private var inQuotes = false
+    /// Just after a `"` inside a quoted field: either the closing quote or the first of `""`.
+    private var quotePending = false
+    private var fieldQuoted = false
+    private var line = 1
+    private var recordLine = 1
+    private var quoteLine = 1
+
+    mutating func feed(_ piece: UnsafeBufferPointer<UInt16>, endsLine: Bool, emit: (Record) -> Void) {
+      for unit in piece {
+        if quotePending {
+          quotePending = false
+          if unit == 0x22 {
+            field.append(0x22)
+            inQuotes = true
+            continue
+          }
+          inQuotes = false
+        }
+        if inQuotes {
+          if unit == 0x22 {
+            quotePending = true
+          } else {
+            field.append(unit)
+          }
+          continue
+        }
+        switch unit {
+        case 0x2C:
+          endField()
+        case 0x22 where field.isEmpty && !fieldQuoted:
+          inQuotes = true
+          fieldQuoted = true
+          quoteLine = line
+        default:
+          // Text after a closing quote, or a quote inside an unquoted field: kept as written (lenient).
+          field.append(unit)
+        }
+      }
+      guard endsLine else { return }
+      if quotePending {
+        quotePending = false
+        inQuotes = false
+      }
+      line += 1
+      if inQuotes {
+        field.append(0x0A)
+        return
+      }
+      endField()
+      emit(Record(fields: fields, line: recordLine))
+      fields.removeAll(keepingCapacity: true)
+      recordLine = line
+    }
+
+    /// Ends the input; returns the line of a quoted field still open (its record is dropped).
+    mutating func finish(emit: (Record) -> Void) -> Int? {
+      if quotePending {
+        quotePending = false
+        inQuotes = false
+      }
+      if inQuotes { return quoteLine }
+      if !fields.isEmpty || !field.isEmpty || fieldQuoted {
+        endField()
+        emit(Record(fields: fields, line: recordLine))
+      }
+      return nil
+    }
+
+    private mutating func endField() {
+      fields.append(String(decoding: field, as: UTF16.self))
+      field.removeAll(keepingCapacity: true)
+      fieldQuoted = false
+    }
+  }
+}

@@ -1,0 +1,131 @@
+import Foundation
+
+/// Parses `publish_at` values: the ISO 8601 forms people write by hand.
+///
+/// Accepted: `2026-11-24`, `2026-11-24T09:00`, `2026-11-24 09:00`, `2026-11-24T09:00:00`, with optional
+/// fractional seconds, and an optional offset `Z`, `+08:00`, `+0800` or `+08`. A value without an offset is
+/// local time in the given timezone; a date alone is its midnight. Impossible dates (`2026-02-30`,
+/// hour 25) are rejected.
+public enum FrontMatterDate {
+  /// The instant `text` names, or nil when it is not one of the accepted forms or not a real time.
+  public static func parse(_ text: String, timezone: TimeZone) -> Date? {
+    let s = Array(text.trimmingCharacters(in: .whitespaces).utf8)
+    var i = 0
+
+    func digits(_ count: Int) -> Int? {
+      guard i + count <= s.count else { return nil }
+      var value = 0
+      for k in i..<(i + count) {
+        let c = s[k]
+        guard c >= 0x30 && c <= 0x39 else { return nil }
+        value = value * 10 + Int(c - 0x30)
+      }
+      i += count
+      return value
+    }
+    func eat(_ c: UInt8) -> Bool {
+      if i < s.count && s[i] == c {
+        i += 1
+        return true
+      }
+      return false
+    }
+
+    guard let year = digits(4), eat(0x2D), let month = digits(2), eat(0x2D), let day = digits(2) else {
+      return nil
+    }
+    guard (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year) else { return nil }
+    var hour = 0
+    var minute = 0
+    var second = 0
+    var nanosecond = 0
+    var offset: Int?
+    if i < s.count {
+      // `T`, `t` or one space between date and time.
+      guard s[i] == 0x54 || s[i] == 0x74 || s[i] == 0x20 else { return nil }
+      i += 1
+      guard let h = digits(2), eat(0x3A), let m = digits(2) else { return nil }
+      hour = h
+      minute = m
+      if eat(0x3A) {
+        guard let sec = digits(2) else { return nil }
+        second = sec
+        if eat(0x2E) || eat(0x2C) {
+          var fraction = 0
+          var scale = 1_000_000_000
+          var count = 0
+          while i < s.count, s[i] >= 0x30, s[i] <= 0x39 {
+            if scale > 1 {
+              scale /= 10
+              fraction += Int(s[i] - 0x30) * scale
+            }
+            i += 1
+            count += 1
+          }
+          guard count > 0 else { return nil }
+          nanosecond = fraction
+        }
+      }
+      guard hour <= 23, minute <= 59, second <= 59 else { return nil }
+      if i < s.count {
+        if s[i] == 0x5A || s[i] == 0x7A {
+          i += 1
+          offset = 0
+        } else if s[i] == 0x2B || s[i] == 0x2D {
+          let sign = s[i] == 0x2D ? -1 : 1
+          i += 1
+          guard let oh = digits(2) else { return nil }
+          var om = 0
+          if eat(0x3A) {
+            guard let m = digits(2) else { return nil }
+            om = m
+          } else if i < s.count {
+            guard let m = digits(2) else { return nil }
+            om = m
+          }
+          guard oh <= 23, om <= 59 else { return nil }
+          offset = sign * (oh * 3600 + om * 60)
+        } else {
+          return nil
+        }
+      }
+    }
+    guard i == s.count else { return nil }
+
+    let days = daysFromCivil(year: year, month: month, day: day)
+    let localSeconds =
+      Double(days * 86_400 + hour * 3600 + minute * 60 + second)
+      + Double(nanosecond) / 1e9
+    if let offset {
+      return Date(timeIntervalSince1970: localSeconds - Double(offset))
+    }
+    // Local time in `timezone`: find the offset in force at that instant (two rounds settle DST edges).
+    var guess = Date(timeIntervalSince1970: localSeconds - Double(timezone.secondsFromGMT()))
+    for _ in 0..<2 {
+      let zoneOffset = timezone.secondsFromGMT(for: guess)
+      guess = Date(timeIntervalSince1970: localSeconds - Double(zoneOffset))
+    }
+    return guess
+  }
+
+  static func daysIn(month: Int, year: Int) -> Int {
+    switch month {
+    case 2:
+      let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+      return leap ? 29 : 28
+    case 4, 6, 9, 11: return 30
+    default: return 31
+    }
+  }
+
+  /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+  static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+    let y = month <= 2 ? year - 1 : year
+    let era = (y >= 0 ? y : y - 399) / 400
+    let yoe = y - era * 400
+    let mp = (month + 9) % 12
+    let doy = (153 * mp + 2) / 5 + day - 1
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+    return era * 146_097 + doe - 719_468
+  }
+}

@@ -1,0 +1,134 @@
+import Foundation
+import SiyuText
+
+/// Runs the rules on posts and turns their hits into located, levelled, scored findings with a verdict.
+///
+/// Owns a `Segmenter`, so one linter serves one thread.
+public final class Linter {
+  public let rules: [any Rule]
+  public let configuration: Configuration
+  private let segmenter: Segmenter
+  /// `vocabulary.accept` words as UTF-16, for overlap checks.
+  private let accepted: [[UInt16]]
+
+  /// - Parameter lexicons: extra segmentation lexicons (from `.siyu.yml`'s `lexicons`).
+  public init(rules: [any Rule], configuration: Configuration, lexicons: [Lexicon] = []) throws {
+    self.rules = rules
+    self.configuration = configuration
+    let acceptLexicon = Lexicon(
+      name: ".siyu.yml vocabulary.accept",
+      entries: configuration.vocabulary.accept.map { Lexicon.Entry(text: $0, fields: [], line: 0) })
+    segmenter = try Segmenter(extraLexicons: lexicons + [acceptLexicon])
+    accepted = configuration.vocabulary.accept.filter { !$0.isEmpty }.map { Array($0.utf16) }
+  }
+
+  /// Checks one post.
+  public func check(_ post: Post) -> PostReport {
+    let document = Document(post: post, segmenter: segmenter)
+    var suppressions = Suppressions(document: document)
+    let acceptedRanges = acceptedOccurrences(in: document.units)
+    var findings: [Finding] = []
+    for rule in rules {
+      let description = rule.description
+      guard let severity = configuration.level(for: description, postPath: post.path, channel: post.channel).severity
+      else { continue }
+      let points = configuration.points(for: description)
+      for hit in rule.check(document) {
+        if acceptedRanges.contains(where: { $0.overlaps(hit.range) }) { continue }
+        let line = document.lines.position(of: hit.range.lowerBound).line
+        if suppressions.suppresses(description, line: line) { continue }
+        findings.append(
+          Finding(
+            rule: description.id, severity: severity, range: hit.range, message: hit.message, points: points,
+            suggestion: hit.suggestion))
+      }
+    }
+    findings += unusedSuppressionFindings(suppressions, document: document)
+    let score = findings.reduce(0) { $0 + $1.points }
+    let verdict = Self.rulesOnlyVerdict(score: score, requiredScore: configuration.classifier.requiredScore)
+    var located = findings.map { locate($0, in: document) }
+    located.sort {
+      ($0.start.line, $0.start.column, $0.finding.rule) < ($1.start.line, $1.start.column, $1.finding.rule)
+    }
+    return PostReport(path: post.id, verdict: verdict, findings: located, meta: post.meta)
+  }
+
+  /// The verdict from rule points alone (SpamAssassin's `required_score`): hard-sell when the score
+  /// reaches `requiredScore`. The probability is a logistic curve centred on `requiredScore`, so it is 0.5
+  /// exactly at the threshold; the classifier replaces it when it is on.
+  public static func rulesOnlyVerdict(score: Double, requiredScore: Double) -> Verdict {
+    let probability = 1 / (1 + exp(-(score - requiredScore)))
+    return Verdict(class: score >= requiredScore ? .hardSell : .value, probability: probability, score: score)
+  }
+
+  private func acceptedOccurrences(in units: [UInt16]) -> [Range<Int>] {
+    guard !accepted.isEmpty else { return [] }
+    var ranges: [Range<Int>] = []
+    for word in accepted where word.count <= units.count {
+      var i = 0
+      while i + word.count <= units.count {
+        if units[i] == word[0] && units[i..<(i + word.count)].elementsEqual(word) {
+          ranges.append(i..<(i + word.count))
+          i += word.count
+        } else {
+          i += 1
+        }
+      }
+    }
+    return ranges
+  }
+
+  private func unusedSuppressionFindings(_ suppressions: Suppressions, document: Document) -> [Finding] {
+    let rule = UnusedSuppressionRule.description
+    guard
+      let severity = configuration.level(for: rule, postPath: document.post.path, channel: document.post.channel)
+        .severity
+    else { return [] }
+    var findings: [Finding] = []
+    for directive in suppressions.directives {
+      let unused: [String]
+      if directive.rules.isEmpty {
+        unused = directive.used.isEmpty ? ["所有规则"] : []
+      } else {
+        unused = directive.rules.enumerated().filter { !directive.used.contains($0.offset) }.map(\.element)
+      }
+      guard !unused.isEmpty else { continue }
+      let names = unused.joined(separator: "、")
+      if let range = directive.range {
+        findings.append(
+          Finding(
+            rule: rule.id, severity: severity, range: range,
+            message: "这条 siyu-disable 没有屏蔽任何问题（\(names)），可以删除", points: 0))
+      } else {
+        // A front-matter disable: point at the body's start; `locate` moves it to the `siyu:` line.
+        findings.append(
+          Finding(
+            rule: rule.id, severity: severity, range: 0..<0,
+            message: "front matter 中的 siyu.disable 没有屏蔽任何问题（\(names)），可以删除", points: 0))
+      }
+    }
+    return findings
+  }
+
+  /// Places a finding in its file: body lines are shifted by the front matter.
+  private func locate(_ finding: Finding, in document: Document) -> LocatedFinding {
+    let offset = document.post.bodyLine - 1
+    func position(_ utf16: Int) -> FilePosition {
+      let (line, column) = document.lines.position(of: utf16)
+      return FilePosition(line: line + offset, column: column, utf8Column: document.lines.utf8Column(of: utf16))
+    }
+    if finding.rule == UnusedSuppressionRule.description.id, finding.range.isEmpty,
+      let disableLine = document.post.disableLine
+    {
+      let p = FilePosition(line: disableLine, column: 1, utf8Column: 1)
+      return LocatedFinding(finding: finding, start: p, end: p)
+    }
+    var located = LocatedFinding(
+      finding: finding, start: position(finding.range.lowerBound), end: position(finding.range.upperBound))
+    if let suggestion = finding.suggestion {
+      located.suggestionStart = position(suggestion.range.lowerBound)
+      located.suggestionEnd = position(suggestion.range.upperBound)
+    }
+    return located
+  }
+}

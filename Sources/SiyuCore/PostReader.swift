@@ -1,0 +1,86 @@
+import Foundation
+import SiyuText
+
+/// Reads posts from input files and stdin, whatever their format.
+///
+/// `.jsonl` and `.ndjson` files are JSON Lines batches, `.csv` files CSV batches (see `BatchReader`);
+/// anything else (`.md`, `.txt`, …) is one post with optional front matter (see `FrontMatter`). Text is
+/// read by `TextInput`: UTF-8 with or without BOM, LF or CRLF, or GB18030 with a warning.
+public enum PostReader {
+  /// The kind of input a file name implies.
+  public enum Format: Sendable, Equatable {
+    /// One post, with optional front matter.
+    case post
+    /// JSON Lines (`.jsonl`, `.ndjson`).
+    case jsonLines
+    /// CSV with a header row (`.csv`).
+    case csv
+
+    /// The format of `path`, by its extension (case-insensitive).
+    public init(path: String) {
+      let name = path.split(separator: "/").last.map(String.init) ?? path
+      guard let dot = name.lastIndex(of: "."), dot != name.startIndex else {
+        self = .post
+        return
+      }
+      switch name[name.index(after: dot)...].lowercased() {
+      case "jsonl", "ndjson": self = .jsonLines
+      case "csv": self = .csv
+      default: self = .post
+      }
+    }
+  }
+
+  /// Reads every post in the file at `path` (`-` reads stdin). `displayPath` names the file in ids and
+  /// problems when it differs from `path` (e.g. `--stdin-filename`); its extension also picks the format
+  /// for stdin. Broken inputs and rows become `problems`; the rest is still read. `warnings` are
+  /// messages such as "read as GB18030".
+  public static func readPosts(
+    path: String, displayPath: String? = nil, defaults: PostDefaults
+  ) -> (posts: [Post], problems: [InputProblem], warnings: [String]) {
+    let name = displayPath ?? path
+    let storedPath: String? = path == "-" ? displayPath : path
+    let input: TextInput
+    do {
+      input = try TextInput(path: path)
+    } catch {
+      return ([], [InputProblem(path: name, line: error.line, message: error.message)], [])
+    }
+    var warnings: [String] = []
+    if var warning = input.warning {
+      if let displayPath, warning.hasPrefix(input.path + ":") {
+        warning = displayPath + warning.dropFirst(input.path.count)
+      }
+      warnings.append(warning)
+    }
+    switch Format(path: path == "-" ? (displayPath ?? "") : path) {
+    case .jsonLines:
+      let (posts, problems) = BatchReader.readJSONLines(
+        input, file: name, path: storedPath, defaults: defaults)
+      return (posts, problems, warnings)
+    case .csv:
+      let (posts, problems) = BatchReader.readCSV(input, file: name, path: storedPath, defaults: defaults)
+      return (posts, problems, warnings)
+    case .post:
+      let text: String
+      do {
+        text = try input.readString()
+      } catch {
+        return ([], [InputProblem(path: name, line: error.line, message: error.message)], warnings)
+      }
+      switch FrontMatter.post(from: text, id: name, path: storedPath, defaults: defaults) {
+      case .success(let post): return ([post], [], warnings)
+      case .failure(let problem): return ([], [problem], warnings)
+      }
+    }
+  }
+
+  /// Reads one post from `text` already in memory (stdin): front matter if present, then the body.
+  /// `id` names the post (e.g. `-` or the `--stdin-filename`); `path` is stored in the post for config
+  /// globs (nil for plain stdin). A leading BOM and CRLF line ends are handled.
+  public static func readPost(
+    text: String, id: String, path: String?, defaults: PostDefaults
+  ) -> Result<Post, InputProblem> {
+    FrontMatter.post(from: text, id: id, path: path, defaults: defaults)
+  }
+}

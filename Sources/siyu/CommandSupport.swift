@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import SiyuCore
+import SiyuRules
+import SiyuText
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// What several commands share: configuration discovery, user lexicons, times, colour.
+enum CommandSupport {
+  /// `--config FILE`, else the nearest `.siyu.yml` upwards from `cwd`, else the defaults.
+  static func loadConfiguration(explicit: String?, cwd: String) throws(InputProblem) -> Configuration {
+    try Configuration.resolve(configPath: explicit, workingDirectory: cwd, knownRuleIDs: BuiltinRules.knownIDs)
+  }
+
+  /// The lexicon files named by `lexicons:` in the configuration (paths relative to its folder).
+  static func loadLexicons(_ configuration: Configuration) throws(InputProblem) -> [Lexicon] {
+    var lexicons: [Lexicon] = []
+    for path in configuration.lexicons {
+      let full = path.hasPrefix("/") ? path : configuration.baseDirectory + "/" + path
+      do {
+        let text = try TextInput(path: full).readString()
+        lexicons.append(Lexicon(name: path, text: text))
+      } catch {
+        throw InputProblem(
+          path: configuration.path ?? ".siyu.yml", message: "lexicons: 无法读取词表 \(path)：\(error.message)")
+      }
+    }
+    return lexicons
+  }
+
+  /// Colour only on a terminal, and never with `--no-color` or `NO_COLOR`.
+  static func useColor(noColor: Bool) -> Bool {
+    if noColor { return false }
+    if let value = ProcessInfo.processInfo.environment["NO_COLOR"], !value.isEmpty { return false }
+    return isatty(1) == 1
+  }
+}
+
+extension ReportFormat: ExpressibleByArgument {}

@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+
+@testable import SiyuCore
+
+@Suite struct ReporterUnitTests {
+  @Test func displayWidth() {
+    #expect(DisplayWidth.of("abc") == 3)
+    #expect(DisplayWidth.of("手慢无") == 6)
+    #expect(DisplayWidth.of("「」，：！") == 10)
+    #expect(DisplayWidth.of("𠮷") == 2)
+    #expect(DisplayWidth.of("🔥") == 2)
+    #expect(DisplayWidth.of("☀️") == 2)  // U+2600 with emoji presentation
+    #expect(DisplayWidth.of("👩‍👩‍👧") == 2)  // one ZWJ sequence
+    #expect(DisplayWidth.of("é") == 1)  // e + combining acute
+    #expect(DisplayWidth.of("¥99") == 3)
+    #expect(DisplayWidth.pad("价格", to: 6) == "价格  ")
+  }
+
+  @Test func reportPath() {
+    #expect(
+      ReportPath("data/batch.jsonl#3").file == "data/batch.jsonl" && ReportPath("data/batch.jsonl#3").row == 3
+    )
+    #expect(ReportPath("posts/a#b.md").file == "posts/a#b.md" && ReportPath("posts/a#b.md").row == nil)
+    #expect(ReportPath("posts/#12").file == "posts/" && ReportPath("posts/#12").row == 12)
+    #expect(ReportPath("#12").file == "#12" && ReportPath("#12").row == nil)
+    #expect(ReportPath("posts/早安 1.md").fileURI == "posts/%E6%97%A9%E5%AE%89%201.md")
+    #expect(ReportPath("/abs/a-b_c.~d").fileURI == "/abs/a-b_c.~d")
+  }
+
+  @Test func emptyReports() {
+    let empty = CheckReport(files: [], errors: [])
+    #expect(HumanReporter(color: true).render(empty, rules: []) == "")
+    #expect(
+      JSONReporter().render(empty, rules: [])
+        == #"{"version":1,"files":[],"errors":[],"summary":{"files":0,"errors":0,"warnings":0,"infos":0}}"#
+        + "\n")
+    #expect(
+      SARIFReporter(toolVersion: "1").render(empty, rules: []).contains("\"executionSuccessful\": true"))
+    #expect(
+      RDJSONReporter().render(empty, rules: [])
+        == "{\n  \"source\": {\n    \"name\": \"siyu\"\n  },\n  \"diagnostics\": []\n}\n")
+  }
+
+  @Test func humanPrintsOnlyInputProblemsWhenThereAreNoFindings() {
+    let report = CheckReport(
+      files: [
+        PostReport(path: "a.md", verdict: Verdict(class: .value, probability: 0.1, score: 0), findings: [])
+      ],
+      errors: [InputProblem(path: "b.md", line: 2, message: "坏了")])
+    #expect(HumanReporter().render(report, rules: []) == "b.md:2: 坏了\n")
+  }
+
+  @Test func sarifRuleNamesAndLevels() {
+    #expect(SARIFReporter.name(of: "hard-sell/emoji-flood") == "HardSellEmojiFlood")
+    #expect(SARIFReporter.level(of: RuleLevel.off) == "none")
+    #expect(SARIFReporter.level(of: Severity.info) == "note")
+  }
+
+  @Test func prettyJSON() {
+    let node = JSONNode.object(["a": .array([.int(1), .string("x\"")]), "b": .members([]), "c": nil])
+    #expect(node.prettyText == "{\n  \"a\": [\n    1,\n    \"x\\\"\"\n  ],\n  \"b\": {}\n}")
+    #expect(node.compactText == "{\"a\":[1,\"x\\\"\"],\"b\":{}}")
+  }
+}
