@@ -3,10 +3,11 @@ public enum BuiltinLexicons {
   /// Relative path (e.g. `seg/ecommerce.txt`) to file text, parsed once.
   public static let files: [String: String] = {
     var result: [String: String] = [:]
-    let blob = EmbeddedLexicons.blob
-    for part in blob.split(separator: "\u{1}", omittingEmptySubsequences: true) {
-      guard let newline = part.firstIndex(of: "\n") else { continue }
-      result[String(part[..<newline])] = String(part[part.index(after: newline)...])
+    let blob = Substring(EmbeddedLexicons.blob).utf8
+    for part in blob.split(separator: 0x01, omittingEmptySubsequences: true) {
+      guard let newline = part.firstIndex(of: 0x0A) else { continue }
+      result[String(decoding: part[..<newline], as: UTF8.self)] = String(
+        decoding: part[part.index(after: newline)...], as: UTF8.self)
     }
     return result
   }()

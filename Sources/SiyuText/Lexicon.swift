@@ -23,19 +23,26 @@ public struct Lexicon: Sendable {
     self.entries = entries
   }
 
-  /// Parses lexicon text. Never fails: every non-comment, non-blank line is an entry.
+  /// Parses lexicon text. Never fails: every non-comment, non-blank line is an entry. Works on UTF-8
+  /// bytes (lexicons are parsed at every start-up, so no grapheme breaking here).
   public init(name: String, text: String) {
     self.name = name
     var entries: [Entry] = []
     var lineNumber = 0
-    for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+    let newline = UInt8(ascii: "\n")
+    let tab = UInt8(ascii: "\t")
+    func trimmed(_ bytes: Substring.UTF8View) -> Substring.UTF8View {
+      var s = bytes
+      while let first = s.first, first == 0x20 { s = s.dropFirst() }
+      while let last = s.last, last == 0x20 || last == 0x0D { s = s.dropLast() }
+      return s
+    }
+    for rawLine in Substring(text).utf8.split(separator: newline, omittingEmptySubsequences: false) {
       lineNumber += 1
-      var line = Substring(rawLine)
-      if line.hasSuffix("\r") { line = line.dropLast() }
-      let trimmed = line.drop(while: { $0 == " " })
-      if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-      var parts = trimmed.split(separator: "\t", omittingEmptySubsequences: false).map {
-        String($0.trimmingSpaces())
+      let line = trimmed(rawLine)
+      guard let first = line.first, first != UInt8(ascii: "#") else { continue }
+      var parts = line.split(separator: tab, omittingEmptySubsequences: false).map {
+        String(decoding: trimmed($0), as: UTF8.self)
       }
       let word = parts.removeFirst()
       if word.isEmpty { continue }
@@ -46,13 +53,4 @@ public struct Lexicon: Sendable {
 
   /// The entries' texts.
   public var words: [String] { entries.map(\.text) }
-}
-
-extension Substring {
-  fileprivate func trimmingSpaces() -> Substring {
-    var s = self
-    while s.first == " " { s.removeFirst() }
-    while s.last == " " { s.removeLast() }
-    return s
-  }
 }

@@ -122,8 +122,8 @@ public final class Normalizer {
     for i in first..<last where traditional.contains(UInt32(buffer[i])) {
       if let converted {
         buffer[i] = converted[i - first]
-      } else if let replacement = traditional.replacements[UInt32(buffer[i])], replacement.count == 1 {
-        buffer[i] = replacement[0]
+      } else if let replacement = traditional.replacements[UInt32(buffer[i])] {
+        buffer[i] = replacement
       }
     }
   }

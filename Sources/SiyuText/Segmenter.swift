@@ -55,7 +55,11 @@ public final class Segmenter {
     }
     self.breaker = breaker
     let normalizer = self.normalizer
-    func key(_ word: String) -> [UInt16] { Array(normalizer.normalize(word).utf16) }
+    func key(_ word: String) -> [UInt16] {
+      let units = Array(word.utf16)
+      units.withUnsafeBufferPointer { normalizer.normalize($0) }
+      return Array(normalizer.buffer[0..<normalizer.count])
+    }
     var wordKeys: [([UInt16], Int32)] = []
     for lexicon in Self.builtinWordLexicons() + extraLexicons {
       for entry in lexicon.entries { wordKeys.append((key(entry.text), 0)) }

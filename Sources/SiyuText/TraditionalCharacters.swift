@@ -3,8 +3,8 @@
 struct TraditionalCharacters: Sendable {
   private var bmp = [UInt64](repeating: 0, count: 1024)
   private var astral: Set<UInt32> = []
-  /// Simplified replacement per character, used when the transliterator is unavailable.
-  private(set) var replacements: [UInt32: [UInt16]] = [:]
+  /// Simplified replacement per BMP character, used only when the transliterator is unavailable.
+  private(set) var replacements: [UInt32: UInt16] = [:]
 
   static let builtin = TraditionalCharacters(
     lexicon: BuiltinLexicons.lexicon("traditional.txt"),
@@ -22,8 +22,8 @@ struct TraditionalCharacters: Sendable {
       } else {
         astral.insert(value)
       }
-      if let simplified = entry.fields.first, !simplified.isEmpty {
-        replacements[value] = Array(simplified.utf16)
+      if let simplified = entry.fields.first, simplified.utf16.count == 1, let unit = simplified.utf16.first {
+        replacements[value] = unit
       }
     }
   }
