@@ -36,10 +36,6 @@ public final class Segmenter {
   private var spans: [SpecialSpanScanner.Span] = []
   private var raw: [Token] = []
   private var work: [Token] = []
-  private var candidateStarts: [Int32] = []
-  private var dpCover: [Int32] = []
-  private var dpCount: [Int32] = []
-  private var dpFrom: [Int32] = []
 
   /// The tokens of the last `segment` call, in order, ranges relative to the text passed in.
   public private(set) var tokens: [Token] = []
@@ -78,7 +74,10 @@ public final class Segmenter {
     units = Trie(unitKeys)
   }
 
-  deinit { cicu_wordbreak_close(breaker) }
+  deinit {
+    cicu_wordbreak_close(breaker)
+    scratch.deallocate()
+  }
 
   /// Segments `text` and returns its tokens.
   public func tokens(of text: String) -> [Token] {
@@ -477,6 +476,18 @@ public final class Segmenter {
     if changed { swap(&raw, &work) }
   }
 
+  /// Scratch memory for `resegmentRun`, indexed by position in the run: best cover, piece count, where
+  /// the last piece starts (high bit: a lexicon piece), and the token starting there (-1 when none).
+  private var scratchCapacity = 0
+  private var scratch = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+
+  private func ensureScratch(_ length: Int) {
+    guard length + 1 > scratchCapacity else { return }
+    scratch.deallocate()
+    scratchCapacity = max(64, (length + 1) * 2)
+    scratch = UnsafeMutablePointer<Int32>.allocate(capacity: scratchCapacity * 4)
+  }
+
   /// Re-segments the eligible tokens `raw[first...last]` with the lexicon and appends the result to
   /// `work`. Returns false (appending nothing) when the lexicon changes nothing.
   private func resegmentRun(_ norm: UnsafeBufferPointer<UInt16>, first: Int, last: Int) -> Bool {
@@ -489,73 +500,75 @@ public final class Segmenter {
       break
     }
     guard anyRoot else { return false }
-    if dpCover.count < length + 1 {
-      let size = max(length + 1, 64)
-      dpCover = [Int32](repeating: 0, count: size)
-      dpCount = [Int32](repeating: 0, count: size)
-      dpFrom = [Int32](repeating: 0, count: size)
-      candidateStarts = [Int32](repeating: 0, count: size)
-    }
-    // tokenAt[p]: index of the token starting at base + p, or -1 (reuses candidateStarts' storage).
+    ensureScratch(length)
+    let cover = scratch
+    let pieces = scratch + scratchCapacity
+    let from = scratch + 2 * scratchCapacity
+    let tokenAt = scratch + 3 * scratchCapacity
+    let lexiconFlag = Int32(1 << 30)
     for p in 0...length {
-      dpCover[p] = -1
-      dpCount[p] = 0
-      dpFrom[p] = -1
-      candidateStarts[p] = -1
+      cover[p] = -1
+      pieces[p] = 0
+      from[p] = -1
+      tokenAt[p] = -1
     }
-    for i in first...last { candidateStarts[Int(raw[i].normalizedStart) - base] = Int32(i) }
-    dpCover[0] = 0
-    var usedLexicon = false
-    for p in 0..<length where dpCover[p] >= 0 {
-      let cover = dpCover[p]
-      let pieces = dpCount[p] + 1
-      // dpFrom encodes the piece: from position p, plus a flag for lexicon pieces.
-      @inline(__always) func relax(_ end: Int, _ newCover: Int32, lexicon: Bool) {
-        if newCover > dpCover[end] || (newCover == dpCover[end] && pieces < dpCount[end]) {
-          dpCover[end] = newCover
-          dpCount[end] = pieces
-          dpFrom[end] = Int32(p) | (lexicon ? Int32(1 << 30) : 0)
+    return raw.withUnsafeBufferPointer { raw in
+      for i in first...last { tokenAt[Int(raw[i].normalizedStart) - base] = Int32(i) }
+      cover[0] = 0
+      for p in 0..<length where cover[p] >= 0 {
+        let covered = cover[p]
+        let count = pieces[p] + 1
+        @inline(__always) func relax(_ end: Int, _ newCover: Int32, lexicon: Bool) {
+          if newCover > cover[end] || (newCover == cover[end] && count < pieces[end]) {
+            cover[end] = newCover
+            pieces[end] = count
+            from[end] = Int32(p) | (lexicon ? lexiconFlag : 0)
+          }
+        }
+        let token = tokenAt[p]
+        let tokenEnd = token >= 0 ? Int(raw[Int(token)].normalizedEnd) - base : -1
+        if token >= 0 { relax(tokenEnd, covered, lexicon: false) }
+        var node = words.root(norm[base + p])
+        var i = p + 1
+        while node != 0 {
+          if words.payload(node) >= 0 {
+            // A lexicon word that is exactly one token changes nothing; take it as that token.
+            relax(i, covered + Int32(i - p), lexicon: i != tokenEnd)
+          }
+          if i >= length { break }
+          node = words.child(node, norm[base + i])
+          i += 1
         }
       }
-      let token = candidateStarts[p]
-      if token >= 0 { relax(Int(raw[Int(token)].normalizedEnd) - base, cover, lexicon: false) }
-      var node = words.root(norm[base + p])
-      var i = p + 1
-      while node != 0 {
-        if words.payload(node) >= 0 {
-          // A lexicon word that is exactly one token changes nothing; take it as that token.
-          let isWholeToken = token >= 0 && Int(raw[Int(token)].normalizedEnd) - base == i
-          relax(i, cover + Int32(i - p), lexicon: !isWholeToken)
+      // Walk back from the end, reversing the chain in place (`pieces` is free again), then emit.
+      var usedLexicon = false
+      var end = length
+      var n = 0
+      while end > 0 {
+        let f = from[end]
+        if f < 0 { return false }  // cannot happen: the tokens themselves always reach the end
+        if f & lexiconFlag != 0 { usedLexicon = true }
+        pieces[n] = Int32(end)
+        n += 1
+        end = Int(f & ~lexiconFlag)
+      }
+      guard usedLexicon else { return false }
+      var start = 0
+      for k in stride(from: n - 1, through: 0, by: -1) {
+        let pieceEnd = Int(pieces[k])
+        let isLexicon = from[pieceEnd] & lexiconFlag != 0
+        if !isLexicon, tokenAt[start] >= 0 {
+          work.append(raw[Int(tokenAt[start])])
+        } else {
+          work.append(
+            Token(
+              kind: .word, normalizedStart: Int32(base + start), normalizedEnd: Int32(base + pieceEnd),
+              sourceStart: 0, sourceEnd: 0))
         }
-        if i >= length { break }
-        node = words.child(node, norm[base + i])
-        i += 1
+        start = pieceEnd
       }
+      return true
     }
-    // Walk back from the end.
-    var pieces: [(start: Int, end: Int, lexicon: Bool)] = []
-    var end = length
-    while end > 0 {
-      let from = dpFrom[end]
-      if from < 0 { return false }  // unreachable: cannot happen, the tokens always reach the end
-      let lexicon = from & Int32(1 << 30) != 0
-      let start = Int(from & ~Int32(1 << 30))
-      if lexicon { usedLexicon = true }
-      pieces.append((start, end, lexicon))
-      end = start
-    }
-    guard usedLexicon else { return false }
-    for piece in pieces.reversed() {
-      if !piece.lexicon, candidateStarts[piece.start] >= 0 {
-        work.append(raw[Int(candidateStarts[piece.start])])
-      } else {
-        work.append(
-          Token(
-            kind: .word, normalizedStart: Int32(base + piece.start), normalizedEnd: Int32(base + piece.end),
-            sourceStart: 0, sourceEnd: 0))
-      }
-    }
-    return true
   }
 
   /// Sets each token's source range from the normalizer's map. A token boundary that falls inside a

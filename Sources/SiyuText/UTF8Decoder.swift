@@ -20,6 +20,14 @@ enum UTF8Decoder {
     var w = 0
     while i < n {
       let b0 = bytes[i]
+      if b0 < 0x80, i + 8 <= n, let base = bytes.baseAddress,
+        UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+      {
+        for k in 0..<8 { out[w + k] = UInt16(base[i + k]) }
+        w += 8
+        i += 8
+        continue
+      }
       if b0 < 0x80 {
         out[w] = UInt16(b0)
         w += 1
@@ -77,22 +85,51 @@ enum UTF8Decoder {
     return Result(consumed: i, written: w, invalidAt: nil)
   }
 
-  /// Offset of the first invalid UTF-8 sequence in `bytes`, or nil when all of it is valid.
+  /// Offset of the first invalid UTF-8 sequence in `bytes` (nil when valid), and how many bytes were
+  /// checked: an incomplete sequence at the end is left unchecked unless `isFinal`. Validates without
+  /// decoding; runs of ASCII are skipped eight bytes at a time.
   static func firstInvalidOffset(_ bytes: UnsafeBufferPointer<UInt8>, isFinal: Bool) -> (
     invalid: Int?, consumed: Int
   ) {
-    var scratch = [UInt16](repeating: 0, count: min(bytes.count, 1 << 16))
-    var offset = 0
-    while offset < bytes.count {
-      let chunkEnd = min(bytes.count, offset + scratch.count)
-      let last = chunkEnd == bytes.count
-      let result = scratch.withUnsafeMutableBufferPointer { out in
-        decode(UnsafeBufferPointer(rebasing: bytes[offset..<chunkEnd]), into: out.baseAddress!, isFinal: last && isFinal)
+    guard let base = bytes.baseAddress else { return (nil, 0) }
+    let n = bytes.count
+    var i = 0
+    while i < n {
+      if i + 8 <= n && UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+        i += 8
+        continue
       }
-      if let bad = result.invalidAt { return (offset + bad, offset + result.consumed) }
-      if result.consumed == 0 { return (nil, offset) }
-      offset += result.consumed
+      let b0 = base[i]
+      if b0 < 0x80 {
+        i += 1
+        continue
+      }
+      let need: Int
+      if b0 >= 0xC2 && b0 <= 0xDF {
+        need = 1
+      } else if b0 & 0xF0 == 0xE0 {
+        need = 2
+      } else if b0 >= 0xF0 && b0 <= 0xF4 {
+        need = 3
+      } else {
+        return (i, i)
+      }
+      if i + need >= n {
+        for k in (i + 1)..<n where base[k] & 0xC0 != 0x80 { return (i, i) }
+        return isFinal ? (i, i) : (nil, i)
+      }
+      let b1 = base[i + 1]
+      guard b1 & 0xC0 == 0x80 else { return (i, i) }
+      // Overlongs, surrogates and values above U+10FFFF show in the second byte.
+      if (b0 == 0xE0 && b1 < 0xA0) || (b0 == 0xED && b1 > 0x9F) || (b0 == 0xF0 && b1 < 0x90)
+        || (b0 == 0xF4 && b1 > 0x8F)
+      {
+        return (i, i)
+      }
+      if need >= 2 && base[i + 2] & 0xC0 != 0x80 { return (i, i) }
+      if need == 3 && base[i + 3] & 0xC0 != 0x80 { return (i, i) }
+      i += need + 1
     }
-    return (nil, offset)
+    return (nil, i)
   }
 }
