@@ -46,7 +46,7 @@ let package = Package(
       ],
       swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
     ),
-    .testTarget(name: "SiyuTextTests", dependencies: ["SiyuText"]),
+    .testTarget(name: "SiyuTextTests", dependencies: ["SiyuText", "CICU"]),
     .testTarget(name: "SiyuCoreTests", dependencies: ["SiyuCore", "SiyuRules", "SiyuText"]),
     .testTarget(name: "EndToEndTests", dependencies: ["siyu"]),
   ],

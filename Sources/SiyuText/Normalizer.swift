@@ -1,7 +1,7 @@
 import CICU
 
 /// ICU normalization for matching: NFKC (full-width letters, digits and punctuation to half-width),
-/// Latin lower-casing and Traditional to Simplified Chinese (ICU `Hant-Hans`, opened on first use).
+/// Latin lower-casing and Traditional to Simplified Chinese (ICU's `Hant-Hans` mapping).
 ///
 /// Normalization may change the length of the text, so the result keeps a map back to the source:
 /// `map[i]` is the source index where the normalization chunk containing output unit `i` starts, or -1 when
@@ -19,15 +19,9 @@ public final class Normalizer {
   /// Source index per normalized unit (see the type's documentation), `count + 1` entries.
   public var map: [Int32] { Array(mapBuffer[0...count]) }
 
-  private var transliterator: OpaquePointer?
-  private var transliteratorFailed = false
   private let traditional = TraditionalCharacters.builtin
 
   public init() {}
-
-  deinit {
-    if let transliterator { cicu_translit_close(transliterator) }
-  }
 
   /// Normalizes `source` into `units` and `map`.
   public func normalize(_ source: UnsafeBufferPointer<UInt16>) {
@@ -72,58 +66,21 @@ public final class Normalizer {
     return String(decoding: buffer[0..<count], as: UTF16.self)
   }
 
-  /// Converts Traditional-only characters to Simplified. Only the span from the first to the last such
-  /// character goes through ICU, and only characters of the table are replaced, so Simplified text
-  /// around them (著名, 俱乐部) is never changed.
+  /// Converts Traditional-only characters to Simplified with ICU's `Hant-Hans` mapping, precomputed from the
+  /// transliterator into `lexicons/traditional.txt` (`scripts/gen-traditional`; a test checks the table
+  /// against the live transliterator). Hant-Hans maps character for character, so the table gives the same
+  /// result without opening the transliterator, which costs about 40 ms of ICU registry set-up. Characters
+  /// that are standard Simplified too (著名, 俱乐部) are left alone.
   private func simplifyTraditional() {
     let count = self.count
-    var first = -1
-    var last = -1
-    buffer.withUnsafeBufferPointer { u in
-      var i = 0
-      while i < count {
+    buffer.withUnsafeMutableBufferPointer { u in
+      for i in 0..<count {
         let unit = u[i]
-        if unit >= 0x3400 {
-          var width = 1
-          var value = UInt32(unit)
-          if UTF16.isLeadSurrogate(unit), i + 1 < count, UTF16.isTrailSurrogate(u[i + 1]) {
-            value = 0x10000 + (UInt32(unit - 0xD800) << 10) + UInt32(u[i + 1] - 0xDC00)
-            width = 2
-          }
-          if traditional.contains(value) {
-            if first < 0 { first = i }
-            last = i + width
-          }
-          i += width
-        } else {
-          i += 1
+        if unit >= 0x3400 && unit < 0xA000 || unit >= 0xF900 && unit < 0xFB00,
+          let simplified = traditional.replacement(for: unit)
+        {
+          u[i] = simplified
         }
-      }
-    }
-    guard first >= 0 else { return }
-    if transliterator == nil && !transliteratorFailed {
-      var status: Int32 = 0
-      transliterator = cicu_translit_open("Hant-Hans", &status)
-      transliteratorFailed = transliterator == nil
-    }
-    let length = last - first
-    var converted: [UInt16]?
-    if let transliterator {
-      var work = Array(buffer[first..<last])
-      work.append(contentsOf: repeatElement(0, count: length + 16))
-      let capacity = work.count
-      var status: Int32 = 0
-      let n = work.withUnsafeMutableBufferPointer {
-        cicu_translit_run(transliterator, $0.baseAddress, Int32(length), Int32(capacity), &status)
-      }
-      // Hant-Hans maps character for character; use its result only when the offsets still line up.
-      if Int(n) == length { converted = Array(work[0..<length]) }
-    }
-    for i in first..<last where traditional.contains(UInt32(buffer[i])) {
-      if let converted {
-        buffer[i] = converted[i - first]
-      } else if let replacement = traditional.replacements[UInt32(buffer[i])] {
-        buffer[i] = replacement
       }
     }
   }

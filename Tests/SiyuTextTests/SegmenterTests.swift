@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+import CICU
 @testable import SiyuText
 
 /// Segments `text` and returns (source text, kind) per token.
@@ -178,5 +179,33 @@ private func checkInvariants(_ text: String, _ tokens: [Token]) {
     #expect(try texts("推进现代化") == ["推进", "现代化"])
     #expect(try texts("我们会努力") == ["我们", "会", "努力"])
     #expect(try texts("本店全场包邮").prefix(2) == ["本店", "全场"])
+  }
+}
+
+@Suite struct TraditionalTableTests {
+  /// `lexicons/traditional.txt` must be what ICU's Hant-Hans transliterator does today: every entry maps as
+  /// the transliterator maps it, character for character.
+  @Test func tableMatchesTheLiveTransliterator() throws {
+    var status: Int32 = 0
+    let transliterator = try #require(cicu_translit_open("Hant-Hans", &status), "ICU error \(status)")
+    defer { cicu_translit_close(transliterator) }
+    let lexicon = try #require(BuiltinLexicons.lexicon("traditional.txt"))
+    #expect(lexicon.entries.count > 2000)
+    for entry in lexicon.entries {
+      var buffer = Array(entry.text.utf16) + [UInt16](repeating: 0, count: 16)
+      let length = Int32(entry.text.utf16.count)
+      let n = buffer.withUnsafeMutableBufferPointer {
+        cicu_translit_run(transliterator, $0.baseAddress, length, Int32($0.count), &status)
+      }
+      #expect(n >= 0)
+      let converted = String(decoding: buffer[0..<max(0, Int(n))], as: UTF16.self)
+      #expect(converted == entry.fields.first, "\(entry.text): ICU gives \(converted)")
+    }
+  }
+
+  @Test func traditionalTextIsSimplifiedButSimplifiedTextIsNot() {
+    let normalizer = Normalizer()
+    #expect(normalizer.normalize("這個價格很優惠") == "这个价格很优惠")
+    #expect(normalizer.normalize("著名的俱乐部") == "著名的俱乐部")
   }
 }
