@@ -1,3 +1,5 @@
+import SiyuText
+
 /// A position in a file: 1-based line, 1-based column in UTF-16 units, and 1-based column in UTF-8 bytes.
 public struct FilePosition: Sendable, Equatable {
   public var line: Int
@@ -49,23 +51,9 @@ public struct PostReport: Sendable {
   }
 }
 
-/// An input or configuration that could not be used (exit code 2). Printed `PATH:LINE: message`.
-public struct InputProblem: Sendable, Equatable, Error, CustomStringConvertible {
-  public var path: String
-  public var line: Int?
-  public var message: String
-
-  public init(path: String, line: Int? = nil, message: String) {
-    self.path = path
-    self.line = line
-    self.message = message
-  }
-
-  public var description: String {
-    if let line { return "\(path):\(line): \(message)" }
-    return "\(path): \(message)"
-  }
-}
+/// An input or configuration that could not be used (exit code 2), printed `PATH:LINE: message`: the
+/// same type the text layer reports undecodable input with.
+public typealias InputProblem = InputError
 
 /// Everything `siyu check` found, in input order.
 public struct CheckReport: Sendable {

@@ -109,7 +109,7 @@ struct CheckCommand: ParsableCommand {
         case .failure(let problem): problems.append(problem)
         }
       } catch {
-        problems.append(InputProblem(path: error.path, line: error.line, message: error.message))
+        problems.append(error)
       }
     }
     let files = paths.filter { $0 != "-" }
