@@ -3,10 +3,11 @@ import CICU
 /// Segments Chinese (and mixed) text into typed tokens that keep their exact UTF-16 range in the source.
 ///
 /// Pipeline for one text: ICU normalization (see `Normalizer`) → atomic spans (URL, e-mail, mention,
-/// hashtag, phone/contact) → ICU word break (locale `zh`) on the rest → runs of the same punctuation
-/// mark joined → numbers joined with currency signs and units (2001年, 99元, ¥399, 3.8折, 50%) →
-/// lexicon merge: lexicon words that ICU split come out as one token, preferring the choice that covers the
-/// most text with lexicon words → ranges mapped back to the source.
+/// hashtag, phone/contact) → ICU word break (locale `zh`) on the rest, with runs of the same punctuation
+/// mark joined and glued function words split (新的 → 新 的) → numbers joined with currency signs and units
+/// (2001年, 99元, ¥399, 3.8折, 50%) → lexicon merge: lexicon words that ICU split come out as one token,
+/// preferring the choice that covers the most text with lexicon words → bound affixes and transliterated
+/// names joined → ranges mapped back to the source.
 ///
 /// Reuses its buffers between calls; not thread-safe (use one per thread).
 public final class Segmenter {
@@ -112,9 +113,7 @@ public final class Segmenter {
         position = span.end
       }
       breakRegion(norm, from: position, to: n)
-      joinPunctuationRuns(norm)
       joinNumbers(norm)
-      splitFunctionWords(norm)
       mergeLexiconWords(norm)
       joinAffixes(norm)
     }
@@ -148,6 +147,21 @@ public final class Segmenter {
       defer { start = end }
       guard let kind = Self.kind(startingWith: norm, at: start) else { continue }
       if kind != .word && end - start >= 2 && appendKeycaps(norm, from: start, to: end, kind: kind) { continue }
+      if kind == .punctuation && end - start == 1, let last = raw.last, last.kind == .punctuation,
+        last.normalizedEnd == Int32(start), norm[Int(last.normalizedStart)] == norm[start]
+      {
+        // A run of the same mark (！！！, ……, ——) is one token.
+        raw[raw.count - 1].normalizedEnd = Int32(end)
+        continue
+      }
+      if kind == .word && end - start == 2 && rules.shouldSplit(norm[start], norm[start + 1]) {
+        // A function word glued on (新的, 就是): two tokens, see `SegmentationRules`.
+        raw.append(
+          Token(kind: .word, normalizedStart: Int32(start), normalizedEnd: Int32(start + 1), sourceStart: 0, sourceEnd: 0))
+        raw.append(
+          Token(kind: .word, normalizedStart: Int32(start + 1), normalizedEnd: Int32(end), sourceStart: 0, sourceEnd: 0))
+        continue
+      }
       raw.append(
         Token(kind: kind, normalizedStart: Int32(start), normalizedEnd: Int32(end), sourceStart: 0, sourceEnd: 0))
     }
@@ -217,27 +231,6 @@ public final class Segmenter {
       return 0x10000 + (UInt32(u - 0xD800) << 10) + UInt32(text[i + 1] - 0xDC00)
     }
     return UInt32(u)
-  }
-
-  /// Joins adjacent punctuation tokens that repeat the same mark (！！！, ……, ——) into one token.
-  private func joinPunctuationRuns(_ norm: UnsafeBufferPointer<UInt16>) {
-    guard raw.count > 1 else { return }
-    var out = 0
-    for i in 0..<raw.count {
-      let t = raw[i]
-      if out > 0 {
-        let previous = raw[out - 1]
-        if t.kind == .punctuation && previous.kind == .punctuation && previous.normalizedEnd == t.normalizedStart
-          && t.normalizedEnd - t.normalizedStart == 1 && norm[Int(t.normalizedStart)] == norm[Int(previous.normalizedStart)]
-        {
-          raw[out - 1].normalizedEnd = t.normalizedEnd
-          continue
-        }
-      }
-      raw[out] = t
-      out += 1
-    }
-    raw.removeSubrange(out...)
   }
 
   /// Chinese numeral characters: a run of two or more, or one followed by a unit, is a number.
@@ -356,25 +349,6 @@ public final class Segmenter {
       i = next
     }
     swap(&raw, &work)
-  }
-
-  /// Splits two-character word tokens that glue a function word on (新的, 就是): see `SegmentationRules`.
-  private func splitFunctionWords(_ norm: UnsafeBufferPointer<UInt16>) {
-    var i = 0
-    while i < raw.count {
-      let t = raw[i]
-      if t.kind == .word && t.normalizedEnd - t.normalizedStart == 2
-        && rules.shouldSplit(norm[Int(t.normalizedStart)], norm[Int(t.normalizedStart) + 1])
-      {
-        raw[i].normalizedEnd = t.normalizedStart + 1
-        var second = t
-        second.normalizedStart = t.normalizedStart + 1
-        raw.insert(second, at: i + 1)
-        i += 2
-      } else {
-        i += 1
-      }
-    }
   }
 
   /// Joins bound prefixes (本+店), suffixes (现代+化) and runs of transliteration characters (克+林+顿).
@@ -575,6 +549,8 @@ public final class Segmenter {
   /// normalization chunk (e.g. inside the expansion of ㍿) is dropped by joining the two tokens.
   private func mapToSource(sourceCount: Int) {
     tokens.removeAll(keepingCapacity: true)
+    tokens.reserveCapacity(raw.count)
+    let raw = self.raw
     normalizer.mapBuffer.withUnsafeBufferPointer { map in
       for var t in raw {
         var start = Int(t.normalizedStart)

@@ -47,44 +47,76 @@ public struct Trie: @unchecked Sendable {
   public var isEmpty: Bool { storage.payloads.count <= 1 }
 
   /// Builds a trie from `(key, payload)` pairs; a later duplicate key replaces the earlier payload.
+  ///
+  /// Sorts the keys and lays the nodes out group by group, so every node's children are contiguous and
+  /// sorted without building a dictionary per node (this runs at every start-up).
   public init<S: Sequence>(_ keys: S) where S.Element == ([UInt16], Int32) {
-    // Build a mutable node graph first, then flatten.
-    var children: [[UInt16: Int32]] = [[:]]
-    var payload: [Int32] = [-1]
-    var maxLength = 0
-    for (key, value) in keys where !key.isEmpty {
-      maxLength = max(maxLength, key.count)
-      var node: Int32 = 0
-      for unit in key {
-        if let next = children[Int(node)][unit] {
-          node = next
-        } else {
-          let next = Int32(children.count)
-          children.append([:])
-          payload.append(-1)
-          children[Int(node)][unit] = next
-          node = next
-        }
+    var entries = keys.enumerated().filter { !$0.element.0.isEmpty }.map { ($0.element.0, $0.element.1, $0.offset) }
+    entries.sort { a, b in
+      a.0.lexicographicallyPrecedes(b.0) || (a.0 == b.0 && a.2 < b.2)
+    }
+    // Keep the last of equal keys.
+    var unique: [([UInt16], Int32)] = []
+    unique.reserveCapacity(entries.count)
+    for (key, payload, _) in entries {
+      if let last = unique.last, last.0 == key {
+        unique[unique.count - 1].1 = payload
+      } else {
+        unique.append((key, payload))
       }
-      payload[Int(node)] = value
     }
     var rootTable = [Int32](repeating: 0, count: 65536)
-    for (unit, node) in children[0] { rootTable[Int(unit)] = node }
-    var childStart = [Int32](repeating: 0, count: children.count)
-    var childCount = [Int32](repeating: 0, count: children.count)
+    var childStart: [Int32] = [0]
+    var childCount: [Int32] = [0]
     var childUnits: [UInt16] = []
     var childNodes: [Int32] = []
-    for (index, map) in children.enumerated() where index > 0 {
-      childStart[index] = Int32(childUnits.count)
-      childCount[index] = Int32(map.count)
-      for (unit, node) in map.sorted(by: { $0.key < $1.key }) {
-        childUnits.append(unit)
-        childNodes.append(node)
+    var payloads: [Int32] = [-1]
+    let maxLength = unique.map(\.0.count).max() ?? 0
+
+    /// Creates the node for the keys `unique[range]`, which share their first `depth` units; returns it.
+    func build(_ range: Range<Int>, depth: Int) -> Int32 {
+      let node = Int32(payloads.count)
+      payloads.append(-1)
+      childStart.append(0)
+      childCount.append(0)
+      var i = range.lowerBound
+      if unique[i].0.count == depth {
+        payloads[Int(node)] = unique[i].1
+        i += 1
       }
+      // Groups of keys by their unit at `depth`; reserve the node's child slots first.
+      var groups: [(UInt16, Range<Int>)] = []
+      while i < range.upperBound {
+        let unit = unique[i].0[depth]
+        var j = i + 1
+        while j < range.upperBound && unique[j].0[depth] == unit { j += 1 }
+        groups.append((unit, i..<j))
+        i = j
+      }
+      let first = childUnits.count
+      childStart[Int(node)] = Int32(first)
+      childCount[Int(node)] = Int32(groups.count)
+      for (unit, _) in groups {
+        childUnits.append(unit)
+        childNodes.append(0)
+      }
+      for (k, group) in groups.enumerated() {
+        childNodes[first + k] = build(group.1, depth: depth + 1)
+      }
+      return node
+    }
+
+    var i = 0
+    while i < unique.count {
+      let unit = unique[i].0[0]
+      var j = i + 1
+      while j < unique.count && unique[j].0[0] == unit { j += 1 }
+      rootTable[Int(unit)] = build(i..<j, depth: 1)
+      i = j
     }
     storage = Storage(
       rootTable: rootTable, childStart: childStart, childCount: childCount, childUnits: childUnits,
-      childNodes: childNodes, payloads: payload)
+      childNodes: childNodes, payloads: payloads)
     maxKeyLength = maxLength
   }
 
