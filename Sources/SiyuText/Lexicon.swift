@@ -23,30 +23,41 @@ public struct Lexicon: Sendable {
     self.entries = entries
   }
 
-  /// Parses lexicon text. Never fails: every non-comment, non-blank line is an entry. Works on UTF-8
-  /// bytes (lexicons are parsed at every start-up, so no grapheme breaking here).
+  /// Parses lexicon text. Never fails: every non-comment, non-blank line is an entry. A plain loop over
+  /// the UTF-8 bytes: lexicons are parsed at every start-up.
   public init(name: String, text: String) {
     self.name = name
     var entries: [Entry] = []
-    var lineNumber = 0
-    let newline = UInt8(ascii: "\n")
-    let tab = UInt8(ascii: "\t")
-    func trimmed(_ bytes: Substring.UTF8View) -> Substring.UTF8View {
-      var s = bytes
-      while let first = s.first, first == 0x20 { s = s.dropFirst() }
-      while let last = s.last, last == 0x20 || last == 0x0D { s = s.dropLast() }
-      return s
-    }
-    for rawLine in Substring(text).utf8.split(separator: newline, omittingEmptySubsequences: false) {
-      lineNumber += 1
-      let line = trimmed(rawLine)
-      guard let first = line.first, first != UInt8(ascii: "#") else { continue }
-      var parts = line.split(separator: tab, omittingEmptySubsequences: false).map {
-        String(decoding: trimmed($0), as: UTF8.self)
+    var text = text
+    text.withUTF8 { bytes in
+      var lineNumber = 0
+      var lineStart = 0
+      let n = bytes.count
+      while lineStart <= n {
+        var lineEnd = lineStart
+        while lineEnd < n && bytes[lineEnd] != 0x0A { lineEnd += 1 }
+        lineNumber += 1
+        defer { lineStart = lineEnd + 1 }
+        // Trim spaces (and a CR) around the line.
+        var a = lineStart
+        var b = lineEnd
+        while a < b && bytes[a] == 0x20 { a += 1 }
+        while b > a && (bytes[b - 1] == 0x20 || bytes[b - 1] == 0x0D) { b -= 1 }
+        if a == b || bytes[a] == UInt8(ascii: "#") { continue }
+        var parts: [String] = []
+        var fieldStart = a
+        for i in a...b where i == b || bytes[i] == 0x09 {
+          var x = fieldStart
+          var y = i
+          while x < y && bytes[x] == 0x20 { x += 1 }
+          while y > x && bytes[y - 1] == 0x20 { y -= 1 }
+          parts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[x..<y]), as: UTF8.self))
+          fieldStart = i + 1
+        }
+        let word = parts.removeFirst()
+        if word.isEmpty { continue }
+        entries.append(Entry(text: word, fields: parts, line: lineNumber))
       }
-      let word = parts.removeFirst()
-      if word.isEmpty { continue }
-      entries.append(Entry(text: word, fields: parts, line: lineNumber))
     }
     self.entries = entries
   }

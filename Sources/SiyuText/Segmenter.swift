@@ -36,6 +36,9 @@ public final class Segmenter {
   private var bounds: [Int32] = []
   private var spans: [SpecialSpanScanner.Span] = []
   private var raw: [Token] = []
+  /// Whether the word-break pass produced anything `joinNumbers` could join (a number, a currency sign,
+  /// a word starting with a Chinese numeral); when not, the pass is skipped.
+  private var sawNumberLike = false
   private var work: [Token] = []
 
   /// The tokens of the last `segment` call, in order, ranges relative to the text passed in.
@@ -100,6 +103,7 @@ public final class Segmenter {
     if bounds.count < n + 1 { bounds = [Int32](repeating: 0, count: n + 1) }
     spans.removeAll(keepingCapacity: true)
     raw.removeAll(keepingCapacity: true)
+    sawNumberLike = false
     normalizer.buffer.withUnsafeBufferPointer { full in
       let norm = UnsafeBufferPointer(rebasing: full[0..<n])
       scanner.scan(norm, into: &spans)
@@ -113,7 +117,7 @@ public final class Segmenter {
         position = span.end
       }
       breakRegion(norm, from: position, to: n)
-      joinNumbers(norm)
+      if sawNumberLike { joinNumbers(norm) }
       mergeLexiconWords(norm)
       joinAffixes(norm)
     }
@@ -147,6 +151,11 @@ public final class Segmenter {
       defer { start = end }
       guard let kind = Self.kind(startingWith: norm, at: start) else { continue }
       if kind != .word && end - start >= 2 && appendKeycaps(norm, from: start, to: end, kind: kind) { continue }
+      if kind == .number || (kind == .punctuation && Self.isCurrencySign(norm[start]))
+        || (kind == .word && Self.isChineseNumeral(norm[start])) || (kind == .punctuation && norm[start] == 0x25CB)
+      {
+        sawNumberLike = true
+      }
       if kind == .punctuation && end - start == 1, let last = raw.last, last.kind == .punctuation,
         last.normalizedEnd == Int32(start), norm[Int(last.normalizedStart)] == norm[start]
       {
@@ -467,13 +476,28 @@ public final class Segmenter {
   private func resegmentRun(_ norm: UnsafeBufferPointer<UInt16>, first: Int, last: Int) -> Bool {
     let base = Int(raw[first].normalizedStart)
     let length = Int(raw[last].normalizedEnd) - base
-    // Cheap exit: no lexicon word starts at any character of the run.
-    var anyRoot = false
-    for p in base..<(base + length) where words.root(norm[p]) != 0 {
-      anyRoot = true
-      break
+    // Every chain of lexicon pieces starts at a token start. If no lexicon word from a token start spans
+    // more than that token or ends inside it, the best segmentation is the tokens themselves.
+    var needed = false
+    raw.withUnsafeBufferPointer { raw in
+      for k in first...last where !needed {
+        let p = Int(raw[k].normalizedStart)
+        let tokenEnd = Int(raw[k].normalizedEnd)
+        var node = words.root(norm[p])
+        var i = p + 1
+        let limit = base + length
+        while node != 0 {
+          if words.payload(node) >= 0 && i != tokenEnd {
+            needed = true
+            break
+          }
+          if i >= limit { break }
+          node = words.child(node, norm[i])
+          i += 1
+        }
+      }
     }
-    guard anyRoot else { return false }
+    guard needed else { return false }
     ensureScratch(length)
     let cover = scratch
     let pieces = scratch + scratchCapacity
