@@ -365,10 +365,13 @@ public final class Segmenter {
     let count = raw.count
     guard count > 1 else { return }
     let rules = self.rules
-    work.removeAll(keepingCapacity: true)
-    var out = work
-    work = []
-    raw.withUnsafeBufferPointer { raw in
+    // Compacts in place: token `o` is written only after tokens `o...` have been read.
+    var o = 0
+    raw.withUnsafeMutableBufferPointer { raw in
+      @inline(__always) func emit(_ t: Token) {
+        raw[o] = t
+        o += 1
+      }
       @inline(__always) func singleIdeograph(_ k: Int) -> UInt16? {
         let t = raw[k]
         guard t.kind == .word, t.normalizedEnd - t.normalizedStart == 1 else { return nil }
@@ -391,7 +394,7 @@ public final class Segmenter {
             }
             if j - i >= 2 {
               t.normalizedEnd = raw[j - 1].normalizedEnd
-              out.append(t)
+              emit(t)
               i = j
               continue
             }
@@ -400,7 +403,7 @@ public final class Segmenter {
             !rules.functionCharacters.contains(v)
           {
             t.normalizedEnd = raw[i + 1].normalizedEnd
-            out.append(t)
+            emit(t)
             i += 2
             continue
           }
@@ -412,17 +415,16 @@ public final class Segmenter {
             && !rules.noSuffixAfter.contains(Array(UnsafeBufferPointer(rebasing: norm[range])))
           {
             t.normalizedEnd = raw[i + 1].normalizedEnd
-            out.append(t)
+            emit(t)
             i += 2
             continue
           }
         }
-        out.append(t)
+        emit(t)
         i += 1
       }
     }
-    work = raw
-    raw = out
+    raw.removeSubrange(o...)
   }
 
   /// Merges runs of tokens that spell lexicon words.
@@ -436,7 +438,8 @@ public final class Segmenter {
     let count = raw.count
     guard count > 1, !words.isEmpty else { return }
     @inline(__always) func eligible(_ kind: TokenKind) -> Bool { kind == .word || kind == .number }
-    var changed = false
+    // Tokens are copied into `work` only once the lexicon changes something: most posts keep every token.
+    var copiedUpTo = 0
     work.removeAll(keepingCapacity: true)
     var k = 0
     while k < count {
@@ -449,14 +452,38 @@ public final class Segmenter {
           last += 1
         }
       }
-      if last == k || !resegmentRun(norm, first: k, last: last) {
-        for i in k...last { work.append(raw[i]) }
-      } else {
-        changed = true
+      if last > k && lexiconMayChange(norm, first: k, last: last) {
+        if copiedUpTo < k { work.append(contentsOf: raw[copiedUpTo..<k]) }
+        copiedUpTo = k
+        if resegmentRun(norm, first: k, last: last) { copiedUpTo = last + 1 }
       }
       k = last + 1
     }
-    if changed { swap(&raw, &work) }
+    guard copiedUpTo > 0 || !work.isEmpty else { return }
+    work.append(contentsOf: raw[copiedUpTo..<count])
+    swap(&raw, &work)
+  }
+
+  /// Whether the lexicon can change the run `raw[first...last]`. Every chain of lexicon pieces starts at a
+  /// token start; if no lexicon word from a token start spans more than that token or ends inside it, the
+  /// best segmentation is the tokens themselves.
+  private func lexiconMayChange(_ norm: UnsafeBufferPointer<UInt16>, first: Int, last: Int) -> Bool {
+    let limit = Int(raw[last].normalizedEnd)
+    return raw.withUnsafeBufferPointer { raw in
+      for k in first...last {
+        let p = Int(raw[k].normalizedStart)
+        let tokenEnd = Int(raw[k].normalizedEnd)
+        var node = words.root(norm[p])
+        var i = p + 1
+        while node != 0 {
+          if words.payload(node) >= 0 && i != tokenEnd { return true }
+          if i >= limit { break }
+          node = words.child(node, norm[i])
+          i += 1
+        }
+      }
+      return false
+    }
   }
 
   /// Scratch memory for `resegmentRun`, indexed by position in the run: best cover, piece count, where
@@ -472,32 +499,11 @@ public final class Segmenter {
   }
 
   /// Re-segments the eligible tokens `raw[first...last]` with the lexicon and appends the result to
-  /// `work`. Returns false (appending nothing) when the lexicon changes nothing.
+  /// `work`. Returns false (appending nothing) when the lexicon changes nothing. Call it only when
+  /// `lexiconMayChange` says so.
   private func resegmentRun(_ norm: UnsafeBufferPointer<UInt16>, first: Int, last: Int) -> Bool {
     let base = Int(raw[first].normalizedStart)
     let length = Int(raw[last].normalizedEnd) - base
-    // Every chain of lexicon pieces starts at a token start. If no lexicon word from a token start spans
-    // more than that token or ends inside it, the best segmentation is the tokens themselves.
-    var needed = false
-    raw.withUnsafeBufferPointer { raw in
-      for k in first...last where !needed {
-        let p = Int(raw[k].normalizedStart)
-        let tokenEnd = Int(raw[k].normalizedEnd)
-        var node = words.root(norm[p])
-        var i = p + 1
-        let limit = base + length
-        while node != 0 {
-          if words.payload(node) >= 0 && i != tokenEnd {
-            needed = true
-            break
-          }
-          if i >= limit { break }
-          node = words.child(node, norm[i])
-          i += 1
-        }
-      }
-    }
-    guard needed else { return false }
     ensureScratch(length)
     let cover = scratch
     let pieces = scratch + scratchCapacity
