@@ -18,7 +18,8 @@ public struct Baseline: Sendable, Equatable {
   public init(report: CheckReport) {
     for file in report.files {
       for located in file.findings {
-        counts[Key(path: file.path, rule: located.finding.rule, message: located.finding.message), default: 0] += 1
+        counts[
+          Key(path: file.path, rule: located.finding.rule, message: located.finding.message), default: 0] += 1
       }
     }
   }
@@ -57,8 +58,10 @@ public struct Baseline: Sendable, Equatable {
 
   /// The baseline as JSON (sorted, stable).
   public func data() -> Data {
-    let entries = counts.map { Entry(path: $0.key.path, rule: $0.key.rule, message: $0.key.message, count: $0.value) }
-      .sorted { ($0.path, $0.rule, $0.message) < ($1.path, $1.rule, $1.message) }
+    let entries = counts.map {
+      Entry(path: $0.key.path, rule: $0.key.rule, message: $0.key.message, count: $0.value)
+    }
+    .sorted { ($0.path, $0.rule, $0.message) < ($1.path, $1.rule, $1.message) }
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     return (try? encoder.encode(FileFormat(version: 1, findings: entries))) ?? Data()

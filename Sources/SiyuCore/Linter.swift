@@ -30,7 +30,9 @@ public final class Linter {
     var findings: [Finding] = []
     for rule in rules {
       let description = rule.description
-      guard let severity = configuration.level(for: description, postPath: post.path, channel: post.channel).severity
+      guard
+        let severity = configuration.level(for: description, postPath: post.path, channel: post.channel)
+          .severity
       else { continue }
       let points = configuration.points(for: description)
       for hit in rule.check(document) {
@@ -81,8 +83,10 @@ public final class Linter {
   private func unusedSuppressionFindings(_ suppressions: Suppressions, document: Document) -> [Finding] {
     let rule = UnusedSuppressionRule.description
     guard
-      let severity = configuration.level(for: rule, postPath: document.post.path, channel: document.post.channel)
-        .severity
+      let severity = configuration.level(
+        for: rule, postPath: document.post.path, channel: document.post.channel
+      )
+      .severity
     else { return [] }
     var findings: [Finding] = []
     for directive in suppressions.directives {
@@ -115,7 +119,8 @@ public final class Linter {
     let offset = document.post.bodyLine - 1
     func position(_ utf16: Int) -> FilePosition {
       let (line, column) = document.lines.position(of: utf16)
-      return FilePosition(line: line + offset, column: column, utf8Column: document.lines.utf8Column(of: utf16))
+      return FilePosition(
+        line: line + offset, column: column, utf8Column: document.lines.utf8Column(of: utf16))
     }
     if finding.rule == UnusedSuppressionRule.description.id, finding.range.isEmpty,
       let disableLine = document.post.disableLine

@@ -142,7 +142,8 @@ public final class Segmenter {
     if count < 0 {
       // ICU refused the text: keep it as one word rather than lose it.
       raw.append(
-        Token(kind: .word, normalizedStart: Int32(from), normalizedEnd: Int32(to), sourceStart: 0, sourceEnd: 0))
+        Token(
+          kind: .word, normalizedStart: Int32(from), normalizedEnd: Int32(to), sourceStart: 0, sourceEnd: 0))
       return
     }
     var start = from
@@ -150,9 +151,12 @@ public final class Segmenter {
       let end = from + Int(bounds[k])
       defer { start = end }
       guard let kind = Self.kind(startingWith: norm, at: start) else { continue }
-      if kind != .word && end - start >= 2 && appendKeycaps(norm, from: start, to: end, kind: kind) { continue }
+      if kind != .word && end - start >= 2 && appendKeycaps(norm, from: start, to: end, kind: kind) {
+        continue
+      }
       if kind == .number || (kind == .punctuation && Self.isCurrencySign(norm[start]))
-        || (kind == .word && Self.isChineseNumeral(norm[start])) || (kind == .punctuation && norm[start] == 0x25CB)
+        || (kind == .word && Self.isChineseNumeral(norm[start]))
+        || (kind == .punctuation && norm[start] == 0x25CB)
       {
         sawNumberLike = true
       }
@@ -166,19 +170,25 @@ public final class Segmenter {
       if kind == .word && end - start == 2 && rules.shouldSplit(norm[start], norm[start + 1]) {
         // A function word glued on (新的, 就是): two tokens, see `SegmentationRules`.
         raw.append(
-          Token(kind: .word, normalizedStart: Int32(start), normalizedEnd: Int32(start + 1), sourceStart: 0, sourceEnd: 0))
+          Token(
+            kind: .word, normalizedStart: Int32(start), normalizedEnd: Int32(start + 1), sourceStart: 0,
+            sourceEnd: 0))
         raw.append(
-          Token(kind: .word, normalizedStart: Int32(start + 1), normalizedEnd: Int32(end), sourceStart: 0, sourceEnd: 0))
+          Token(
+            kind: .word, normalizedStart: Int32(start + 1), normalizedEnd: Int32(end), sourceStart: 0,
+            sourceEnd: 0))
         continue
       }
       raw.append(
-        Token(kind: kind, normalizedStart: Int32(start), normalizedEnd: Int32(end), sourceStart: 0, sourceEnd: 0))
+        Token(
+          kind: kind, normalizedStart: Int32(start), normalizedEnd: Int32(end), sourceStart: 0, sourceEnd: 0))
     }
   }
 
   /// Splits a word-break segment holding keycap emoji (1️⃣ = digit, optional U+FE0F, U+20E3) into one emoji
   /// token per keycap; other characters between them keep `kind`. Returns false when there is no keycap.
-  private func appendKeycaps(_ norm: UnsafeBufferPointer<UInt16>, from: Int, to: Int, kind: TokenKind) -> Bool {
+  private func appendKeycaps(_ norm: UnsafeBufferPointer<UInt16>, from: Int, to: Int, kind: TokenKind) -> Bool
+  {
     var found = false
     for i in from..<to where norm[i] == 0x20E3 {
       found = true
@@ -193,10 +203,14 @@ public final class Segmenter {
       if j < to && norm[j] == 0x20E3 {
         if plainStart < i {
           raw.append(
-            Token(kind: kind, normalizedStart: Int32(plainStart), normalizedEnd: Int32(i), sourceStart: 0, sourceEnd: 0))
+            Token(
+              kind: kind, normalizedStart: Int32(plainStart), normalizedEnd: Int32(i), sourceStart: 0,
+              sourceEnd: 0))
         }
         raw.append(
-          Token(kind: .emoji, normalizedStart: Int32(i), normalizedEnd: Int32(j + 1), sourceStart: 0, sourceEnd: 0))
+          Token(
+            kind: .emoji, normalizedStart: Int32(i), normalizedEnd: Int32(j + 1), sourceStart: 0, sourceEnd: 0
+          ))
         i = j + 1
         plainStart = i
       } else {
@@ -205,7 +219,9 @@ public final class Segmenter {
     }
     if plainStart < to {
       raw.append(
-        Token(kind: kind, normalizedStart: Int32(plainStart), normalizedEnd: Int32(to), sourceStart: 0, sourceEnd: 0))
+        Token(
+          kind: kind, normalizedStart: Int32(plainStart), normalizedEnd: Int32(to), sourceStart: 0,
+          sourceEnd: 0))
     }
     return true
   }
@@ -246,7 +262,8 @@ public final class Segmenter {
   @inline(__always)
   static func isChineseNumeral(_ u: UInt16) -> Bool {
     switch u {
-    case 0x3007, 0x25CB, 0x96F6, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341,
+    case 0x3007, 0x25CB, 0x96F6, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D,
+      0x5341,
       0x767E, 0x5343, 0x4E07, 0x4EBF, 0x4E24:
       // 〇 ○ 零 一 二 三 四 五 六 七 八 九 十 百 千 万 亿 两
       return true
@@ -273,7 +290,8 @@ public final class Segmenter {
     let count = raw.count
     trie.forEachPrefix(in: norm, from: start, limit: norm.count) { end, payload in
       while Int(raw[m].normalizedEnd) < end {
-        guard m + 1 < count, raw[m + 1].normalizedStart == raw[m].normalizedEnd, eligible(raw[m + 1].kind) else {
+        guard m + 1 < count, raw[m + 1].normalizedStart == raw[m].normalizedEnd, eligible(raw[m + 1].kind)
+        else {
           return false
         }
         m += 1
@@ -329,9 +347,13 @@ public final class Segmenter {
               t.kind = .number
               next = m + 1
               isNumber = true
-            } else if let unit = units.longestPrefix(in: norm, from: runEnd, limit: tokenEnd), unit.end == tokenEnd {
+            } else if let unit = units.longestPrefix(in: norm, from: runEnd, limit: tokenEnd),
+              unit.end == tokenEnd
+            {
               t.normalizedEnd = Int32(tokenEnd)
-              t.kind = unit.payload == UnitKind.price.rawValue ? .price : unit.payload == UnitKind.percent.rawValue ? .percent : .number
+              t.kind =
+                unit.payload == UnitKind.price.rawValue
+                ? .price : unit.payload == UnitKind.percent.rawValue ? .percent : .number
               next = m + 1
               isNumber = true
             }

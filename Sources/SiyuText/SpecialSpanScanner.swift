@@ -105,7 +105,8 @@ struct SpecialSpanScanner {
 
   private func url(_ text: UnsafeBufferPointer<UInt16>, at i: Int) -> Span? {
     let n = text.count
-    let explicit = hasPrefix(text, i, "http://") || hasPrefix(text, i, "https://") || hasPrefix(text, i, "www.")
+    let explicit =
+      hasPrefix(text, i, "http://") || hasPrefix(text, i, "https://") || hasPrefix(text, i, "www.")
     var j = i
     if explicit {
       while j < n && Self.isURLChar(text[j]) { j += 1 }
@@ -145,7 +146,9 @@ struct SpecialSpanScanner {
     var k = j + 1
     while k < n && Self.isDomainChar(text[k]) { k += 1 }
     while k > j + 1 && (text[k - 1] == 0x2E || text[k - 1] == 0x2D) { k -= 1 }
-    guard let dot = (j + 1..<k).last(where: { text[$0] == 0x2E }), dot > j + 1, k - dot > 2 else { return nil }
+    guard let dot = (j + 1..<k).last(where: { text[$0] == 0x2E }), dot > j + 1, k - dot > 2 else {
+      return nil
+    }
     return Span(start: i, end: k, kind: .email)
   }
 
@@ -194,8 +197,10 @@ struct SpecialSpanScanner {
     }
     if lastDigitEnd < n && Self.isDigit(text[lastDigitEnd]) { return nil }
     let mobile = digits == 11 && first[0] == 0x31 && first[1] >= 0x33
-    let service = digits == 10 && (first[0] == 0x34 || first[0] == 0x38) && first[1] == 0x30 && first[2] == 0x30
-    let landline = (digits == 11 || digits == 12) && first[0] == 0x30
+    let service =
+      digits == 10 && (first[0] == 0x34 || first[0] == 0x38) && first[1] == 0x30 && first[2] == 0x30
+    let landline =
+      (digits == 11 || digits == 12) && first[0] == 0x30
       && ((i + 3 < n && text[i + 3] == 0x2D) || (i + 4 < n && text[i + 4] == 0x2D))
     guard mobile || service || landline else { return nil }
     return Span(start: i, end: lastDigitEnd, kind: .contact)
@@ -223,7 +228,9 @@ struct SpecialSpanScanner {
     while j < n && (text[j] == 0x3A || text[j] == 0x20 || text[j] == 0xFF1A) { j += 1 }
     let start = j
     guard start < n, Self.isASCIIAlnum(text[start]) else { return nil }
-    while j < n && (Self.isASCIIAlnum(text[j]) || text[j] == 0x5F || text[j] == 0x2D) && j - start <= 20 { j += 1 }
+    while j < n && (Self.isASCIIAlnum(text[j]) || text[j] == 0x5F || text[j] == 0x2D) && j - start <= 20 {
+      j += 1
+    }
     if j < n && Self.isASCIIAlnum(text[j]) { return nil }
     let length = j - start
     let allDigits = (start..<j).allSatisfy { Self.isDigit(text[$0]) }

@@ -132,7 +132,8 @@ public final class TextInput {
     let n = bytes.withUnsafeBufferPointer { src in
       units.withUnsafeMutableBufferPointer { dst in
         cicu_decode(
-          "GB18030", src.baseAddress, Int32(src.count), dst.baseAddress, Int32(capacity), &errorOffset, &status)
+          "GB18030", src.baseAddress, Int32(src.count), dst.baseAddress, Int32(capacity), &errorOffset,
+          &status)
       }
     }
     guard n >= 0, Int(n) <= capacity else { throw notText }
@@ -149,7 +150,8 @@ public final class TextInput {
 
   /// Calls `body` with each line (without its line end) in order. A line longer than `pieceLimit` arrives
   /// in several calls, all but the last with `endsLine == false`. A final line end makes no extra line.
-  public func forEachLine(_ body: (UnsafeBufferPointer<UInt16>, _ endsLine: Bool) -> Void) throws(InputError) {
+  public func forEachLine(_ body: (UnsafeBufferPointer<UInt16>, _ endsLine: Bool) -> Void) throws(InputError)
+  {
     if let memoryUnits {
       var start = 0
       if memoryUnits.first == 0xFEFF { start = 1 }
@@ -179,7 +181,9 @@ public final class TextInput {
       var block = [UInt8](repeating: 0, count: 1 << 18)
       while true {
         let n = block.withUnsafeMutableBufferPointer { fread($0.baseAddress!, 1, $0.count, file) }
-        block.withUnsafeBufferPointer { splitter.feed(UnsafeBufferPointer(rebasing: $0[0..<n]), isEnd: n == 0) }
+        block.withUnsafeBufferPointer {
+          splitter.feed(UnsafeBufferPointer(rebasing: $0[0..<n]), isEnd: n == 0)
+        }
         if n == 0 { break }
       }
     }
@@ -267,7 +271,8 @@ private struct LineSplitter {
         if end == bytes.count && !isEnd {
           // Unfinished line: decode what is whole, keep the rest for the next block.
           let result = scratch.withUnsafeMutableBufferPointer {
-            UTF8Decoder.decode(UnsafeBufferPointer(rebasing: bytes[i..<end]), into: $0.baseAddress!, isFinal: false)
+            UTF8Decoder.decode(
+              UnsafeBufferPointer(rebasing: bytes[i..<end]), into: $0.baseAddress!, isFinal: false)
           }
           pending.append(contentsOf: scratch[0..<result.written])
           carry = Array(bytes[(i + result.consumed)..<end])
@@ -282,7 +287,8 @@ private struct LineSplitter {
           return
         }
         let result = scratch.withUnsafeMutableBufferPointer {
-          UTF8Decoder.decode(UnsafeBufferPointer(rebasing: bytes[i..<end]), into: $0.baseAddress!, isFinal: true)
+          UTF8Decoder.decode(
+            UnsafeBufferPointer(rebasing: bytes[i..<end]), into: $0.baseAddress!, isFinal: true)
         }
         var written = result.written
         if pending.isEmpty {

@@ -14,9 +14,10 @@ public struct Trie: @unchecked Sendable {
     /// Payload of the key ending at a node, or -1.
     let payloads: UnsafeMutableBufferPointer<Int32>
 
-    init(rootTable: [Int32], childStart: [Int32], childCount: [Int32], childUnits: [UInt16], childNodes: [Int32],
-      payloads: [Int32])
-    {
+    init(
+      rootTable: [Int32], childStart: [Int32], childCount: [Int32], childUnits: [UInt16], childNodes: [Int32],
+      payloads: [Int32]
+    ) {
       func copy<T>(_ array: [T]) -> UnsafeMutableBufferPointer<T> {
         let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: max(array.count, 1))
         _ = buffer.initialize(from: array)
@@ -51,7 +52,9 @@ public struct Trie: @unchecked Sendable {
   /// Sorts the keys and lays the nodes out group by group, so every node's children are contiguous and
   /// sorted without building a dictionary per node (this runs at every start-up).
   public init<S: Sequence>(_ keys: S) where S.Element == ([UInt16], Int32) {
-    var entries = keys.enumerated().filter { !$0.element.0.isEmpty }.map { ($0.element.0, $0.element.1, $0.offset) }
+    var entries = keys.enumerated().filter { !$0.element.0.isEmpty }.map {
+      ($0.element.0, $0.element.1, $0.offset)
+    }
     entries.sort { a, b in
       a.0.lexicographicallyPrecedes(b.0) || (a.0 == b.0 && a.2 < b.2)
     }

@@ -95,7 +95,8 @@ enum UTF8Decoder {
     let n = bytes.count
     var i = 0
     while i < n {
-      if i + 8 <= n && UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+      if i + 8 <= n && UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+      {
         i += 8
         continue
       }

@@ -29,7 +29,9 @@ struct CheckCommand: ParsableCommand {
   @Flag(name: .long, help: "Read one post from stdin.")
   var stdin = false
 
-  @Option(name: .long, help: "Check stdin as if it were the file PATH (editors): front matter is read from the text.")
+  @Option(
+    name: .long,
+    help: "Check stdin as if it were the file PATH (editors): front matter is read from the text.")
   var stdinFilename: String?
 
   @Option(name: .long, help: "Channel of posts that do not name one (e.g. moments, group).")
@@ -41,7 +43,8 @@ struct CheckCommand: ParsableCommand {
   @Option(name: .long, help: "Publish time (ISO 8601) of posts that do not give one.")
   var at: String?
 
-  @Option(name: .long, help: "Configuration file (default: nearest .siyu.yml upwards from the current folder).")
+  @Option(
+    name: .long, help: "Configuration file (default: nearest .siyu.yml upwards from the current folder).")
   var config: String?
 
   @Option(name: .long, help: "Output format: human, json, sarif or rdjson.")
@@ -84,9 +87,10 @@ struct CheckCommand: ParsableCommand {
       }
       publishAt = date
     }
-    let defaults = PostDefaults(
-      channel: channel ?? configuration.defaultChannel, timezone: configuration.timezone, persona: persona,
-      publishAt: publishAt)
+    var defaults = configuration.postDefaults
+    if let channel { defaults.channel = channel }
+    defaults.persona = persona
+    defaults.publishAt = publishAt
     let lexicons: [Lexicon]
     do {
       lexicons = try CommandSupport.loadLexicons(configuration)
@@ -96,33 +100,8 @@ struct CheckCommand: ParsableCommand {
     }
     let linter = try Linter(rules: BuiltinRules.all, configuration: configuration, lexicons: lexicons)
 
-    var posts: [Post] = []
-    let readStdin = stdin || stdinFilename != nil || paths.contains("-")
-    if readStdin {
-      do {
-        let input = try TextInput(path: "-")
-        if let warning = input.warning { printError(warning) }
-        let text = try input.readString()
-        let name = stdinFilename ?? "-"
-        switch PostReader.readPost(text: text, id: name, path: stdinFilename, defaults: defaults) {
-        case .success(let post): posts.append(post)
-        case .failure(let problem): problems.append(problem)
-        }
-      } catch {
-        problems.append(error)
-      }
-    }
-    let files = paths.filter { $0 != "-" }
-    if !files.isEmpty || !readStdin {
-      let (expanded, walkProblems) = InputWalker.expand(files.isEmpty ? ["."] : files, baseDirectory: configuration.baseDirectory)
-      problems += walkProblems
-      for file in expanded {
-        let result = PostReader.readPosts(path: file, defaults: defaults)
-        posts += result.posts
-        problems += result.problems
-        for warning in result.warnings { printError(warning) }
-      }
-    }
+    let (posts, readProblems) = readPosts(defaults: defaults, baseDirectory: configuration.baseDirectory)
+    problems += readProblems
 
     var report = CheckReport(files: posts.map { linter.check($0) }, errors: problems)
     if let writeBaseline {
@@ -164,5 +143,41 @@ struct CheckCommand: ParsableCommand {
     if !report.errors.isEmpty { throw ExitCode(2) }
     if report.count(.error) > 0 { throw ExitCode(1) }
     if let maxWarnings, report.count(.warning) > maxWarnings { throw ExitCode(1) }
+  }
+
+  /// The posts named on the command line (stdin, files, folders, batch files), in order, and the inputs
+  /// that could not be read. Warnings (GB18030 input) go to stderr.
+  private func readPosts(defaults: PostDefaults, baseDirectory: String) -> ([Post], [InputProblem]) {
+    var posts: [Post] = []
+    var problems: [InputProblem] = []
+    let readStdin = stdin || stdinFilename != nil || paths.contains("-")
+    if readStdin {
+      do {
+        let input = try TextInput(path: "-")
+        if let warning = input.warning { printError(warning) }
+        let text = try input.readString()
+        switch PostReader.readPost(
+          text: text, id: stdinFilename ?? "-", path: stdinFilename, defaults: defaults)
+        {
+        case .success(let post): posts.append(post)
+        case .failure(let problem): problems.append(problem)
+        }
+      } catch {
+        problems.append(error)
+      }
+    }
+    let files = paths.filter { $0 != "-" }
+    if !files.isEmpty || !readStdin {
+      let (expanded, walkProblems) = InputWalker.expand(
+        files.isEmpty ? ["."] : files, baseDirectory: baseDirectory)
+      problems += walkProblems
+      for file in expanded {
+        let result = PostReader.readPosts(path: file, defaults: defaults)
+        posts += result.posts
+        problems += result.problems
+        for warning in result.warnings { printError(warning) }
+      }
+    }
+    return (posts, problems)
   }
 }

@@ -12,7 +12,8 @@ import SiyuText
 enum CommandSupport {
   /// `--config FILE`, else the nearest `.siyu.yml` upwards from `cwd`, else the defaults.
   static func loadConfiguration(explicit: String?, cwd: String) throws(InputProblem) -> Configuration {
-    try Configuration.resolve(configPath: explicit, workingDirectory: cwd, knownRuleIDs: BuiltinRules.knownIDs)
+    try Configuration.resolve(
+      configPath: explicit, workingDirectory: cwd, knownRuleIDs: BuiltinRules.knownIDs)
   }
 
   /// The lexicon files named by `lexicons:` in the configuration (paths relative to its folder).

@@ -68,7 +68,9 @@ struct SegmentCommand: ParsableCommand {
           out.write(firstInLine ? "[" : ",")
           out.write("{\"text\":\"")
           out.write(utf16: range, jsonEscaped: true)
-          out.write("\",\"kind\":\"\(token.kind.rawValue)\",\"start\":\(base + Int(token.sourceStart)),\"end\":\(base + Int(token.sourceEnd))}")
+          out.write(
+            "\",\"kind\":\"\(token.kind.rawValue)\",\"start\":\(base + Int(token.sourceStart)),\"end\":\(base + Int(token.sourceEnd))}"
+          )
         } else {
           if !firstInLine { out.write(byte: 0x20) }
           out.write(utf16: range)

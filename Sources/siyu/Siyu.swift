@@ -9,7 +9,8 @@ struct Siyu: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "siyu",
     abstract: "私域内容检查：硬广识别、人设一致性、发布频率、广告法用语。",
-    discussion: "A linter and classifier for Chinese private-domain marketing posts (WeChat moments and groups).",
+    discussion:
+      "A linter and classifier for Chinese private-domain marketing posts (WeChat moments and groups).",
     version: version,
     subcommands: [
       CheckCommand.self, SegmentCommand.self, RulesCommand.self, InitCommand.self, ConfigCommand.self,

@@ -15,7 +15,6 @@ import Testing
 //                  fails ("known issue was not recorded") once it is fixed, so the file can be deleted.
 //                  The exit status and stderr are still checked strictly.
 
-
 enum Fixtures {
   /// Every case directory under Tests/Fixtures/<suite>, sorted.
   static func caseNames(_ suite: String) -> [String] {
@@ -45,57 +44,57 @@ enum Fixtures {
     return lines
   }
 
-    /// Runs case `name` of Tests/Fixtures/<suite>; `defaultArgs` when the case has no `args` file.
-    static func run(suite: String, name: String, defaultArgs: [String]) throws {
-      let directory = Locations.fixtures(suite).appendingPathComponent(name, isDirectory: true)
-      let args =
-        try optionalText(directory, "args").map(lines)
-        ?? defaultArgs
-      let expectedOut = try Data(contentsOf: directory.appendingPathComponent("expected.out"))
-      let expectedErr = try optionalText(directory, "expected.err").map {
-        lines($0).filter { !$0.isEmpty }
-      }
-      let expectedCode: Int32
-      if let text = try optionalText(directory, "expected.code") {
-        expectedCode = try #require(
-          Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)), "\(name)/expected.code is not a number")
-      } else {
-        expectedCode = 0
-      }
-      let knownIssue = try optionalText(directory, "known-issue")?
-        .trimmingCharacters(in: .whitespacesAndNewlines)
-
-      let stdin = try optionalText(directory, "stdin").map { Data($0.utf8) }
-      var environment: [String: String] = [:]
-      for line in try optionalText(directory, "env").map(lines) ?? [] {
-        let parts = line.split(separator: "=", maxSplits: 1).map(String.init)
-        if parts.count == 2 { environment[parts[0]] = parts[1] }
-      }
-      let result = try runSiyu(args, in: directory, stdin: stdin, environment: environment)
-
-      #expect(
-        result.status == expectedCode,
-        "exit status \(result.status), expected \(expectedCode); stderr:\n\(result.stderrText)")
-      if let expectedErr {
-        for needle in expectedErr {
-          #expect(
-            result.stderrText.contains(needle), "stderr lacks \(needle.debugDescription):\n\(result.stderrText)"
-          )
-        }
-      } else {
-        #expect(result.stderr.isEmpty, "unexpected stderr:\n\(result.stderrText)")
-      }
-
-      let compareStdout = {
-        let matches = result.stdout == expectedOut
-        #expect(matches, "\(describeDifference(expected: expectedOut, actual: result.stdout))")
-      }
-      if let knownIssue {
-        withKnownIssue(Comment(rawValue: knownIssue)) { compareStdout() }
-      } else {
-        compareStdout()
-      }
+  /// Runs case `name` of Tests/Fixtures/<suite>; `defaultArgs` when the case has no `args` file.
+  static func run(suite: String, name: String, defaultArgs: [String]) throws {
+    let directory = Locations.fixtures(suite).appendingPathComponent(name, isDirectory: true)
+    let args =
+      try optionalText(directory, "args").map(lines)
+      ?? defaultArgs
+    let expectedOut = try Data(contentsOf: directory.appendingPathComponent("expected.out"))
+    let expectedErr = try optionalText(directory, "expected.err").map {
+      lines($0).filter { !$0.isEmpty }
     }
+    let expectedCode: Int32
+    if let text = try optionalText(directory, "expected.code") {
+      expectedCode = try #require(
+        Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)), "\(name)/expected.code is not a number")
+    } else {
+      expectedCode = 0
+    }
+    let knownIssue = try optionalText(directory, "known-issue")?
+      .trimmingCharacters(in: .whitespacesAndNewlines)
+
+    let stdin = try optionalText(directory, "stdin").map { Data($0.utf8) }
+    var environment: [String: String] = [:]
+    for line in try optionalText(directory, "env").map(lines) ?? [] {
+      let parts = line.split(separator: "=", maxSplits: 1).map(String.init)
+      if parts.count == 2 { environment[parts[0]] = parts[1] }
+    }
+    let result = try runSiyu(args, in: directory, stdin: stdin, environment: environment)
+
+    #expect(
+      result.status == expectedCode,
+      "exit status \(result.status), expected \(expectedCode); stderr:\n\(result.stderrText)")
+    if let expectedErr {
+      for needle in expectedErr {
+        #expect(
+          result.stderrText.contains(needle), "stderr lacks \(needle.debugDescription):\n\(result.stderrText)"
+        )
+      }
+    } else {
+      #expect(result.stderr.isEmpty, "unexpected stderr:\n\(result.stderrText)")
+    }
+
+    let compareStdout = {
+      let matches = result.stdout == expectedOut
+      #expect(matches, "\(describeDifference(expected: expectedOut, actual: result.stdout))")
+    }
+    if let knownIssue {
+      withKnownIssue(Comment(rawValue: knownIssue)) { compareStdout() }
+    } else {
+      compareStdout()
+    }
+  }
 }
 
 /// A readable account of how `actual` differs from `expected` (first differing line, both versions).

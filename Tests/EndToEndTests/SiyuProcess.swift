@@ -151,4 +151,3 @@ func runSiyu(
   }
   return result
 }
-

@@ -53,7 +53,8 @@ import Testing
       }
     }
     for example in description.nonTriggering {
-      #expect(Self.ranges(example, id, linter).isEmpty, "\(id) should not trigger on \(example.debugDescription)")
+      #expect(
+        Self.ranges(example, id, linter).isEmpty, "\(id) should not trigger on \(example.debugDescription)")
     }
   }
 

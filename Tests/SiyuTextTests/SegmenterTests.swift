@@ -1,7 +1,7 @@
+import CICU
 import Foundation
 import Testing
 
-import CICU
 @testable import SiyuText
 
 /// Segments `text` and returns (source text, kind) per token.
@@ -26,12 +26,15 @@ private func checkInvariants(_ text: String, _ tokens: [Token]) {
     #expect(Int(token.sourceEnd) <= units.count)
     let gap = String(decoding: units[position..<Int(token.sourceStart)], as: UTF16.self)
     #expect(
-      gap.unicodeScalars.allSatisfy { $0.properties.isWhitespace || $0.properties.generalCategory == .format },
+      gap.unicodeScalars.allSatisfy {
+        $0.properties.isWhitespace || $0.properties.generalCategory == .format
+      },
       "non-space text \(gap.debugDescription) was dropped")
     position = Int(token.sourceEnd)
   }
   let tail = String(decoding: units[position...], as: UTF16.self)
-  #expect(tail.unicodeScalars.allSatisfy { $0.properties.isWhitespace || $0.properties.generalCategory == .format })
+  #expect(
+    tail.unicodeScalars.allSatisfy { $0.properties.isWhitespace || $0.properties.generalCategory == .format })
 }
 
 @Suite struct SegmenterTests {

@@ -53,7 +53,8 @@ private func lines(_ input: TextInput) throws -> [String] {
         _ = try TextInput(path: path)
       } throws: { error in
         guard let error = error as? InputError else { return false }
-        return error.line == 2 && error.message.contains("字节偏移 6") && error.description.hasPrefix(path + ":2: ")
+        return error.line == 2 && error.message.contains("字节偏移 6")
+          && error.description.hasPrefix(path + ":2: ")
       }
     }
   }
