@@ -6,6 +6,7 @@
 #include <unicode/uchar.h>
 #include <unicode/ucnv.h>
 #include <unicode/unorm2.h>
+#include <unicode/uregex.h>
 #include <unicode/ustring.h>
 #include <unicode/utrans.h>
 #include <unicode/uversion.h>
@@ -280,5 +281,73 @@ int32_t cicu_decode(const char *charset, const uint8_t *src, int32_t length, uin
   *status = 0;
   return total;
 }
+
+struct cicu_regex {
+  URegularExpression *re;
+};
+
+cicu_regex *cicu_regex_open(const uint16_t *pattern, int32_t length, uint32_t flags, int32_t *errorOffset,
+                            int32_t *status) {
+  UErrorCode e = U_ZERO_ERROR;
+  UParseError pe;
+  memset(&pe, 0, sizeof pe);
+  pe.offset = -1;
+  *errorOffset = -1;
+  URegularExpression *re = uregex_open((const UChar *)pattern, length, flags, &pe, &e);
+  *status = e;
+  if (U_FAILURE(e)) {
+    *errorOffset = pe.offset;
+    if (re) uregex_close(re);
+    return NULL;
+  }
+  uregex_setTimeLimit(re, CICU_REGEX_DEFAULT_TIME_LIMIT, &e);
+  cicu_regex *r = malloc(sizeof *r);
+  if (!r) {
+    uregex_close(re);
+    *status = U_MEMORY_ALLOCATION_ERROR;
+    return NULL;
+  }
+  r->re = re;
+  return r;
+}
+
+void cicu_regex_close(cicu_regex *r) {
+  if (!r) return;
+  uregex_close(r->re);
+  free(r);
+}
+
+int32_t cicu_regex_set_time_limit(cicu_regex *r, int32_t limit) {
+  UErrorCode e = U_ZERO_ERROR;
+  uregex_setTimeLimit(r->re, limit, &e);
+  return U_FAILURE(e) ? -1 : 0;
+}
+
+int32_t cicu_regex_find_all(cicu_regex *r, const uint16_t *text, int32_t length, int32_t *pairs,
+                            int32_t capacity, int32_t *status) {
+  static const UChar empty[1] = {0};
+  UErrorCode e = U_ZERO_ERROR;
+  uregex_setText(r->re, text && length > 0 ? (const UChar *)text : empty, length > 0 ? length : 0, &e);
+  int32_t n = 0;
+  while (U_SUCCESS(e) && uregex_findNext(r->re, &e)) {
+    int32_t start = uregex_start(r->re, 0, &e);
+    int32_t end = uregex_end(r->re, 0, &e);
+    if (U_FAILURE(e)) break;
+    if (n < capacity) {
+      pairs[2 * n] = start;
+      pairs[2 * n + 1] = end;
+    }
+    n++;
+  }
+  // Drop the reference to the caller's buffer.
+  UErrorCode ignored = U_ZERO_ERROR;
+  uregex_setText(r->re, empty, 0, &ignored);
+  *status = e;
+  if (e == U_REGEX_TIME_OUT) return CICU_REGEX_TIMEOUT;
+  if (U_FAILURE(e)) return CICU_REGEX_ERROR;
+  return n;
+}
+
+const char *cicu_error_name(int32_t status) { return u_errorName((UErrorCode)status); }
 
 const char *cicu_version(void) { return U_ICU_VERSION; }

@@ -42,6 +42,8 @@ public struct PostReport: Sendable {
   /// Sorted by position, then rule id.
   public var findings: [LocatedFinding]
   public var meta: [String: JSONValue]
+  /// Checks that failed on this post (a custom regex that timed out); `siyu check` reports them as errors.
+  public var problems: [InputProblem] = []
 
   public init(path: String, verdict: Verdict, findings: [LocatedFinding], meta: [String: JSONValue] = [:]) {
     self.path = path

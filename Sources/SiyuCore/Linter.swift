@@ -28,6 +28,7 @@ public final class Linter {
     var suppressions = Suppressions(document: document)
     let acceptedRanges = acceptedOccurrences(in: document.units)
     var findings: [Finding] = []
+    var problems: [InputProblem] = []
     for rule in rules {
       let description = rule.description
       guard
@@ -35,7 +36,18 @@ public final class Linter {
           .severity
       else { continue }
       let points = configuration.points(for: description)
-      for hit in rule.check(document) {
+      let hits: [RuleHit]
+      if let fallible = rule as? any FallibleRule {
+        do {
+          hits = try fallible.checkOrFail(document)
+        } catch {
+          problems.append(InputProblem(path: post.id, message: error.message))
+          continue
+        }
+      } else {
+        hits = rule.check(document)
+      }
+      for hit in hits {
         if acceptedRanges.contains(where: { $0.overlaps(hit.range) }) { continue }
         let line = document.lines.position(of: hit.range.lowerBound).line
         if suppressions.suppresses(description, line: line) { continue }
@@ -52,7 +64,9 @@ public final class Linter {
     located.sort {
       ($0.start.line, $0.start.column, $0.finding.rule) < ($1.start.line, $1.start.column, $1.finding.rule)
     }
-    return PostReport(path: post.id, verdict: verdict, findings: located, meta: post.meta)
+    var report = PostReport(path: post.id, verdict: verdict, findings: located, meta: post.meta)
+    report.problems = problems
+    return report
   }
 
   /// The verdict from rule points alone (SpamAssassin's `required_score`): hard-sell when the score

@@ -98,12 +98,23 @@ struct CheckCommand: ParsableCommand {
       printError(error.description)
       throw ExitCode(2)
     }
-    let linter = try Linter(rules: BuiltinRules.all, configuration: configuration, lexicons: lexicons)
+    let customRules: [any Rule]
+    do {
+      customRules = try CustomRules.make(
+        configuration.customRules, configPath: configuration.path ?? ".siyu.yml")
+    } catch {
+      printError(error.description)
+      throw ExitCode(2)
+    }
+    let allRules = BuiltinRules.all + customRules
+    let linter = try Linter(rules: allRules, configuration: configuration, lexicons: lexicons)
 
     let (posts, readProblems) = readPosts(defaults: defaults, baseDirectory: configuration.baseDirectory)
     problems += readProblems
 
-    var report = CheckReport(files: posts.map { linter.check($0) }, errors: problems)
+    let files = posts.map { linter.check($0) }
+    // Checks that failed on a post (a custom regex that timed out) are input problems too.
+    var report = CheckReport(files: files, errors: problems + files.flatMap(\.problems))
     if let writeBaseline {
       do {
         try AtomicFile.write(Baseline(report: report).data(), to: writeBaseline)
@@ -113,8 +124,8 @@ struct CheckCommand: ParsableCommand {
       }
       let count = report.files.reduce(0) { $0 + $1.findings.count }
       printError("已把 \(count) 条问题写入基线 \(writeBaseline)")
-      if !problems.isEmpty {
-        for problem in problems { printError(problem.description) }
+      if !report.errors.isEmpty {
+        for problem in report.errors { printError(problem.description) }
         throw ExitCode(2)
       }
       return
@@ -130,7 +141,7 @@ struct CheckCommand: ParsableCommand {
     if quiet {
       for f in report.files.indices { report.files[f].findings.removeAll { $0.finding.severity != .error } }
     }
-    let rules = BuiltinRules.all.map(\.description)
+    let rules = allRules.map(\.description)
     let color = format == .human && CommandSupport.useColor(noColor: noColor)
     var shown = report
     if format == .human {

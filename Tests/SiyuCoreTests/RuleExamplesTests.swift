@@ -66,7 +66,8 @@ import Testing
     }
   }
 
-  /// Every file under Sources/SiyuRules that defines a `…Rule` type is registered in `BuiltinRules`.
+  /// Every file under Sources/SiyuRules and Sources/SiyuCore that defines a `…Rule` type conforming to
+  /// `BuiltinRule` is registered in `BuiltinRules` (`KindRule` and the rule protocols are not built in).
   @Test func everyRuleFileIsRegistered() throws {
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
       .deletingLastPathComponent()
@@ -77,7 +78,9 @@ import Testing
       let walker = FileManager.default.enumerator(at: url, includingPropertiesForKeys: nil)
       while let file = walker?.nextObject() as? URL {
         let name = file.deletingPathExtension().lastPathComponent
-        if file.pathExtension == "swift" && name.hasSuffix("Rule") { files.append(name) }
+        guard file.pathExtension == "swift" && name.hasSuffix("Rule") else { continue }
+        let source = try String(contentsOf: file, encoding: .utf8)
+        if source.contains("\(name): BuiltinRule") { files.append(name) }
       }
     }
     #expect(!files.isEmpty)

@@ -66,6 +66,48 @@ int32_t cicu_char_class(uint32_t c);
 int32_t cicu_decode(const char *charset, const uint8_t *src, int32_t length, uint16_t *dst,
                     int32_t capacity, int32_t *errorOffset, int32_t *status);
 
+/// Opaque compiled ICU regular expression (URegularExpression). One handle serves one thread at a time.
+typedef struct cicu_regex cicu_regex;
+
+/// Flags for `cicu_regex_open` (ICU's URegexpFlag values).
+enum {
+  CICU_REGEX_CASE_INSENSITIVE = 2,
+  CICU_REGEX_COMMENTS = 4,
+  CICU_REGEX_DOTALL = 32,
+  CICU_REGEX_MULTILINE = 8,
+};
+
+/// What `cicu_regex_find_all` returns when the match engine ran past the time limit (U_REGEX_TIME_OUT).
+#define CICU_REGEX_TIMEOUT (-2)
+/// What `cicu_regex_find_all` returns on any other ICU error (*status set).
+#define CICU_REGEX_ERROR (-1)
+
+/// Default time limit in ICU match-engine steps (ICU counts them in ticks of 10,000 engine steps; one tick
+/// is roughly 0.3 ms here): ~300 ticks stop `(a+)+$` within ~100 ms while ordinary patterns finish on a
+/// 1 MB post well inside the limit.
+#define CICU_REGEX_DEFAULT_TIME_LIMIT 300
+
+/// Compiles `pattern` (UTF-16, `length` units) with `flags` (CICU_REGEX_*). Returns NULL on failure with
+/// *status set to the ICU error code and *errorOffset to the UTF-16 offset in the pattern where parsing
+/// failed (-1 when unknown). The new handle has the default time limit.
+cicu_regex *cicu_regex_open(const uint16_t *pattern, int32_t length, uint32_t flags, int32_t *errorOffset,
+                            int32_t *status);
+void cicu_regex_close(cicu_regex *r);
+
+/// Sets the match time limit (ICU's uregex_setTimeLimit units; 0 means none). Returns 0, or -1 on an error.
+int32_t cicu_regex_set_time_limit(cicu_regex *r, int32_t limit);
+
+/// Finds every non-overlapping match in `text` (UTF-16, `length` units), writing up to `capacity`
+/// (start, end) pairs of UTF-16 offsets to `pairs` (room for 2 * capacity entries). Returns the number of
+/// matches found, which may exceed `capacity` (only the first `capacity` were written: call again with a
+/// larger buffer); CICU_REGEX_TIMEOUT when the time limit was exceeded; CICU_REGEX_ERROR on another ICU
+/// error (*status set). Empty matches are counted too.
+int32_t cicu_regex_find_all(cicu_regex *r, const uint16_t *text, int32_t length, int32_t *pairs,
+                            int32_t capacity, int32_t *status);
+
+/// ICU's name for error code `status` (e.g. "U_REGEX_RULE_SYNTAX"), for messages.
+const char *cicu_error_name(int32_t status);
+
 /// ICU's version string, e.g. "72.1".
 const char *cicu_version(void);
 
