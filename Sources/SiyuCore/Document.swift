@@ -12,6 +12,9 @@ public struct Document: Sendable {
   public let normalizedMap: [Int32]
   public let tokens: [Token]
   public let lines: LineIndex
+  /// The normalized text with separators between characters and look-alike letters undone, for rules
+  /// that look for cues written to slip past filters (微.信, 扫 码).
+  public let deobfuscated: DeobfuscatedText
 
   /// Segments `post` with `segmenter` (which must not be shared across threads).
   public init(post: Post, segmenter: Segmenter) {
@@ -23,6 +26,19 @@ public struct Document: Sendable {
     normalized = segmenter.normalizer.units
     normalizedMap = segmenter.normalizer.map
     lines = LineIndex(units: units)
+    deobfuscated = DeobfuscatedText(normalized: normalized)
+  }
+
+  /// The source range of a normalized-text range (a start inside a normalization chunk moves back to
+  /// the chunk's start, an end inside one moves on to the next chunk), as `Segmenter` maps tokens.
+  public func sourceRange(ofNormalized range: Range<Int>) -> Range<Int> {
+    let map = normalizedMap
+    var start = range.lowerBound
+    while start > 0 && map[start] < 0 { start -= 1 }
+    var end = range.upperBound
+    while end < map.count - 1 && map[end] < 0 { end += 1 }
+    let sourceStart = max(Int(map[start]), 0)
+    return sourceStart..<max(Int(map[end]), sourceStart)
   }
 
   /// The source text of `token` (for output and messages).

@@ -47,14 +47,16 @@ public final class Linter {
       } else {
         hits = rule.check(document)
       }
+      var reported = 0
       for hit in hits {
         if acceptedRanges.contains(where: { $0.overlaps(hit.range) }) { continue }
         let line = document.lines.position(of: hit.range.lowerBound).line
         if suppressions.suppresses(description, line: line) { continue }
         findings.append(
           Finding(
-            rule: description.id, severity: severity, range: hit.range, message: hit.message, points: points,
-            suggestion: hit.suggestion))
+            rule: description.id, severity: severity, range: hit.range, message: hit.message,
+            points: Self.points(points, finding: reported), suggestion: hit.suggestion))
+        reported += 1
       }
     }
     findings += unusedSuppressionFindings(suppressions, document: document)
@@ -67,6 +69,18 @@ public final class Linter {
     var report = PostReport(path: post.id, verdict: verdict, findings: located, meta: post.meta)
     report.problems = problems
     return report
+  }
+
+  /// Points of a rule's finding number `index` (0-based) in one post: the rule's full points for the
+  /// first, half for the second, none after that. A rule is one kind of evidence: repeating it adds a
+  /// little, and it takes a second kind of cue to reach `required_score` (two findings of a 2.5-point
+  /// rule make 3.75, below the default 5).
+  public static func points(_ points: Double, finding index: Int) -> Double {
+    switch index {
+    case 0: return points
+    case 1: return points / 2
+    default: return 0
+    }
   }
 
   /// The verdict from rule points alone (SpamAssassin's `required_score`): hard-sell when the score

@@ -3,7 +3,17 @@ import SiyuCore
 /// Every built-in rule, in `siyu rules` order. A meta-test checks that each rule file is listed here.
 public enum BuiltinRules {
   public static let types: [any BuiltinRule.Type] = [
+    PriceRule.self,
+    OfferRule.self,
+    UrgencyRule.self,
+    CallToActionRule.self,
+    ContactRule.self,
+    EmojiFloodRule.self,
     ShoutingRule.self,
+    LinkDensityRule.self,
+    AbsoluteTermRule.self,
+    MedicalClaimRule.self,
+    EndorsementRule.self,
     UnusedSuppressionRule.self,
   ]
 

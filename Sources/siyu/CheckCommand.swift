@@ -65,8 +65,22 @@ struct CheckCommand: ParsableCommand {
   @Option(name: .long, help: "Record the current findings as the baseline in FILE, then exit 0.")
   var writeBaseline: String?
 
+  @Flag(
+    name: .long,
+    help:
+      "Apply substitution suggestions (ad-law replacements, custom substitutions) to the files, then report what is left."
+  )
+  var fix = false
+
+  @Flag(name: .long, help: "Print the changes --fix would make as a diff, without changing any file.")
+  var fixDryRun = false
+
   func validate() throws {
     if let maxWarnings, maxWarnings < 0 { throw ValidationError("--max-warnings must be 0 or more") }
+    if fix && fixDryRun { throw ValidationError("--fix and --fix-dry-run cannot be used together") }
+    if (fix || fixDryRun) && writeBaseline != nil {
+      throw ValidationError("--fix cannot be combined with --write-baseline")
+    }
   }
 
   func run() throws {
@@ -109,7 +123,8 @@ struct CheckCommand: ParsableCommand {
     let allRules = BuiltinRules.all + customRules
     let linter = try Linter(rules: allRules, configuration: configuration, lexicons: lexicons)
 
-    let (posts, readProblems) = readPosts(defaults: defaults, baseDirectory: configuration.baseDirectory)
+    let (posts, readProblems, stdinPosts) = readPosts(
+      defaults: defaults, baseDirectory: configuration.baseDirectory)
     problems += readProblems
 
     let files = posts.map { linter.check($0) }
@@ -130,12 +145,31 @@ struct CheckCommand: ParsableCommand {
       }
       return
     }
+    var baselineFilter: Baseline?
     if let baseline {
       do {
-        report = try Baseline(path: baseline).filter(report)
+        baselineFilter = try Baseline(path: baseline)
       } catch {
         printError(error.description)
         throw ExitCode(2)
+      }
+    }
+    if let baselineFilter { report = baselineFilter.filter(report) }
+    if fix || fixDryRun {
+      let fixed = applyFixes(report: &report, posts: posts, stdinPosts: stdinPosts)
+      if fixDryRun {
+        for problem in report.errors { printError(problem.description) }
+        if !report.errors.isEmpty { throw ExitCode(2) }
+        return
+      }
+      for index in fixed {
+        guard let path = posts[index].path else { continue }
+        let result = PostReader.readPosts(path: path, defaults: defaults)
+        if let post = result.posts.first, result.posts.count == 1 {
+          report.files[index] = linter.check(post)
+          if let baselineFilter { report = baselineFilter.filter(report) }
+        }
+        report.errors += result.problems
       }
     }
     if quiet {
@@ -156,9 +190,43 @@ struct CheckCommand: ParsableCommand {
     if let maxWarnings, report.count(.warning) > maxWarnings { throw ExitCode(1) }
   }
 
-  /// The posts named on the command line (stdin, files, folders, batch files), in order, and the inputs
-  /// that could not be read. Warnings (GB18030 input) go to stderr.
-  private func readPosts(defaults: PostDefaults, baseDirectory: String) -> ([Post], [InputProblem]) {
+  /// Computes the `--fix` changes for every post read from its own file (not stdin, not batch rows).
+  /// `--fix-dry-run` prints them as a diff; `--fix` writes them atomically and reports each changed file
+  /// on stderr. Returns the indices of the posts whose files were changed; files that cannot be changed
+  /// safely are added to `report.errors`.
+  private func applyFixes(report: inout CheckReport, posts: [Post], stdinPosts: Int) -> [Int] {
+    var changed: [Int] = []
+    for (index, file) in report.files.enumerated() where index >= stdinPosts {
+      let post = posts[index]
+      guard post.path == post.id else { continue }
+      let suggestions = file.findings.compactMap(\.finding.suggestion)
+      let change: PostFixer.Change?
+      do {
+        change = try PostFixer.change(for: post, suggestions: suggestions)
+      } catch {
+        report.errors.append(error)
+        continue
+      }
+      guard let change else { continue }
+      if fixDryRun {
+        FileHandle.standardOutput.write(Data(PostFixer.diff(change).utf8))
+        continue
+      }
+      do {
+        try AtomicFile.write(Data(change.after.utf8), to: change.path)
+        printError("已修改 \(change.path)：替换 \(change.applied) 处")
+        changed.append(index)
+      } catch {
+        report.errors.append(InputProblem(path: change.path, message: "无法写入，未修改"))
+      }
+    }
+    return changed
+  }
+
+  /// The posts named on the command line (stdin, files, folders, batch files), in order, the inputs
+  /// that could not be read, and how many of the posts (at the start) came from stdin. Warnings
+  /// (GB18030 input) go to stderr.
+  private func readPosts(defaults: PostDefaults, baseDirectory: String) -> ([Post], [InputProblem], Int) {
     var posts: [Post] = []
     var problems: [InputProblem] = []
     let readStdin = stdin || stdinFilename != nil || paths.contains("-")
@@ -177,6 +245,7 @@ struct CheckCommand: ParsableCommand {
         problems.append(error)
       }
     }
+    let stdinPosts = posts.count
     let files = paths.filter { $0 != "-" }
     if !files.isEmpty || !readStdin {
       let (expanded, walkProblems) = InputWalker.expand(
@@ -189,6 +258,6 @@ struct CheckCommand: ParsableCommand {
         for warning in result.warnings { printError(warning) }
       }
     }
-    return (posts, problems)
+    return (posts, problems, stdinPosts)
   }
 }

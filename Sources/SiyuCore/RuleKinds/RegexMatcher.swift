@@ -23,17 +23,8 @@ public final class RegexMatcher: Sendable {
         try regex.matches(in: buffer)
       }
     }
-    let map = document.normalizedMap
     return ranges.filter { !$0.isEmpty }.map { range in
-      // Like Segmenter.mapToSource: a start inside a normalization chunk moves back to the chunk's
-      // start, an end inside one moves on to the next chunk.
-      var start = range.lowerBound
-      while start > 0 && map[start] < 0 { start -= 1 }
-      var end = range.upperBound
-      while end < map.count - 1 && map[end] < 0 { end += 1 }
-      let sourceStart = max(Int(map[start]), 0)
-      return KindMatch(
-        sourceRange: sourceStart..<max(Int(map[end]), sourceStart), normalizedRange: range)
+      KindMatch(sourceRange: document.sourceRange(ofNormalized: range), normalizedRange: range)
     }
   }
 }

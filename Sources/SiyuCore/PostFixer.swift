@@ -1,0 +1,88 @@
+import Foundation
+
+/// Applies substitution suggestions (`check --fix`) to a post file, keeping everything else byte for
+/// byte: front matter, a BOM, CRLF line ends, text after the body.
+public enum PostFixer {
+  /// The outcome for one file: its text before and after, or why it was left alone.
+  public struct Change: Sendable, Equatable {
+    public var path: String
+    public var before: String
+    public var after: String
+    /// How many suggestions were applied.
+    public var applied: Int
+  }
+
+  /// `text` with `suggestions` applied (UTF-16 ranges into `text`); a suggestion overlapping an earlier
+  /// one or out of range is skipped. Returns the new text and how many were applied.
+  public static func apply(_ suggestions: [Suggestion], to text: String) -> (String, Int) {
+    var units = Array(text.utf16)
+    var applied: [Suggestion] = []
+    for suggestion in suggestions.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
+      guard suggestion.range.upperBound <= units.count, !suggestion.range.isEmpty else { continue }
+      if let last = applied.last, last.range.upperBound > suggestion.range.lowerBound { continue }
+      applied.append(suggestion)
+    }
+    for suggestion in applied.reversed() {
+      units.replaceSubrange(suggestion.range, with: Array(suggestion.replacement.utf16))
+    }
+    return (String(decoding: units, as: UTF16.self), applied.count)
+  }
+
+  /// The change `suggestions` (ranges in `post.text`) make to the file `post.path`, without writing it.
+  /// Throws an `InputProblem` when the file cannot be changed safely: not UTF-8, mixed line ends, or its
+  /// body no longer matches the post (it changed since it was read).
+  public static func change(for post: Post, suggestions: [Suggestion]) throws(InputProblem) -> Change? {
+    guard let path = post.path, !suggestions.isEmpty else { return nil }
+    // Foundation's UTF-8 decoding drops a BOM silently, so look at the bytes.
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw InputProblem(path: path, message: "无法读回文件，未修改")
+    }
+    let bom = data.starts(with: [0xEF, 0xBB, 0xBF])
+    guard var text = String(data: bom ? data.dropFirst(3) : data, encoding: .utf8) else {
+      throw InputProblem(path: path, message: "无法按 UTF-8 读回文件，未修改（--fix 只改 UTF-8 文件）")
+    }
+    let raw = bom ? "\u{FEFF}" + text : text
+    let crlf = text.contains("\r\n")
+    if crlf {
+      let lf = text.replacingOccurrences(of: "\r\n", with: "\n")
+      // Every LF must have come from a CRLF, and no CR may be left alone.
+      if lf.contains("\r")
+        || lf.components(separatedBy: "\n").count != text.components(separatedBy: "\r\n").count
+      {
+        throw InputProblem(path: path, message: "换行符混用（CRLF 与 LF），未修改")
+      }
+      text = lf
+    }
+    var units = Array(text.utf16)
+    var start = 0
+    var line = 1
+    while line < post.bodyLine, start < units.count {
+      if units[start] == 0x0A { line += 1 }
+      start += 1
+    }
+    let body = Array(post.text.utf16)
+    guard start + body.count <= units.count, Array(units[start..<(start + body.count)]) == body else {
+      throw InputProblem(path: path, message: "文件在检查后被改动，未修改")
+    }
+    let (fixed, applied) = apply(suggestions, to: post.text)
+    guard applied > 0 else { return nil }
+    units.replaceSubrange(start..<(start + body.count), with: Array(fixed.utf16))
+    var after = String(decoding: units, as: UTF16.self)
+    if crlf { after = after.replacingOccurrences(of: "\n", with: "\r\n") }
+    if bom { after = "\u{FEFF}" + after }
+    return Change(path: path, before: raw, after: after, applied: applied)
+  }
+
+  /// A unified diff of `change` with one hunk per changed line (substitutions never add or remove
+  /// lines).
+  public static func diff(_ change: Change) -> String {
+    // Character-wise, CRLF is one newline character.
+    let old = change.before.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+    let new = change.after.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+    var out = "--- a/\(change.path)\n+++ b/\(change.path)\n"
+    for index in 0..<min(old.count, new.count) where old[index] != new[index] {
+      out += "@@ -\(index + 1) +\(index + 1) @@\n-\(old[index])\n+\(new[index])\n"
+    }
+    return out
+  }
+}

@@ -1,0 +1,74 @@
+import SiyuCore
+import SiyuText
+
+/// `ad-law/absolute`: absolute terms banned in advertising (国家级, 最高级, 最佳 and kin), with a suggested
+/// replacement; time and sequence words, usage tips and official titles are exempt.
+public struct AbsoluteTermRule: BuiltinRule {
+  public static let description = RuleDescription(
+    id: "ad-law/absolute",
+    defaultLevel: .error,
+    summary: """
+      Absolute terms of Advertising Law art. 9(3) (国家级, 最高级, 最佳) and their kin (销量第一, 唯一, 顶级, \
+      全网最低, 100%…), with a suggested replacement. Exempt: time and sequence words (最近, 最后一天, \
+      第一次, 第一，… as a list), usage tips (最佳饮用时间), official titles (国家级非遗), composition (100%棉).
+      """,
+    rationale: """
+      China's Advertising Law art. 9(3) forbids 国家级、最高级、最佳 and similar terms in advertising, and \
+      market regulators fine posts that use their kin (第一, 唯一, 顶级, 全网最低). A moments post that \
+      sells is advertising. Enforcement guidance exempts words that only state time or order and usage \
+      tips, so the rule looks at whole words: 第一次 and 最佳饮用时间 pass. Replace the term with a \
+      concrete, checkable claim, or use the suggested milder word (`siyu check --fix`).
+      """,
+    points: 1.0,
+    triggering: ["全网最低价", "这是最佳选择", "销量第一的面膜", "顶级工艺", "国家级品质", "100%有效", "最高级的享受"],
+    nonTriggering: [
+      "第一次来这家店", "最近天气转凉", "最佳饮用时间是开封后一周", "最后一天上班", "第一，先洗手；第二，擦干",
+      "国家级非遗技艺", "100%纯棉面料", "最高气温25度", "第一行没事",
+    ]
+  )
+
+  static let terms = CueLexicon("cues/absolute.txt")
+  static let exemptions = CueLexicon("cues/absolute-exempt.txt")
+  /// Ordinals that start a list when a comma, colon or 、 follows (第一，…第二，…).
+  static let ordinals: Set<[UInt16]> = Set(["第一", "首先"].map { Array($0.utf16) })
+
+  public init() {}
+
+  public func check(_ document: Document) -> [RuleHit] {
+    let matches = Self.terms.matches(in: document)
+    guard !matches.isEmpty else { return [] }
+    let exempt = Self.exemptions.matches(in: document).map(\.normalizedRange)
+    var hits: [RuleHit] = []
+    for match in matches {
+      let range = match.normalizedRange
+      if exempt.contains(where: { $0.lowerBound <= range.lowerBound && range.upperBound <= $0.upperBound }) {
+        continue
+      }
+      if isListOrdinal(match, document) { continue }
+      let text = document.text(in: match.sourceRange)
+      let replacement = Self.terms.field(of: match)
+      if replacement.isEmpty {
+        hits.append(
+          RuleHit(
+            range: match.sourceRange,
+            message: "广告法禁用的绝对化用语「\(text)」（第九条第三项）；删去，或换成具体、可核实的说法"))
+      } else {
+        hits.append(
+          RuleHit(
+            range: match.sourceRange,
+            message: "广告法禁用的绝对化用语「\(text)」（第九条第三项），建议改为「\(replacement)」或具体、可核实的说法",
+            suggestion: Suggestion(range: match.sourceRange, replacement: replacement)))
+      }
+    }
+    return hits
+  }
+
+  /// 第一 followed by `，` `、` `:` (normalized `,` `、` `:`) or a line end: numbering a list, not a ranking.
+  private func isListOrdinal(_ match: KindMatch, _ document: Document) -> Bool {
+    guard Self.ordinals.contains(Array(document.normalized[match.normalizedRange])) else { return false }
+    let end = match.normalizedRange.upperBound
+    guard end < document.normalized.count else { return true }
+    let next = document.normalized[end]
+    return next == 0x2C || next == 0x3001 || next == 0x3A || next == 0x0A || next == 0x2E
+  }
+}

@@ -1,0 +1,32 @@
+import SiyuCore
+import SiyuText
+
+/// `ad-law/medical`: efficacy and medical claims ordinary goods may not make (治愈, 根治, 无副作用…).
+public struct MedicalClaimRule: BuiltinRule {
+  public static let description = RuleDescription(
+    id: "ad-law/medical",
+    defaultLevel: .error,
+    summary: "Medical and efficacy claims for ordinary goods: 治愈, 根治, 包治百病, 无副作用, 降血糖, 排毒, 增强免疫力…",
+    rationale: """
+      Only registered drugs and medical devices may advertise medical efficacy (Advertising Law art. 16, \
+      17); food, cosmetics and household goods may not claim to cure, prevent or treat, and health food \
+      may claim only its registered function. Such claims are among the most fined in private-domain \
+      sales. Describe what the product is and how people use it instead.
+      """,
+    points: 1.0,
+    triggering: ["喝一个月根治胃病", "纯天然无副作用", "这款茶能降血糖", "包治百病的神器"],
+    nonTriggering: ["身体不舒服要及时看医生", "多喝水早点睡", "副作用这个词大家常听到，但要看剂量"]
+  )
+
+  static let claims = CueLexicon("cues/medical.txt")
+
+  public init() {}
+
+  public func check(_ document: Document) -> [RuleHit] {
+    Self.claims.matches(in: document).map { match in
+      RuleHit(
+        range: match.sourceRange,
+        message: "普通商品不能宣称医疗功效「\(document.text(in: match.sourceRange))」（广告法第十七条）；删去，改为如实描述成分和用法")
+    }
+  }
+}

@@ -1,0 +1,41 @@
+import SiyuCore
+import SiyuText
+
+/// `hard-sell/cta`: calls to buy or pay now (扫码, 下单, 私聊我, 戳链接, 拍下), also when spaced or dotted.
+public struct CallToActionRule: BuiltinRule {
+  public static let description = RuleDescription(
+    id: "hard-sell/cta",
+    defaultLevel: .warning,
+    summary: "Calls to buy now: 扫码, 下单, 私聊我, 戳链接, 点击购买, 拍下, 接龙, also written 扫 码 or 下.单.",
+    rationale: """
+      A call to order turns a post into a shop window. Value posts invite conversation (有问题可以问我) \
+      rather than a purchase; a post that quotes a price, counts down and says 扫码下单 is the pattern \
+      followers mute. Spaced or dotted spellings are meant to slip past platform filters and are read \
+      the same way.
+      """,
+    points: 2.5,
+    triggering: ["喜欢的直接拍下", "扫码下单", "私聊我", "戳链接", "扫 码 领取", "下.单 就送"],
+    nonTriggering: ["今天下雨了", "试一下，单买也行", "点击率很重要", "说一下单位的事", "链接是什么意思"]
+  )
+
+  static let cues = CueLexicon("cues/cta.txt")
+
+  public init() {}
+
+  public func check(_ document: Document) -> [RuleHit] {
+    let plain = Self.cues.matches(in: document)
+    let obfuscated = Self.cues.obfuscatedMatches(in: document)
+    var hits: [RuleHit] = []
+    for range in HitMerging.merged((plain + obfuscated).map(\.sourceRange), in: document) {
+      let text = document.text(in: range)
+      let disguised = obfuscated.contains { range.overlaps($0.sourceRange) }
+      hits.append(
+        RuleHit(
+          range: range,
+          message: disguised
+            ? "变形写法的下单引导「\(text)」，平台照样识别；价值内容可以改成“有问题可以问我”"
+            : "下单引导「\(text)」，让帖子像货架；价值内容可以改成“有问题可以问我”"))
+    }
+    return hits
+  }
+}

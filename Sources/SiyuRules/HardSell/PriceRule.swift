@@ -1,0 +1,46 @@
+import SiyuCore
+import SiyuText
+
+/// `hard-sell/price`: quoted prices and price talk (原价/到手价, ¥129, 89元, 5折, 满199减30).
+public struct PriceRule: BuiltinRule {
+  public static let description = RuleDescription(
+    id: "hard-sell/price",
+    defaultLevel: .info,
+    summary:
+      "Prices and price talk: amounts (¥129, 89元, 5折), 原价/到手价/券后/立减, and offers such as 满199减30, 买二送一, 149→79.",
+    rationale: """
+      A price is the first mark of an offer. One price in a post is ordinary, so the rule is only \
+      informational and adds few points on its own; a post that quotes prices and also counts down and \
+      asks for the order reads as a hard-sell ad, and the points add up to that verdict.
+      """,
+    points: 2.5,
+    triggering: [
+      "原价¥298，今天只要¥129", "到手价 89元", "全场5折", "满199减30", "满xxx减xx", "xxx元", "充三千送六百", "149→79", "第二件半价",
+      "券后价很香",
+    ],
+    nonTriggering: [
+      "今天天气很好", "原来价值感是这样建立的", "打了3个电话", "减肥的第30天", "满满的幸福感", "xxx同学说得对", "iPhone X元旦", "2023年买了房", "从3→5个人",
+    ]
+  )
+
+  static let cues = CueLexicon("cues/price.txt")
+
+  public init() {}
+
+  public func check(_ document: Document) -> [RuleHit] {
+    var ranges = Self.cues.matches(in: document).map(\.sourceRange)
+    for token in document.tokens where token.kind == .price {
+      ranges.append(token.sourceRange)
+    }
+    for range in NumberShapes.maskedPrices(in: document.normalized)
+      + NumberShapes.offers(in: document.normalized)
+    {
+      ranges.append(document.sourceRange(ofNormalized: range))
+    }
+    return HitMerging.merged(ranges, in: document).map { range in
+      RuleHit(
+        range: range,
+        message: "报价话术「\(document.text(in: range))」；报价和催促、引导下单叠加在一条里就成了硬广，价值内容里点到为止")
+    }
+  }
+}

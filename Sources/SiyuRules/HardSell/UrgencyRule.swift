@@ -1,0 +1,65 @@
+import SiyuCore
+import SiyuText
+
+/// `hard-sell/urgency`: countdowns and scarcity (限时, 仅剩, 手慢无, 倒计时, 最后3小时).
+public struct UrgencyRule: BuiltinRule {
+  public static let description = RuleDescription(
+    id: "hard-sell/urgency",
+    defaultLevel: .warning,
+    summary: "Countdown and scarcity talk: 限时, 秒杀, 仅剩, 手慢无, 倒计时, 最后N小时, 售完即止.",
+    rationale: """
+      Manufactured urgency is the voice of the ad shelf: it pushes the reader to act before they think, \
+      and followers who see it every day learn to mute the account. Say who the thing is for and why \
+      instead; a real deadline can be stated once, plainly.
+      """,
+    points: 2.5,
+    triggering: ["限时秒杀，手慢无", "仅剩3件", "最后3小时", "活动倒计时", "售完即止", "只剩 2 份了"],
+    nonTriggering: ["今天是个好日子", "时间过得真快", "最后我们还是去了海边", "剩下的明天再说", "限制糖分摄入"]
+  )
+
+  static let cues = CueLexicon("cues/urgency.txt")
+
+  /// Words that, followed by a number and a unit, count down (最后 3 小时, 仅剩 5 件).
+  static let countdownWords: Set<[UInt16]> = Set(
+    ["最后", "仅剩", "只剩", "仅有", "还剩", "只有"].map { Array($0.utf16) })
+  /// Units of time or stock after such a number.
+  static let countdownUnits: Set<[UInt16]> = Set(
+    ["小时", "天", "分钟", "件", "份", "个", "名", "位", "单", "盒", "箱", "套", "组", "席", "张", "瓶", "袋", "台", "只", "斤"]
+      .map { Array($0.utf16) })
+
+  public init() {}
+
+  public func check(_ document: Document) -> [RuleHit] {
+    var ranges = Self.cues.matches(in: document).map(\.sourceRange)
+    let tokens = document.tokens
+    var i = 0
+    while i + 2 < tokens.count {
+      if Self.countdownWords.contains(Array(document.normalized[tokens[i].normalizedRange])) {
+        var j = i + 1
+        if j < tokens.count && document.normalized[tokens[j].normalizedRange].allSatisfy({ $0 == 0x20 }) {
+          j += 1
+        }
+        if j + 1 < tokens.count, tokens[j].kind == .number || isSmallNumeral(document, tokens[j]) {
+          var k = j + 1
+          if document.normalized[tokens[k].normalizedRange].allSatisfy({ $0 == 0x20 }) { k += 1 }
+          if k < tokens.count,
+            Self.countdownUnits.contains(Array(document.normalized[tokens[k].normalizedRange]))
+          {
+            ranges.append(Int(tokens[i].sourceStart)..<Int(tokens[k].sourceEnd))
+          }
+        }
+      }
+      i += 1
+    }
+    return HitMerging.merged(ranges, in: document).map { range in
+      RuleHit(
+        range: range, message: "紧迫感话术「\(document.text(in: range))」，催人下单像广告；说清楚适合谁、为什么值得，真实的截止时间平实地说一次就好")
+    }
+  }
+
+  /// 一 to 十 and 两, 几 written as one token.
+  private func isSmallNumeral(_ document: Document, _ token: Token) -> Bool {
+    let text = document.normalized[token.normalizedRange]
+    return text.count == 1 && text.first.map { "一二两三四五六七八九十几".utf16.contains($0) } == true
+  }
+}

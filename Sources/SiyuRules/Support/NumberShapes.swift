@@ -1,0 +1,122 @@
+import SiyuCore
+
+/// Number shapes found on the normalized text, including digits masked as `x` or `*` (privacy-masked
+/// exports write 138****5678; some datasets mask every digit as x).
+enum NumberShapes {
+  /// Whether `unit` is a digit or a digit mask (`x`, `*`).
+  static func isDigitLike(_ unit: UInt16) -> Bool {
+    (unit >= 0x30 && unit <= 0x39) || unit == 0x78 || unit == 0x2A
+  }
+
+  static func isASCIILetter(_ unit: UInt16) -> Bool {
+    (unit >= 0x61 && unit <= 0x7A) || (unit >= 0x41 && unit <= 0x5A)
+  }
+
+  /// Runs of digits and masks (with `.` inside), not touching ASCII letters, that contain at least one
+  /// mask: plain numbers are the segmenter's business.
+  static func maskedRuns(in text: [UInt16]) -> [Range<Int>] {
+    var runs: [Range<Int>] = []
+    var i = 0
+    while i < text.count {
+      guard isDigitLike(text[i]) else {
+        i += 1
+        continue
+      }
+      var j = i
+      var masked = false
+      while j < text.count,
+        isDigitLike(text[j]) || (text[j] == 0x2E && j + 1 < text.count && isDigitLike(text[j + 1]) && j > i)
+      {
+        if text[j] == 0x78 || text[j] == 0x2A { masked = true }
+        j += 1
+      }
+      let touchesLetter = (i > 0 && isASCIILetter(text[i - 1])) || (j < text.count && isASCIILetter(text[j]))
+      if masked && !touchesLetter { runs.append(i..<j) }
+      i = j
+    }
+    return runs
+  }
+
+  /// Masked phone-like numbers: 7 or more digits and masks, groups joined by single spaces or hyphens
+  /// (xxxx-xxxxxxx, 138****5678).
+  static func maskedPhones(in text: [UInt16]) -> [Range<Int>] {
+    var found: [Range<Int>] = []
+    var runs = maskedRuns(in: text)[...]
+    while let first = runs.popFirst() {
+      var range = first
+      var digits = first.count
+      while let next = runs.first, next.lowerBound == range.upperBound + 1,
+        text[range.upperBound] == 0x20 || text[range.upperBound] == 0x2D
+      {
+        range = range.lowerBound..<next.upperBound
+        digits += next.count
+        runs.removeFirst()
+      }
+      if digits >= 7 { found.append(range) }
+    }
+    return found
+  }
+
+  /// Price units after a number: 元 块 折 万 千.
+  static func isPriceUnit(_ unit: UInt16) -> Bool {
+    unit == 0x5143 || unit == 0x5757 || unit == 0x6298 || unit == 0x4E07 || unit == 0x5343
+  }
+
+  /// Masked prices: a masked run followed by a price unit (xxx元, x.x折) or preceded by ¥.
+  static func maskedPrices(in text: [UInt16]) -> [Range<Int>] {
+    maskedRuns(in: text).compactMap { run in
+      // A lone mask before 元 is too often a letter (iPhone X元旦); x折 is a masked discount.
+      let isDiscount = run.upperBound < text.count && text[run.upperBound] == 0x6298
+      if run.count < 2 && !isDiscount { return nil }
+      if run.upperBound < text.count && isPriceUnit(text[run.upperBound]) {
+        return run.lowerBound..<(run.upperBound + 1)
+      }
+      if run.lowerBound > 0 && (text[run.lowerBound - 1] == 0xA5 || text[run.lowerBound - 1] == 0xFFE5) {
+        return (run.lowerBound - 1)..<run.upperBound
+      }
+      return nil
+    }
+  }
+
+  /// Digits, masks and Chinese numerals (三千, 两百) as they appear in offers.
+  static func isOfferNumber(_ unit: UInt16) -> Bool {
+    isDigitLike(unit) || unit == 0x2E || "零一二两三四五六七八九十百千万".utf16.contains(unit)
+  }
+
+  /// Offers of the shape `满/买/充/存 N 减/送/赠/返 M` or `N 送 M` (满199减30, 买二送一, 充三千送六百,
+  /// 100送20) and price drops written `N→M` (149→79), with plain, masked or Chinese numerals.
+  static func offers(in text: [UInt16]) -> [Range<Int>] {
+    var found: [Range<Int>] = []
+    var i = 0
+    while i + 3 < text.count {
+      defer { i += 1 }
+      let lead = text[i]
+      let isVerb = lead == 0x6EE1 || lead == 0x4E70 || lead == 0x5145 || lead == 0x5B58  // 满 买 充 存
+      let isNumber = isDigitLike(lead)
+      guard isVerb || isNumber else { continue }
+      var j = i + (isVerb ? 1 : 0)
+      let numberStart = j
+      while j < text.count && isOfferNumber(text[j]) { j += 1 }
+      guard j > numberStart, j < text.count else { continue }
+      var k: Int
+      if text[j] == 0x51CF || text[j] == 0x9001 || text[j] == 0x8D60 || (isVerb && text[j] == 0x8FD4) {
+        k = j + 1  // 减 送 赠 (返 only after a verb)
+      } else if isNumber, text[j] == 0x2192 || (text[j] == 0x2D && j + 1 < text.count && text[j + 1] == 0x3E)
+      {
+        k = j + (text[j] == 0x2192 ? 1 : 2)  // → or ->
+        if k < text.count && text[k] == 0x20 { k += 1 }
+      } else {
+        if isNumber { i = j - 1 }
+        continue
+      }
+      let secondStart = k
+      while k < text.count && isOfferNumber(text[k]) { k += 1 }
+      guard k > secondStart else { continue }
+      // An arrow between small numbers is a count (3→5人), not a price drop.
+      if isNumber && (j - numberStart < 2 || k - secondStart < 2) { continue }
+      found.append(i..<k)
+      i = k - 1
+    }
+    return found
+  }
+}

@@ -1,0 +1,142 @@
+/// A view of normalized text with the usual tricks for slipping words past a filter undone: separators
+/// between characters (扫 码, 微.信, 加🌸薇) are dropped and look-alike letters (Cyrillic в, Greek ν, ✔ for
+/// v, ➕ for +) are mapped to what they imitate. Rules match cue words on it and map hits back through
+/// `map`; `isChanged` tells whether a match needed the undoing (a plain match is the token matcher's job).
+///
+/// Digits written as ①, full width or ５ are already ASCII after NFKC; Chinese numerals and dingbat
+/// digits are read by `digitValue(_:)`, which phone detection uses.
+public struct DeobfuscatedText: Sendable {
+  /// The view's UTF-16 units.
+  public let units: [UInt16]
+  /// Index in the normalized text of each view unit.
+  public let map: [Int32]
+  /// Per view unit: `lookAlikeFlag` when it was mapped from a look-alike, `droppedFlag` when separators
+  /// were dropped right before it.
+  public let changes: [UInt8]
+
+  public static let lookAlikeFlag: UInt8 = 1
+  public static let droppedFlag: UInt8 = 2
+
+  /// Builds the view of `normalized` (NFKC, lower-cased text, e.g. `Document.normalized`).
+  public init(normalized: [UInt16]) {
+    var units: [UInt16] = []
+    var map: [Int32] = []
+    var changes: [UInt8] = []
+    units.reserveCapacity(normalized.count)
+    map.reserveCapacity(normalized.count)
+    changes.reserveCapacity(normalized.count)
+    var dropped = false
+    var i = 0
+    let n = normalized.count
+    while i < n {
+      let unit = normalized[i]
+      // Emoji and other astral symbols between characters are separators; astral CJK (𠮷) is kept.
+      if unit >= 0xD800 && unit <= 0xDBFF && i + 1 < n {
+        let scalar = 0x10000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(normalized[i + 1]) - 0xDC00)
+        if scalar >= 0x1F000 && scalar < 0x1FB00 {
+          dropped = true
+          i += 2
+          continue
+        }
+        units.append(unit)
+        units.append(normalized[i + 1])
+        map.append(Int32(i))
+        map.append(Int32(i + 1))
+        changes.append(dropped ? Self.droppedFlag : 0)
+        changes.append(0)
+        dropped = false
+        i += 2
+        continue
+      }
+      if Self.isSeparator(unit) {
+        if !units.isEmpty { dropped = true }
+        i += 1
+        continue
+      }
+      let mapped = Self.lookAlike(unit)
+      units.append(mapped)
+      map.append(Int32(i))
+      changes.append((dropped ? Self.droppedFlag : 0) | (mapped != unit ? Self.lookAlikeFlag : 0))
+      dropped = false
+      i += 1
+    }
+    self.units = units
+    self.map = map
+    self.changes = changes
+  }
+
+  /// Whether undoing was needed inside `range` of the view: a look-alike in it, or a separator dropped
+  /// between its characters.
+  public func isChanged(_ range: Range<Int>) -> Bool {
+    guard !range.isEmpty else { return false }
+    if changes[range.lowerBound] & Self.lookAlikeFlag != 0 { return true }
+    return changes[(range.lowerBound + 1)..<range.upperBound].contains { $0 != 0 }
+  }
+
+  /// The normalized-text range a view range covers.
+  public func normalizedRange(_ range: Range<Int>) -> Range<Int> {
+    let start = Int(map[range.lowerBound])
+    let last = range.upperBound - 1
+    return start..<(Int(map[last]) + 1)
+  }
+
+  /// Separators people put between the characters of a filtered word. Sentence punctuation (，。！？：；)
+  /// is not one: "试一下，单买也行" must not read as 下单.
+  static func isSeparator(_ unit: UInt16) -> Bool {
+    if lookAlike(unit) != unit || digitValue(unit) != nil { return false }
+    switch unit {
+    case 0x20, 0x09, 0x2E, 0x2D, 0x5F, 0x2A, 0x2F, 0x7C, 0x5C, 0x7E, 0x5E, 0x60, 0x27, 0x22:
+      return true  // space tab . - _ * / | \ ~ ^ ` ' "
+    case 0x00B7, 0x30FB, 0x2022, 0x2027, 0x4E36:
+      return true  // · ・ • ‧ 丶
+    case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0xFE0E, 0xFE0F, 0x3000:
+      return true  // zero-width characters and variation selectors
+    // BMP symbols and dingbats used as emoji (❤ ★ ✿); look-alikes (➕ ✔) and dingbat digits (❶) were
+    // excluded above.
+    case 0x2600...0x26FF, 0x2700...0x27BF, 0x2B00...0x2BFF:
+      return true
+    default:
+      return false
+    }
+  }
+
+  /// The letter or sign a look-alike imitates, or `unit` itself.
+  static func lookAlike(_ unit: UInt16) -> UInt16 {
+    switch unit {
+    case 0x0430, 0x03B1: return 0x61  // а α → a
+    case 0x0432, 0x03B2: return 0x62  // в β → b
+    case 0x0441: return 0x63  // с → c
+    case 0x0435, 0x03B5: return 0x65  // е ε → e
+    case 0x043E, 0x03BF: return 0x6F  // о ο → o
+    case 0x0440, 0x03C1: return 0x70  // р ρ → p
+    case 0x0443: return 0x79  // у → y
+    case 0x0445, 0x03C7, 0x00D7: return 0x78  // х χ × → x
+    case 0x03BD, 0x0475, 0x2714, 0x2713, 0x221A: return 0x76  // ν ѵ ✔ ✓ √ → v
+    case 0x03C9, 0x0448, 0x0461: return 0x77  // ω ш ѡ → w
+    case 0x2795, 0x271A, 0x2719, 0x271B, 0x271C: return 0x2B  // ➕ ✚ ✙ ✛ ✜ → +
+    default: return unit
+    }
+  }
+
+  /// The digit a unit stands for in a phone number: ASCII digits, Chinese numerals (〇零一幺二两…九) and
+  /// the dingbat circled digits (❶ ➀ ➊) that NFKC leaves alone; nil for anything else.
+  public static func digitValue(_ unit: UInt16) -> UInt8? {
+    switch unit {
+    case 0x30...0x39: return UInt8(unit - 0x30)
+    case 0x3007, 0x96F6: return 0  // 〇 零
+    case 0x4E00, 0x5E7A: return 1  // 一 幺
+    case 0x4E8C, 0x4E24: return 2  // 二 两
+    case 0x4E09: return 3
+    case 0x56DB: return 4
+    case 0x4E94: return 5
+    case 0x516D: return 6
+    case 0x4E03: return 7
+    case 0x516B: return 8
+    case 0x4E5D: return 9
+    case 0x2776...0x277E: return UInt8(unit - 0x2775)  // ❶…❾
+    case 0x2780...0x2788: return UInt8(unit - 0x277F)  // ➀…➈
+    case 0x278A...0x2792: return UInt8(unit - 0x2789)  // ➊…➒
+    default: return nil
+    }
+  }
+}

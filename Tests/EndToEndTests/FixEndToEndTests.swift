@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+
+/// `siyu check --fix` and `--fix-dry-run` on real files in a scratch folder: substitutions only, front
+/// matter, BOM and CRLF kept byte for byte, batch rows and stdin never written.
+@Suite struct FixEndToEndTests {
+  /// A post with front matter, a BOM and CRLF line ends, two ad-law terms with replacements, one
+  /// without (100%), and a price that has no fix.
+  static let post = Data(
+    ("\u{FEFF}---\r\nchannel: moments\r\n---\r\n这是最佳选择，全网最低价¥99！\r\n100%有效\r\n").utf8)
+  static let fixed = Data(
+    ("\u{FEFF}---\r\nchannel: moments\r\n---\r\n这是优秀选择，实惠价¥99！\r\n100%有效\r\n").utf8)
+
+  private func scratch() throws -> URL {
+    let url = FileManager.default.temporaryDirectory
+      .appendingPathComponent("siyu-e2e-fix-\(UUID().uuidString)", isDirectory: true)
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+  }
+
+  @Test func dryRunPrintsADiffAndChangesNothing() throws {
+    let dir = try scratch()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let file = dir.appendingPathComponent("a.md")
+    try Self.post.write(to: file)
+    let result = try runSiyu(["check", "--fix-dry-run", "a.md"], in: dir)
+    #expect(result.status == 0, "stderr:\n\(result.stderrText)")
+    #expect(
+      String(decoding: result.stdout, as: UTF8.self)
+        == "--- a/a.md\n+++ b/a.md\n@@ -4 +4 @@\n-这是最佳选择，全网最低价¥99！\n+这是优秀选择，实惠价¥99！\n")
+    #expect(try Data(contentsOf: file) == Self.post)
+  }
+
+  @Test func fixRewritesOnlyTheSubstitutionsAndReportsWhatIsLeft() throws {
+    let dir = try scratch()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let file = dir.appendingPathComponent("a.md")
+    try Self.post.write(to: file)
+    let result = try runSiyu(["check", "--fix", "--no-color", "a.md"], in: dir)
+    #expect(try Data(contentsOf: file) == Self.fixed)
+    #expect(result.stderrText.contains("已修改 a.md：替换 2 处"))
+    // 100% has no replacement: still an error after the fix, so the exit code is 1.
+    #expect(result.status == 1)
+    let out = String(decoding: result.stdout, as: UTF8.self)
+    #expect(out.contains("「100%」"))
+    #expect(!out.contains("「最佳」"))
+    // A second run has nothing left to fix.
+    let again = try runSiyu(["check", "--fix", "a.md"], in: dir)
+    #expect(!again.stderrText.contains("已修改"))
+    #expect(try Data(contentsOf: file) == Self.fixed)
+  }
+
+  @Test func batchFilesAndStdinAreNeverWritten() throws {
+    let dir = try scratch()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let batch = dir.appendingPathComponent("posts.jsonl")
+    let rows = Data("{\"text\":\"这是最佳选择\"}\n".utf8)
+    try rows.write(to: batch)
+    let named = dir.appendingPathComponent("named.md")
+    try Data("原文不动\n".utf8).write(to: named)
+    let result = try runSiyu(
+      ["check", "--fix", "--stdin-filename", "named.md", "posts.jsonl"], in: dir, stdin: Data("顶级工艺\n".utf8))
+    #expect(result.status == 1)
+    #expect(try Data(contentsOf: batch) == rows)
+    #expect(try Data(contentsOf: named) == Data("原文不动\n".utf8))
+  }
+
+  @Test func fixAndDryRunTogetherIsAUsageError() throws {
+    let dir = try scratch()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let result = try runSiyu(["check", "--fix", "--fix-dry-run", "."], in: dir)
+    #expect(result.status == 2)
+  }
+}
