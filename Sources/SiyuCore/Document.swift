@@ -1,7 +1,7 @@
 import SiyuText
 
 /// A post after normalization and segmentation: what rules look at.
-public struct Document: Sendable {
+public final class Document: Sendable {
   public let post: Post
   /// The body as UTF-16 units; token and finding ranges index it.
   public let units: [UInt16]

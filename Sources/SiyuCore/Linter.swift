@@ -10,6 +10,12 @@ public final class Linter {
   private let segmenter: Segmenter
   /// `vocabulary.accept` words as UTF-16, for overlap checks.
   private let accepted: [[UInt16]]
+  /// Per rule, resolved once: the rule as a `FallibleRule` when it is one, its level before `overrides`
+  /// and its points. Resolving them per post (string work on ids and families, dynamic casts) cost more
+  /// than running the rules.
+  private let fallibles: [(any FallibleRule)?]
+  private let baseLevels: [RuleLevel]
+  private let rulePoints: [Double]
 
   /// - Parameter lexicons: extra segmentation lexicons (from `.siyu.yml`'s `lexicons`).
   public init(rules: [any Rule], configuration: Configuration, lexicons: [Lexicon] = []) throws {
@@ -20,6 +26,11 @@ public final class Linter {
       entries: configuration.vocabulary.accept.map { Lexicon.Entry(text: $0, fields: [], line: 0) })
     segmenter = try Segmenter(extraLexicons: lexicons + [acceptLexicon])
     accepted = configuration.vocabulary.accept.filter { !$0.isEmpty }.map { Array($0.utf16) }
+    fallibles = rules.map { $0 as? any FallibleRule }
+    baseLevels = rules.map {
+      Configuration.level(in: configuration.rules, for: $0.description) ?? $0.description.defaultLevel
+    }
+    rulePoints = rules.map { configuration.points(for: $0.description) }
   }
 
   /// Checks one post.
@@ -29,15 +40,15 @@ public final class Linter {
     let acceptedRanges = acceptedOccurrences(in: document.units)
     var findings: [Finding] = []
     var problems: [InputProblem] = []
-    for rule in rules {
-      let description = rule.description
-      guard
-        let severity = configuration.level(for: description, postPath: post.path, channel: post.channel)
-          .severity
-      else { continue }
-      let points = configuration.points(for: description)
+    let overridden = !configuration.overrides.isEmpty
+    for index in rules.indices {
+      let level =
+        overridden
+        ? configuration.level(for: rules[index].description, postPath: post.path, channel: post.channel)
+        : baseLevels[index]
+      guard let severity = level.severity else { continue }
       let hits: [RuleHit]
-      if let fallible = rule as? any FallibleRule {
+      if let fallible = fallibles[index] {
         do {
           hits = try fallible.checkOrFail(document)
         } catch {
@@ -45,8 +56,10 @@ public final class Linter {
           continue
         }
       } else {
-        hits = rule.check(document)
+        hits = rules[index].check(document)
       }
+      guard !hits.isEmpty else { continue }
+      let description = rules[index].description
       var reported = 0
       for hit in hits {
         if acceptedRanges.contains(where: { $0.overlaps(hit.range) }) { continue }
@@ -55,7 +68,7 @@ public final class Linter {
         findings.append(
           Finding(
             rule: description.id, severity: severity, range: hit.range, message: hit.message,
-            points: Self.points(points, finding: reported), suggestion: hit.suggestion))
+            points: Self.points(rulePoints[index], finding: reported), suggestion: hit.suggestion))
         reported += 1
       }
     }
@@ -109,6 +122,7 @@ public final class Linter {
   }
 
   private func unusedSuppressionFindings(_ suppressions: Suppressions, document: Document) -> [Finding] {
+    guard !suppressions.directives.isEmpty else { return [] }
     let rule = UnusedSuppressionRule.description
     guard
       let severity = configuration.level(

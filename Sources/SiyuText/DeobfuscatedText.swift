@@ -19,47 +19,59 @@ public struct DeobfuscatedText: Sendable {
 
   /// Builds the view of `normalized` (NFKC, lower-cased text, e.g. `Document.normalized`).
   public init(normalized: [UInt16]) {
-    var units: [UInt16] = []
-    var map: [Int32] = []
-    var changes: [UInt8] = []
-    units.reserveCapacity(normalized.count)
-    map.reserveCapacity(normalized.count)
-    changes.reserveCapacity(normalized.count)
-    var dropped = false
-    var i = 0
     let n = normalized.count
-    while i < n {
-      let unit = normalized[i]
-      // Emoji and other astral symbols between characters are separators; astral CJK (𠮷) is kept.
-      if unit >= 0xD800 && unit <= 0xDBFF && i + 1 < n {
-        let scalar = 0x10000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(normalized[i + 1]) - 0xDC00)
-        if scalar >= 0x1F000 && scalar < 0x1FB00 {
-          dropped = true
-          i += 2
-          continue
+    var count = 0
+    var map = [Int32](repeating: 0, count: n)
+    var changes = [UInt8](repeating: 0, count: n)
+    let units = [UInt16](unsafeUninitializedCapacity: n) { units, initialized in
+      normalized.withUnsafeBufferPointer { text in
+        map.withUnsafeMutableBufferPointer { map in
+          changes.withUnsafeMutableBufferPointer { changes in
+            var dropped: UInt8 = 0
+            var i = 0
+            while i < n {
+              let unit = text[i]
+              // Emoji and other astral symbols between characters are separators; astral CJK (𠮷) is
+              // kept.
+              if unit >= 0xD800 && unit <= 0xDBFF && i + 1 < n && text[i + 1] >= 0xDC00
+                && text[i + 1] <= 0xDFFF
+              {
+                let scalar = 0x10000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(text[i + 1]) - 0xDC00)
+                if scalar >= 0x1F000 && scalar < 0x1FB00 {
+                  dropped = Self.droppedFlag
+                } else {
+                  units[count] = unit
+                  map[count] = Int32(i)
+                  changes[count] = dropped
+                  units[count + 1] = text[i + 1]
+                  map[count + 1] = Int32(i + 1)
+                  changes[count + 1] = 0
+                  count += 2
+                  dropped = 0
+                }
+                i += 2
+                continue
+              }
+              if Self.isSeparator(unit) {
+                if count > 0 { dropped = Self.droppedFlag }
+                i += 1
+                continue
+              }
+              let mapped = Self.lookAlike(unit)
+              units[count] = mapped
+              map[count] = Int32(i)
+              changes[count] = dropped | (mapped != unit ? Self.lookAlikeFlag : 0)
+              count += 1
+              dropped = 0
+              i += 1
+            }
+          }
         }
-        units.append(unit)
-        units.append(normalized[i + 1])
-        map.append(Int32(i))
-        map.append(Int32(i + 1))
-        changes.append(dropped ? Self.droppedFlag : 0)
-        changes.append(0)
-        dropped = false
-        i += 2
-        continue
       }
-      if Self.isSeparator(unit) {
-        if !units.isEmpty { dropped = true }
-        i += 1
-        continue
-      }
-      let mapped = Self.lookAlike(unit)
-      units.append(mapped)
-      map.append(Int32(i))
-      changes.append((dropped ? Self.droppedFlag : 0) | (mapped != unit ? Self.lookAlikeFlag : 0))
-      dropped = false
-      i += 1
+      initialized = count
     }
+    map.removeLast(n - count)
+    changes.removeLast(n - count)
     self.units = units
     self.map = map
     self.changes = changes

@@ -1,11 +1,15 @@
 /// An immutable trie over UTF-16 code units, built once and walked in the hot path without allocation.
 ///
 /// Each stored key carries a payload (an index chosen by the builder, e.g. the entry's kind). The root's
-/// children are a direct 64K table; deeper nodes keep their children sorted in flat arrays.
+/// children are a two-level table (a 256-entry page index, then 256-entry pages only for the pages that
+/// first units use, page 0 empty), so a small cue list costs a few KB instead of a 256 KB flat table;
+/// deeper nodes keep their children sorted in flat arrays.
 public struct Trie: @unchecked Sendable {
   /// Flat, immutable arrays behind raw pointers, so walks in the hot path are plain loads.
   final class Storage {
-    /// Node index of the root's child for each first unit, 0 when absent.
+    /// Page of the root table for each high byte of a first unit (0 = the empty page).
+    let rootPages: UnsafeMutableBufferPointer<Int32>
+    /// Node index of the root's child, page by page (`page << 8 | low byte`), 0 when absent.
     let rootTable: UnsafeMutableBufferPointer<Int32>
     let childStart: UnsafeMutableBufferPointer<Int32>
     let childCount: UnsafeMutableBufferPointer<Int32>
@@ -15,7 +19,8 @@ public struct Trie: @unchecked Sendable {
     let payloads: UnsafeMutableBufferPointer<Int32>
 
     init(
-      rootTable: [Int32], childStart: [Int32], childCount: [Int32], childUnits: [UInt16], childNodes: [Int32],
+      rootPages: [Int32], rootTable: [Int32], childStart: [Int32], childCount: [Int32], childUnits: [UInt16],
+      childNodes: [Int32],
       payloads: [Int32]
     ) {
       func copy<T>(_ array: [T]) -> UnsafeMutableBufferPointer<T> {
@@ -23,6 +28,7 @@ public struct Trie: @unchecked Sendable {
         _ = buffer.initialize(from: array)
         return buffer
       }
+      self.rootPages = copy(rootPages)
       self.rootTable = copy(rootTable)
       self.childStart = copy(childStart)
       self.childCount = copy(childCount)
@@ -32,6 +38,7 @@ public struct Trie: @unchecked Sendable {
     }
 
     deinit {
+      rootPages.deallocate()
       rootTable.deallocate()
       childStart.deallocate()
       childCount.deallocate()
@@ -68,7 +75,8 @@ public struct Trie: @unchecked Sendable {
         unique.append((key, payload))
       }
     }
-    var rootTable = [Int32](repeating: 0, count: 65536)
+    var rootPages = [Int32](repeating: 0, count: 256)
+    var rootTable = [Int32](repeating: 0, count: 256)
     var childStart: [Int32] = [0]
     var childCount: [Int32] = [0]
     var childUnits: [UInt16] = []
@@ -114,11 +122,17 @@ public struct Trie: @unchecked Sendable {
       let unit = unique[i].0[0]
       var j = i + 1
       while j < unique.count && unique[j].0[0] == unit { j += 1 }
-      rootTable[Int(unit)] = build(i..<j, depth: 1)
+      let high = Int(unit >> 8)
+      if rootPages[high] == 0 {
+        rootPages[high] = Int32(rootTable.count >> 8)
+        rootTable.append(contentsOf: repeatElement(0, count: 256))
+      }
+      rootTable[Int(rootPages[high]) << 8 | Int(unit & 0xFF)] = build(i..<j, depth: 1)
       i = j
     }
     storage = Storage(
-      rootTable: rootTable, childStart: childStart, childCount: childCount, childUnits: childUnits,
+      rootPages: rootPages, rootTable: rootTable, childStart: childStart, childCount: childCount,
+      childUnits: childUnits,
       childNodes: childNodes, payloads: payloads)
     maxKeyLength = maxLength
   }
@@ -130,7 +144,10 @@ public struct Trie: @unchecked Sendable {
 
   /// The root's child for `unit` (0 when no key starts with it): the start of a walk.
   @inline(__always)
-  public func root(_ unit: UInt16) -> Int32 { storage.rootTable[Int(unit)] }
+  public func root(_ unit: UInt16) -> Int32 {
+    let s = storage
+    return s.rootTable[Int(s.rootPages[Int(unit >> 8)]) << 8 | Int(unit & 0xFF)]
+  }
 
   /// The child of `node` for `unit`, or 0.
   @inline(__always)

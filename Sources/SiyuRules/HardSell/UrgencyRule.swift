@@ -22,6 +22,8 @@ public struct UrgencyRule: BuiltinRule {
   /// Words that, followed by a number and a unit, count down (最后 3 小时, 仅剩 5 件).
   static let countdownWords: Set<[UInt16]> = Set(
     ["最后", "仅剩", "只剩", "仅有", "还剩", "只有"].map { Array($0.utf16) })
+  /// First characters of `countdownWords`, checked before building an array per token.
+  static let countdownStarts: Set<UInt16> = Set(countdownWords.compactMap(\.first))
   /// Units of time or stock after such a number.
   static let countdownUnits: Set<[UInt16]> = Set(
     ["小时", "天", "分钟", "件", "份", "个", "名", "位", "单", "盒", "箱", "套", "组", "席", "张", "瓶", "袋", "台", "只", "斤"]
@@ -34,7 +36,10 @@ public struct UrgencyRule: BuiltinRule {
     let tokens = document.tokens
     var i = 0
     while i + 2 < tokens.count {
-      if Self.countdownWords.contains(Array(document.normalized[tokens[i].normalizedRange])) {
+      let range = tokens[i].normalizedRange
+      if range.count == 2, Self.countdownStarts.contains(document.normalized[range.lowerBound]),
+        Self.countdownWords.contains(Array(document.normalized[range]))
+      {
         var j = i + 1
         if j < tokens.count && document.normalized[tokens[j].normalizedRange].allSatisfy({ $0 == 0x20 }) {
           j += 1

@@ -30,6 +30,7 @@ struct CueLexicon: Sendable {
     let tokens = matcher.matches(in: document)
     guard !textMatcher.isEmpty else { return tokens }
     let anywhere = document.normalized.withUnsafeBufferPointer { textMatcher.substringMatches(in: $0) }
+    guard !anywhere.isEmpty else { return tokens }
     var all = tokens
     for found in anywhere where !tokens.contains(where: { $0.normalizedRange.overlaps(found.range) }) {
       all.append(

@@ -80,7 +80,14 @@ enum NumberShapes {
 
   /// Digits, masks and Chinese numerals (三千, 两百) as they appear in offers.
   static func isOfferNumber(_ unit: UInt16) -> Bool {
-    isDigitLike(unit) || unit == 0x2E || "零一二两三四五六七八九十百千万".utf16.contains(unit)
+    if isDigitLike(unit) || unit == 0x2E { return true }
+    switch unit {
+    case 0x96F6, 0x4E00, 0x4E8C, 0x4E24, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341,
+      0x767E, 0x5343, 0x4E07:
+      return true  // 零 一 二 两 三 四 五 六 七 八 九 十 百 千 万
+    default:
+      return false
+    }
   }
 
   /// Offers of the shape `满/买/充/存 N 减/送/赠/返 M` or `N 送 M` (满199减30, 买二送一, 充三千送六百,
