@@ -33,6 +33,20 @@ import Testing
     #expect(try Self.ranges(rule, "限时秒杀，快来").isEmpty)
   }
 
+  @Test func aTokenMadeOfLexiconWordsMatchesButAPartialOneDoesNot() throws {
+    // 限时秒杀 is one token of the segmentation lexicon; it is made of two lexicon words.
+    let rule = try Self.rule(.existence, .tokens(["限时", "秒杀"]))
+    #expect(try Self.ranges(rule, "限时秒杀开始") == [0..<4])
+    // 秒杀价 is 秒杀 + 价, and 价 is not a lexicon word.
+    #expect(try Self.ranges(rule, "秒杀价") == [])
+  }
+
+  @Test func matchesCarryTheirLexiconEntry() throws {
+    let matcher = TokenMatcher(words: ["秒杀", "包邮"])
+    let matches = matcher.matches(in: try Self.document("今天包邮"))
+    #expect(matches.map(\.entry) == [1])
+  }
+
   @Test func existenceSpansSeveralTokensAndPointsAtTheSource() throws {
     // 某 竞品: a lexicon word may cover several tokens.
     let rule = try Self.rule(.existence, .tokens(["某竞品"]))
