@@ -12,6 +12,8 @@ public struct Document: Sendable {
   public let normalizedMap: [Int32]
   public let tokens: [Token]
   public let lines: LineIndex
+  /// The post's persona, when it names one the configuration has (set by the linter).
+  public internal(set) var persona: PersonaContext?
 
   /// Segments `post` with `segmenter` (which must not be shared across threads).
   public init(post: Post, segmenter: Segmenter) {

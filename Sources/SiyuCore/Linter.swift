@@ -7,14 +7,22 @@ import SiyuText
 public final class Linter {
   public let rules: [any Rule]
   public let configuration: Configuration
+  /// The configured personas, loaded once.
+  public let personas: PersonaSet
   private let segmenter: Segmenter
   /// `vocabulary.accept` words as UTF-16, for overlap checks.
   private let accepted: [[UInt16]]
 
-  /// - Parameter lexicons: extra segmentation lexicons (from `.siyu.yml`'s `lexicons`).
-  public init(rules: [any Rule], configuration: Configuration, lexicons: [Lexicon] = []) throws {
+  /// - Parameters:
+  ///   - lexicons: extra segmentation lexicons (from `.siyu.yml`'s `lexicons`).
+  ///   - personas: the configured personas (`PersonaSet.load`); posts naming another are input problems.
+  public init(
+    rules: [any Rule], configuration: Configuration, lexicons: [Lexicon] = [],
+    personas: PersonaSet = PersonaSet()
+  ) throws {
     self.rules = rules
     self.configuration = configuration
+    self.personas = personas
     let acceptLexicon = Lexicon(
       name: ".siyu.yml vocabulary.accept",
       entries: configuration.vocabulary.accept.map { Lexicon.Entry(text: $0, fields: [], line: 0) })
@@ -24,11 +32,18 @@ public final class Linter {
 
   /// Checks one post.
   public func check(_ post: Post) -> PostReport {
-    let document = Document(post: post, segmenter: segmenter)
+    var document = Document(post: post, segmenter: segmenter)
     var suppressions = Suppressions(document: document)
     let acceptedRanges = acceptedOccurrences(in: document.units)
     var findings: [Finding] = []
     var problems: [InputProblem] = []
+    if let name = post.persona {
+      if let persona = personas[name] {
+        document.persona = PersonaContext(persona: persona, personas: personas)
+      } else {
+        problems.append(personas.unknownPersona(name, at: post.personaLine, postID: post.id))
+      }
+    }
     for rule in rules {
       let description = rule.description
       guard

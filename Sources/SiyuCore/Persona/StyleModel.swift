@@ -1,0 +1,99 @@
+import Foundation
+
+/// A style profile's character and clause-shape counts in lookup form.
+///
+/// Posts are scored as bags of n-grams under Dirichlet-smoothed multinomials: `fit` scores a post against
+/// this profile alone (unigrams smoothed toward a uniform vocabulary, pairs toward the product of their
+/// characters' probabilities); `PersonaAttributor` scores against several profiles, each smoothed toward
+/// their pool. Both read the same counts.
+public struct StyleModel: Sendable {
+  var unigrams: [UInt32: Int] = [:]
+  var bigrams: [UInt64: Int] = [:]
+  var shapes: [UInt32: Int] = [:]
+  var unigramTotal = 0
+  var bigramTotal = 0
+  var shapeTotal = 0
+
+  /// Size of the character vocabulary unigram probabilities are smoothed over.
+  static let vocabulary = 10_000.0
+  /// Pseudo-counts that pull pair probabilities toward the product of their characters'.
+  static let pairPrior = 300.0
+  /// Weight of a pair relative to a character.
+  static let pairWeight = 0.5
+
+  /// An empty model.
+  init() {}
+
+  /// The counts of `samples` added up.
+  init(samples: [StyleSample]) {
+    for sample in samples { add(sample) }
+  }
+
+  /// The counts in `profile`. Keys were checked when the profile was read.
+  public init(profile: StyleProfile) {
+    for (key, count) in profile.ngrams.unigrams {
+      guard let c = key.unicodeScalars.first?.value else { continue }
+      unigrams[c] = count
+      unigramTotal += count
+    }
+    for (key, count) in profile.ngrams.bigrams {
+      let scalars = Array(key.unicodeScalars)
+      guard scalars.count == 2 else { continue }
+      bigrams[UInt64(scalars[0].value) << 32 | UInt64(scalars[1].value)] = count
+      bigramTotal += count
+    }
+    for (key, count) in profile.ngrams.shapes {
+      guard let k = StyleShape.key(key) else { continue }
+      shapes[k] = count
+      shapeTotal += count
+    }
+  }
+
+  mutating func add(_ sample: StyleSample) {
+    for (k, n) in sample.unigrams { unigrams[k, default: 0] += n }
+    for (k, n) in sample.bigrams { bigrams[k, default: 0] += n }
+    for (k, n) in sample.shapes { shapes[k, default: 0] += n }
+    unigramTotal += sample.unigrams.values.reduce(0, +)
+    bigramTotal += sample.bigrams.values.reduce(0, +)
+    shapeTotal += sample.shapes.values.reduce(0, +)
+  }
+
+  /// The counts as profile text keys.
+  var ngrams: StyleProfile.NGrams {
+    func scalar(_ c: UInt32) -> String { Unicode.Scalar(c).map { String(Character($0)) } ?? "\u{FFFD}" }
+    var uni: [String: Int] = [:]
+    for (k, n) in unigrams { uni[scalar(k), default: 0] += n }
+    var bi: [String: Int] = [:]
+    for (k, n) in bigrams { bi[scalar(UInt32(k >> 32)) + scalar(UInt32(k & 0xFFFF_FFFF)), default: 0] += n }
+    var sh: [String: Int] = [:]
+    for (k, n) in shapes { sh[StyleShape.text(k)] = n }
+    return StyleProfile.NGrams(unigrams: uni, bigrams: bi, shapes: sh)
+  }
+
+  /// How typical `sample`'s characters are of this profile: the mean log-probability per character
+  /// (pairs weighted by `pairWeight`). With `leavingOut`, that post's counts are taken out first (a post
+  /// scored against the others). Nil for a post without characters.
+  public func fit(_ sample: StyleSample, leavingOut excluded: StyleSample? = nil) -> Double? {
+    guard !sample.unigrams.isEmpty else { return nil }
+    let uniTotal = Double(unigramTotal - (excluded.map { $0.unigrams.values.reduce(0, +) } ?? 0))
+    let biTotal = Double(bigramTotal - (excluded.map { $0.bigrams.values.reduce(0, +) } ?? 0))
+    func uniCount(_ c: UInt32) -> Double {
+      Double(max(0, (unigrams[c] ?? 0) - (excluded?.unigrams[c] ?? 0)))
+    }
+    func p1(_ c: UInt32) -> Double { (uniCount(c) + 1) / (uniTotal + Self.vocabulary) }
+    var sum = 0.0
+    var weight = 0.0
+    for (c, n) in sample.unigrams {
+      sum += Double(n) * log(p1(c))
+      weight += Double(n)
+    }
+    for (k, n) in sample.bigrams {
+      let count = Double(max(0, (bigrams[k] ?? 0) - (excluded?.bigrams[k] ?? 0)))
+      let prior = p1(UInt32(k >> 32)) * p1(UInt32(k & 0xFFFF_FFFF))
+      let p = (count + Self.pairPrior * prior) / (biTotal + Self.pairPrior)
+      sum += Self.pairWeight * Double(n) * log(p)
+      weight += Self.pairWeight * Double(n)
+    }
+    return sum / weight
+  }
+}
