@@ -4,6 +4,12 @@ import SiyuCore
 public enum BuiltinRules {
   public static let types: [any BuiltinRule.Type] = [
     ShoutingRule.self,
+    PersonaAddressRule.self,
+    PersonaSelfRule.self,
+    PersonaAvoidRule.self,
+    PersonaEmojiRule.self,
+    PersonaStyleRule.self,
+    ColdShelfRule.self,
     UnusedSuppressionRule.self,
   ]
 

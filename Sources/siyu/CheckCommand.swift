@@ -106,8 +106,16 @@ struct CheckCommand: ParsableCommand {
       printError(error.description)
       throw ExitCode(2)
     }
+    let personas: PersonaSet
+    do {
+      personas = try CommandSupport.loadPersonas(configuration, cwd: cwd, named: persona)
+    } catch {
+      printError(error.description)
+      throw ExitCode(2)
+    }
     let allRules = BuiltinRules.all + customRules
-    let linter = try Linter(rules: allRules, configuration: configuration, lexicons: lexicons)
+    let linter = try Linter(
+      rules: allRules, configuration: configuration, lexicons: lexicons, personas: personas)
 
     let (posts, readProblems) = readPosts(defaults: defaults, baseDirectory: configuration.baseDirectory)
     problems += readProblems

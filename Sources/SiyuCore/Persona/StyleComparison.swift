@@ -95,7 +95,7 @@ public struct StyleComparison: Sendable {
     if let other {
       parts.append("读起来更像「\(other.persona)」的帖子，不像「\(displayName)」")
     }
-    return parts.joined(separator: "；") + "。照她平时的口吻改一改"
+    return parts.joined(separator: "；") + "。照「\(displayName)」平时的口吻改一改"
   }
 
   /// A short human rendering, a few lines, for `siyu explain`.
@@ -103,9 +103,9 @@ public struct StyleComparison: Sendable {
     var out = "人设「\(displayName)」（\(persona)，画像来自 \(profilePosts) 条帖子）\n"
     let distanceText = String(format: "%.2f", distance)
     if let own = ownDistances {
-      let verdict = isOutOfStyle ? "超出她自己帖子的范围" : "在她自己帖子的范围内"
+      let verdict = isOutOfStyle ? "超出人设自己帖子的范围" : "在人设自己帖子的范围内"
       out +=
-        "  风格距离 \(distanceText)（她自己的帖子：中位 \(String(format: "%.2f", own.median))，上限 "
+        "  风格距离 \(distanceText)（人设自己的帖子：中位 \(String(format: "%.2f", own.median))，上限 "
         + "\(String(format: "%.2f", own.fence))）：\(verdict)\n"
     } else {
       out += "  风格距离 \(distanceText)（画像帖子太少，无法判断范围）\n"

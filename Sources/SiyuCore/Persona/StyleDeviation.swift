@@ -27,7 +27,7 @@ public struct StyleDeviation: Sendable, Equatable {
 
   /// The deviation in Chinese: "感叹号！多（本帖每句 1.5 个，平时每句 0.1 个）".
   public var message: String {
-    if feature == .wording { return "用字用词和她平时的帖子不像" }
+    if feature == .wording { return "用字用词和以往帖子不像" }
     let direction: String
     if feature == .sentenceLength {
       direction = value > typical ? "句子偏长" : "句子偏短"

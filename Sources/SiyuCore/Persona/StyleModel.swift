@@ -96,4 +96,38 @@ public struct StyleModel: Sendable {
     }
     return sum / weight
   }
+
+  /// `fit` for one stretch of normalized text (a clause): its characters and pairs scored the same way.
+  /// Nil when it has no characters.
+  public func fit(normalized units: ArraySlice<UInt16>) -> Double? {
+    let uniTotal = Double(unigramTotal)
+    let biTotal = Double(bigramTotal)
+    func p1(_ c: UInt32) -> Double { (Double(unigrams[c] ?? 0) + 1) / (uniTotal + Self.vocabulary) }
+    var sum = 0.0
+    var weight = 0.0
+    var previous: UInt32 = 0
+    Array(units).withUnsafeBufferPointer { text in
+      var i = 0
+      while i < text.count {
+        if StyleText.isSpace(text[i]) {
+          previous = 0
+          i += 1
+          continue
+        }
+        var c = StyleText.codePoint(text, at: i)
+        i += c > 0xFFFF ? 2 : 1
+        if c >= 0x30 && c <= 0x39 { c = 0x30 }
+        sum += log(p1(c))
+        weight += 1
+        if previous != 0 {
+          let count = Double(bigrams[UInt64(previous) << 32 | UInt64(c)] ?? 0)
+          let p = (count + Self.pairPrior * p1(previous) * p1(c)) / (biTotal + Self.pairPrior)
+          sum += Self.pairWeight * log(p)
+          weight += Self.pairWeight
+        }
+        previous = c
+      }
+    }
+    return weight > 0 ? sum / weight : nil
+  }
 }

@@ -30,6 +30,8 @@ public struct StyleSample: Sendable {
   public var shapes: [UInt32: Int] = [:]
   /// Normalized ranges of the clauses counted in `clauses`.
   public var clauseRanges: [Range<Int>] = []
+  /// Letters and digits of each clause in `clauseRanges`.
+  public var clauseLengths: [Int] = []
 
   /// Reads `document`; `selfTerms` and `addressTerms` find the words counted as self-reference and address.
   public init(document: Document, selfTerms: PersonaTermMatcher, addressTerms: PersonaTermMatcher) {
@@ -55,14 +57,13 @@ public struct StyleSample: Sendable {
     var clauseStart = -1
     var clauseContent = 0
     var lastContent: UInt16 = 0
-    var lengths: [Int] = []
     var i = 0
     func endClause(at end: Int) {
       if clauseContent > 0 {
         clauses += 1
         contentCharacters += clauseContent
         clauseRanges.append(clauseStart..<end)
-        lengths.append(clauseContent)
+        clauseLengths.append(clauseContent)
         if let p = StyleText.particleUnits.firstIndex(of: lastContent) { particles[p] += 1 }
       }
       clauseStart = -1
@@ -119,6 +120,7 @@ public struct StyleSample: Sendable {
       i += width
     }
     endClause(at: text.count)
+    let lengths = clauseLengths
     for (k, length) in lengths.enumerated() {
       let a = StyleShape.bucket(length)
       shapes[a, default: 0] += 1
@@ -147,6 +149,22 @@ public struct StyleSample: Sendable {
       }
     }
     return ranges
+  }
+
+  /// Whether normalized `text` speaks like a person: a sentence-final particle (before clause punctuation,
+  /// a line break, an emoji or the end) or a question mark.
+  public static func hasVoice(_ text: UnsafeBufferPointer<UInt16>) -> Bool {
+    for i in 0..<text.count {
+      let u = text[i]
+      if u == 0x3F { return true }
+      guard StyleText.isParticle(u) else { continue }
+      var k = i + 1
+      while k < text.count && StyleText.isSpace(text[k]) && text[k] != 0x0A { k += 1 }
+      if k >= text.count || StyleText.isClauseBreak(text[k]) || StyleText.isEmojiStart(text, at: k) {
+        return true
+      }
+    }
+    return false
   }
 
   // MARK: - Scalar features
