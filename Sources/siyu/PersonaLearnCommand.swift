@@ -12,7 +12,8 @@ struct PersonaLearnCommand: ParsableCommand {
       PATH may be post files, folders (walked for *.md and *.txt, honouring .siyuignore), JSON Lines or CSV \
       batch files (each row a post), or - for stdin. When NAME is a persona of .siyu.yml, its self and \
       address words are counted too. The profile (versioned JSON) is written atomically to --output, by \
-      default personas/NAME.profile.json in the configuration's folder (the current folder without one).
+      default personas/NAME.profile.json in the configuration's folder (the current folder without one); \
+      --output - prints it instead.
       Exit codes: 0 written; 2 usage, configuration or input error (the profile is still written from the \
       posts that could be read).
       """
@@ -24,7 +25,7 @@ struct PersonaLearnCommand: ParsableCommand {
   @Argument(help: "The persona's past posts: files, folders or batch files ('-' for stdin).")
   var paths: [String]
 
-  @Option(name: .long, help: ArgumentHelp("Where to write the profile.", valueName: "FILE"))
+  @Option(name: .long, help: ArgumentHelp("Where to write the profile ('-' for stdout).", valueName: "FILE"))
   var output: String?
 
   @Option(
@@ -75,20 +76,26 @@ struct PersonaLearnCommand: ParsableCommand {
         configuration.resolvedPath("personas/\(name).profile.json"), workingDirectory: cwd)
     let profile = learner.profile()
     do {
-      let folder = (target as NSString).deletingLastPathComponent
-      if !folder.isEmpty {
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+      let data = try profile.jsonData()
+      if target == "-" {
+        FileHandle.standardOutput.write(data)
+      } else {
+        let folder = (target as NSString).deletingLastPathComponent
+        if !folder.isEmpty {
+          try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        }
+        try AtomicFile.write(data, to: target)
       }
-      try AtomicFile.write(profile.jsonData(), to: target)
     } catch {
       printError("\(target): 无法写入画像文件")
       throw ExitCode(2)
     }
-    var summary = "已从 \(profile.posts) 条帖子学习人设「\(name)」的风格画像，写入 \(target)"
+    var summary = "已从 \(profile.posts) 条帖子学习人设「\(name)」的风格画像"
+    if target != "-" { summary += "，写入 \(target)" }
     if profile.distance == nil {
-      summary += "（可判断风格的帖子少于 4 条，persona/style 暂不判断风格距离）"
+      summary += "（能判断风格的帖子少于 4 条，persona/style 暂不判断风格距离）"
     }
-    print(summary)
+    printError(summary)
     if !problems.isEmpty { throw ExitCode(2) }
   }
 }

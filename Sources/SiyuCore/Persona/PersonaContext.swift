@@ -19,7 +19,7 @@ public struct PersonaContext: Sendable {
     var scores: [StyleComparison.Score] = []
     if let attributor = personas.attributor, attributor.names.contains(persona.key) {
       scores = zip(attributor.names, attributor.scores(sample)).map {
-        StyleComparison.Score(persona: $0.0, score: $0.1)
+        StyleComparison.Score(persona: $0.0, name: personas[$0.0]?.name ?? $0.0, score: $0.1)
       }
     }
     return StyleComparison(

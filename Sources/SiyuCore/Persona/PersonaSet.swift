@@ -41,6 +41,14 @@ public final class PersonaSet: Sendable {
     return PersonaSet(personas)
   }
 
+  /// `document` compared with the style profile of the persona its post names: the value `siyu explain`
+  /// shows (`StyleComparison.render()`). Nil when the post names no configured persona, the persona has no
+  /// profile, or the post is too short to judge.
+  public func styleComparison(for document: Document) -> StyleComparison? {
+    guard let name = document.post.persona, let persona = personas[name] else { return nil }
+    return PersonaContext(persona: persona, personas: self).styleComparison(document)
+  }
+
   /// The input problem for a post that names a persona the configuration does not have.
   public func unknownPersona(_ name: String, at location: SourceLine?, postID: String) -> InputProblem {
     let known = keys.isEmpty ? "配置中没有 personas" : "可用：\(keys.joined(separator: "、"))"

@@ -6,8 +6,17 @@ import Foundation
 public struct StyleComparison: Sendable {
   /// A persona's attribution score for the post (see `PersonaAttributor.scores`).
   public struct Score: Sendable, Equatable {
+    /// The persona's key.
     public var persona: String
+    /// Its display name.
+    public var name: String
     public var score: Double
+
+    public init(persona: String, name: String, score: Double) {
+      self.persona = persona
+      self.name = name
+      self.score = score
+    }
   }
 
   /// The persona the post is checked against (its key in `.siyu.yml`).
@@ -93,7 +102,7 @@ public struct StyleComparison: Sendable {
         "和「\(displayName)」以往帖子的风格差别大：" + named.map(\.message).joined(separator: "、"))
     }
     if let other {
-      parts.append("读起来更像「\(other.persona)」的帖子，不像「\(displayName)」")
+      parts.append("读起来更像「\(other.name)」的帖子，不像「\(displayName)」")
     }
     return parts.joined(separator: "；") + "。照「\(displayName)」平时的口吻改一改"
   }
@@ -117,7 +126,7 @@ public struct StyleComparison: Sendable {
         + "\(deviation.feature.describe(deviation.typical))（z \(z)）\n"
     }
     if !scores.isEmpty {
-      let list = scores.prefix(3).map { "\($0.persona) \(String(format: "%+.3f", $0.score))" }
+      let list = scores.prefix(3).map { "\($0.name) \(String(format: "%+.3f", $0.score))" }
       out += "  最像：\(list.joined(separator: "、"))\n"
     }
     return out

@@ -83,11 +83,12 @@ public struct StyleModel: Sendable {
     func p1(_ c: UInt32) -> Double { (uniCount(c) + 1) / (uniTotal + Self.vocabulary) }
     var sum = 0.0
     var weight = 0.0
-    for (c, n) in sample.unigrams {
+    // Sorted, so the sum (and the profile written from it) does not depend on hash order.
+    for (c, n) in sample.unigrams.sorted(by: { $0.key < $1.key }) {
       sum += Double(n) * log(p1(c))
       weight += Double(n)
     }
-    for (k, n) in sample.bigrams {
+    for (k, n) in sample.bigrams.sorted(by: { $0.key < $1.key }) {
       let count = Double(max(0, (bigrams[k] ?? 0) - (excluded?.bigrams[k] ?? 0)))
       let prior = p1(UInt32(k >> 32)) * p1(UInt32(k & 0xFFFF_FFFF))
       let p = (count + Self.pairPrior * prior) / (biTotal + Self.pairPrior)

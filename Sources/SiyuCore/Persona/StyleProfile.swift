@@ -15,13 +15,15 @@ public struct StyleProfile: Sendable, Codable, Equatable {
     public var min: Double
     public var max: Double
 
+    /// The spread of `values`, rounded to `StyleProfile.rounded`.
     public init(_ values: [Double]) {
       let n = Double(Swift.max(values.count, 1))
-      mean = values.reduce(0, +) / n
-      let m = mean
-      sd = values.count > 1 ? (values.reduce(0) { $0 + ($1 - m) * ($1 - m) } / (n - 1)).squareRoot() : 0
-      min = values.min() ?? 0
-      max = values.max() ?? 0
+      let m = values.reduce(0, +) / n
+      mean = StyleProfile.rounded(m)
+      sd = StyleProfile.rounded(
+        values.count > 1 ? (values.reduce(0) { $0 + ($1 - m) * ($1 - m) } / (n - 1)).squareRoot() : 0)
+      min = StyleProfile.rounded(values.min() ?? 0)
+      max = StyleProfile.rounded(values.max() ?? 0)
     }
   }
 
@@ -76,6 +78,11 @@ public struct StyleProfile: Sendable, Codable, Equatable {
     case selfTerms = "self"
     case addressTerms = "address"
     case ngrams, fit, distance
+  }
+
+  /// `value` to six decimals: profiles hold no more precision than they mean.
+  public static func rounded(_ value: Double) -> Double {
+    (value * 1_000_000).rounded() / 1_000_000
   }
 
   /// The spread of `feature`, if the profile has it.

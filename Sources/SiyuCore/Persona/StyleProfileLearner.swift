@@ -61,8 +61,10 @@ public struct StyleProfileLearner: Sendable {
       }
       let q1 = quantile(0.25)
       let q3 = quantile(0.75)
+      let r = StyleProfile.rounded
       profile.distance = StyleProfile.DistanceSpread(
-        q1: q1, median: quantile(0.5), q3: q3, fence: q3 + 1.5 * (q3 - q1), max: distances.last ?? 0)
+        q1: r(q1), median: r(quantile(0.5)), q3: r(q3), fence: r(q3 + 1.5 * (q3 - q1)),
+        max: r(distances.last ?? 0))
     }
     return profile
   }

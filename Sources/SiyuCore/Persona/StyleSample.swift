@@ -90,22 +90,15 @@ public struct StyleSample: Sendable {
       characters += 1
       if StyleText.isClauseBreak(u) {
         endClause(at: i)
-        var run = 1
-        while i + run < text.count && text[i + run] == u { run += 1 }
-        switch u {
-        case 0x7E, 0x301C: tilde += 1
-        case 0x21: exclamation += 1
-        case 0x3F: question += 1
-        case 0x2026: ellipsis += 1
-        case 0x2E, 0x3002: if run >= 2 { ellipsis += 1 }
-        default: break
-        }
-        if u == 0x21 || u == 0x3F {
-          // Mixed runs (?!) count once for each mark.
-          var k = i + run
-          while k < text.count && (text[k] == 0x21 || text[k] == 0x3F) {
-            if text[k] != u { if text[k] == 0x21 { exclamation += 1 } else { question += 1 } }
-            k += 1
+        // A run of the same mark (！！！, ……) counts once, at its first unit.
+        if i == 0 || text[i - 1] != u {
+          switch u {
+          case 0x7E, 0x301C: tilde += 1
+          case 0x21: exclamation += 1
+          case 0x3F: question += 1
+          case 0x2026: ellipsis += 1
+          case 0x2E, 0x3002: if i + 1 < text.count && text[i + 1] == u { ellipsis += 1 }
+          default: break
           }
         }
       } else if StyleText.isContent(c) {
