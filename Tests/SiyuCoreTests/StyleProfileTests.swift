@@ -70,8 +70,8 @@ import Testing
     #expect(profile.addressTerms["姐妹"] == 2 && profile.addressTerms["宝子"] == 1)
     let particles = try #require(profile.spread(of: .particles))
     #expect(particles.mean > 0 && particles.sd > 0 && particles.min <= particles.mean)
-    #expect(profile.ngrams.unigrams["姐"] == 2)
-    #expect(profile.ngrams.bigrams["姐妹"] == 2)
+    #expect(profile.ngrams.unigrams[0x59D0] == 2)  // 姐
+    #expect(profile.ngrams.bigrams[0x59D0 << 32 | 0x59B9] == 2)  // 姐妹
     #expect(profile.fit.mean < 0 && profile.fit.sd > 0)
     let distance = try #require(profile.distance)
     #expect(distance.q1 <= distance.median && distance.median <= distance.q3 && distance.q3 <= distance.fence)
@@ -110,8 +110,11 @@ import Testing
     #expect(Self.decodeProblem(noVersion)?.message.contains("缺少 version") == true)
     let noCounts = good.replacingOccurrences(of: "\"ngrams\"", with: "\"ngramz\"")
     #expect(Self.decodeProblem(noCounts)?.message.contains("缺少「ngrams」") == true)
-    let badKey = good.replacingOccurrences(of: "\"unigrams\" : {", with: "\"unigrams\" : {\"ab\": 1,")
-    #expect(Self.decodeProblem(badKey)?.message.contains("单字计数「ab」") == true)
+    let badKey = good.replacingOccurrences(of: "\"unigrams\" : \"", with: "\"unigrams\" : \"ab\\t1\\n")
+    #expect(badKey != good)
+    #expect(Self.decodeProblem(badKey)?.message.contains("「ngrams.unigrams」数据损坏：第 1 行") == true)
+    let badCount = good.replacingOccurrences(of: "\"shapes\" : \"", with: "\"shapes\" : \"5\\t-2\\n")
+    #expect(Self.decodeProblem(badCount)?.message.contains("「ngrams.shapes」数据损坏：第 1 行") == true)
   }
 
   @Test func attributionPicksTheCloserPersona() throws {

@@ -7,12 +7,15 @@ import Foundation
 /// characters' probabilities); `PersonaAttributor` scores against several profiles, each smoothed toward
 /// their pool. Both read the same counts.
 public struct StyleModel: Sendable {
-  var unigrams: [UInt32: Int] = [:]
-  var bigrams: [UInt64: Int] = [:]
-  var shapes: [UInt32: Int] = [:]
+  /// The counts.
+  public private(set) var ngrams = StyleNGrams()
   var unigramTotal = 0
   var bigramTotal = 0
   var shapeTotal = 0
+
+  var unigrams: [UInt32: Int] { ngrams.unigrams }
+  var bigrams: [UInt64: Int] { ngrams.bigrams }
+  var shapes: [UInt32: Int] { ngrams.shapes }
 
   /// Size of the character vocabulary unigram probabilities are smoothed over.
   static let vocabulary = 10_000.0
@@ -26,48 +29,24 @@ public struct StyleModel: Sendable {
 
   /// The counts of `samples` added up.
   init(samples: [StyleSample]) {
-    for sample in samples { add(sample) }
+    for sample in samples {
+      for (k, n) in sample.unigrams { ngrams.unigrams[k, default: 0] += n }
+      for (k, n) in sample.bigrams { ngrams.bigrams[k, default: 0] += n }
+      for (k, n) in sample.shapes { ngrams.shapes[k, default: 0] += n }
+    }
+    setTotals()
   }
 
-  /// The counts in `profile`. Keys were checked when the profile was read.
+  /// The counts in `profile`.
   public init(profile: StyleProfile) {
-    for (key, count) in profile.ngrams.unigrams {
-      guard let c = key.unicodeScalars.first?.value else { continue }
-      unigrams[c] = count
-      unigramTotal += count
-    }
-    for (key, count) in profile.ngrams.bigrams {
-      let scalars = Array(key.unicodeScalars)
-      guard scalars.count == 2 else { continue }
-      bigrams[UInt64(scalars[0].value) << 32 | UInt64(scalars[1].value)] = count
-      bigramTotal += count
-    }
-    for (key, count) in profile.ngrams.shapes {
-      guard let k = StyleShape.key(key) else { continue }
-      shapes[k] = count
-      shapeTotal += count
-    }
+    ngrams = profile.ngrams
+    setTotals()
   }
 
-  mutating func add(_ sample: StyleSample) {
-    for (k, n) in sample.unigrams { unigrams[k, default: 0] += n }
-    for (k, n) in sample.bigrams { bigrams[k, default: 0] += n }
-    for (k, n) in sample.shapes { shapes[k, default: 0] += n }
-    unigramTotal += sample.unigrams.values.reduce(0, +)
-    bigramTotal += sample.bigrams.values.reduce(0, +)
-    shapeTotal += sample.shapes.values.reduce(0, +)
-  }
-
-  /// The counts as profile text keys.
-  var ngrams: StyleProfile.NGrams {
-    func scalar(_ c: UInt32) -> String { Unicode.Scalar(c).map { String(Character($0)) } ?? "\u{FFFD}" }
-    var uni: [String: Int] = [:]
-    for (k, n) in unigrams { uni[scalar(k), default: 0] += n }
-    var bi: [String: Int] = [:]
-    for (k, n) in bigrams { bi[scalar(UInt32(k >> 32)) + scalar(UInt32(k & 0xFFFF_FFFF)), default: 0] += n }
-    var sh: [String: Int] = [:]
-    for (k, n) in shapes { sh[StyleShape.text(k)] = n }
-    return StyleProfile.NGrams(unigrams: uni, bigrams: bi, shapes: sh)
+  private mutating func setTotals() {
+    unigramTotal = ngrams.unigrams.values.reduce(0, +)
+    bigramTotal = ngrams.bigrams.values.reduce(0, +)
+    shapeTotal = ngrams.shapes.values.reduce(0, +)
   }
 
   /// How typical `sample`'s characters are of this profile: the mean log-probability per character

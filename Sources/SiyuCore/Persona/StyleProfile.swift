@@ -37,16 +37,6 @@ public struct StyleProfile: Sendable, Codable, Equatable {
     public var max: Double
   }
 
-  /// Character and clause-shape counts (`StyleModel` scores with them).
-  public struct NGrams: Sendable, Codable, Equatable {
-    /// Single characters (ASCII digits written as 0).
-    public var unigrams: [String: Int]
-    /// Adjacent character pairs.
-    public var bigrams: [String: Int]
-    /// Clause-length patterns (`5`, `5_4`, `5_4_7`).
-    public var shapes: [String: Int]
-  }
-
   public var format: String
   public var version: Int
   /// The persona's name (`siyu persona learn NAME`).
@@ -67,7 +57,7 @@ public struct StyleProfile: Sendable, Codable, Equatable {
   public var selfTerms: [String: Int]
   /// Address words used, with counts.
   public var addressTerms: [String: Int]
-  public var ngrams: NGrams
+  public var ngrams: StyleNGrams
   /// The n-gram fit (`StyleModel.fit`) of each post against the others (leave-one-out).
   public var fit: Spread
   /// Style distances of the posts long enough to judge; nil when fewer than four were.
@@ -136,7 +126,9 @@ public struct StyleProfile: Sendable, Codable, Equatable {
     }
     do {
       let profile = try JSONDecoder().decode(StyleProfile.self, from: data)
-      try profile.validate(path: path)
+      guard profile.posts > 0 else {
+        throw InputProblem(path: path, message: "人设风格画像的 posts 应为正整数，请用 siyu persona learn 重新生成")
+      }
       return profile
     } catch let problem as InputProblem {
       throw problem
@@ -144,23 +136,6 @@ public struct StyleProfile: Sendable, Codable, Equatable {
       throw InputProblem(
         path: path, line: jsonErrorLine(error, data: data),
         message: "人设风格画像内容不完整或类型不对（\(describe(error))），请用 siyu persona learn 重新生成")
-    }
-  }
-
-  /// Checks what the decoder cannot: counts are positive, n-gram keys are one or two characters.
-  func validate(path: String) throws(InputProblem) {
-    func bad(_ what: String) -> InputProblem {
-      InputProblem(path: path, message: "人设风格画像中的\(what)无效，请用 siyu persona learn 重新生成")
-    }
-    guard posts > 0 else { throw bad("posts") }
-    for (key, count) in ngrams.unigrams where key.unicodeScalars.count != 1 || count <= 0 {
-      throw bad("单字计数「\(key)」")
-    }
-    for (key, count) in ngrams.bigrams where key.unicodeScalars.count != 2 || count <= 0 {
-      throw bad("双字计数「\(key)」")
-    }
-    for (key, count) in ngrams.shapes where StyleShape.key(key) == nil || count <= 0 {
-      throw bad("句长模式「\(key)」")
     }
   }
 
@@ -176,7 +151,7 @@ public struct StyleProfile: Sendable, Codable, Equatable {
     case .typeMismatch(_, let context), .valueNotFound(_, let context):
       return "「\(path(context))」类型不对"
     case .dataCorrupted(let context):
-      return "「\(path(context))」数据损坏"
+      return "「\(path(context))」数据损坏：\(context.debugDescription)"
     @unknown default:
       return "\(error)"
     }
