@@ -19,7 +19,7 @@ struct PersonaEndToEndTests {
       #expect(names.contains(name), "missing fixture case \(name)")
     }
     let checks = Fixtures.caseNames("check")
-    for name in ["persona", "persona-unknown", "persona-file-error"] {
+    for name in ["persona", "persona-unknown", "persona-unknown-flag", "persona-file-error"] {
       #expect(checks.contains(name), "missing check fixture case \(name)")
     }
   }

@@ -46,14 +46,14 @@ public struct Persona: Sendable {
   /// The stems of the persona's self-reference words: `self:`, or what its profile saw when `self:` is
   /// not given. Empty when neither says.
   public var ownSelfStems: Set<String> {
-    Set((selfTerms.isEmpty ? Array(profile?.selfTerms.keys ?? [:].keys) : selfTerms).map(PersonaTerm.stem))
+    Set(
+      (selfTerms.isEmpty ? profile.map { Array($0.selfTerms.keys) } ?? [] : selfTerms).map(PersonaTerm.stem))
   }
 
   /// The stems of the persona's address words: `address:`, or its profile's.
   public var ownAddressStems: Set<String> {
-    Set(
-      (addressTerms.isEmpty ? Array(profile?.addressTerms.keys ?? [:].keys) : addressTerms).map(
-        PersonaTerm.stem))
+    let words = addressTerms.isEmpty ? profile.map { Array($0.addressTerms.keys) } ?? [] : addressTerms
+    return Set(words.map(PersonaTerm.stem))
   }
 
   /// The most emoji a post may carry: `emoji_per_post`, else the most in one of the profile's posts.

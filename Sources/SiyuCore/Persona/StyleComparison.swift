@@ -33,6 +33,8 @@ public struct StyleComparison: Sendable {
   public var ownDistances: StyleProfile.DistanceSpread?
   /// Attribution scores over every persona with a profile, best first (empty with one profile).
   public var scores: [Score]
+  /// What the post showed.
+  public var sample: StyleSample
 
   /// Largest |z| a single feature adds to the distance.
   static let cap = 6.0
@@ -74,6 +76,7 @@ public struct StyleComparison: Sendable {
     self.deviations = deviations
     ownDistances = profile.distance
     scores = attribution.sorted { $0.score > $1.score }
+    self.sample = sample
   }
 
   /// The post lies beyond the fence of the persona's own posts' distances.

@@ -70,7 +70,7 @@ public struct ColdShelfRule: BuiltinRule {
     guard product >= Self.minimumProductTokens, prices >= 1 || productMatches.count >= 2,
       Double(product) >= Self.minimumShare * Double(words + prices)
     else { return [] }
-    if let word = productMatches.first?.sourceRange, first == nil || word.lowerBound < first!.lowerBound {
+    if let word = productMatches.first?.sourceRange, word.lowerBound < first?.lowerBound ?? .max {
       first = word
     }
     guard let range = first else { return [] }

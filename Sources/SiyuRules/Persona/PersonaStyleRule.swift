@@ -43,12 +43,12 @@ public struct PersonaStyleRule: BuiltinRule, PersonaExamples {
     guard let context = document.persona, let comparison = context.styleComparison(document),
       let message = comparison.finding, let model = context.persona.model
     else { return [] }
-    let sample = context.persona.sample(document)
+    let sample = comparison.sample
     var worst: (range: Range<Int>, fit: Double)?
     for (range, letters) in zip(sample.clauseRanges, sample.clauseLengths)
     where letters >= Self.shortestClause {
       guard let fit = model.fit(normalized: document.normalized[range]) else { continue }
-      if worst == nil || fit < worst!.fit { worst = (range, fit) }
+      if fit < worst?.fit ?? .infinity { worst = (range, fit) }
     }
     let target = worst.flatMap { sourceRange(of: $0.range, in: document) } ?? firstLine(document)
     return [RuleHit(range: target, message: message)]
