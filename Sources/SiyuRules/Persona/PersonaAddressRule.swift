@@ -23,15 +23,11 @@ public struct PersonaAddressRule: BuiltinRule, PersonaExamples {
 
   public func check(_ document: Document) -> [RuleHit] {
     guard let persona = document.persona?.persona else { return [] }
-    let own = persona.ownAddressStems
-    guard !own.isEmpty else { return [] }
-    let avoided = Set(persona.avoid.map(PersonaTerm.stem))
-    let matcher = persona.addressMatcher
-    let usual = PersonaWording.quoted(persona.addressTerms.isEmpty ? own.sorted() : persona.addressTerms)
-    return matcher.matches(in: document).compactMap { match in
-      let term = matcher.terms[match.term]
-      guard !term.neutral, !own.contains(term.stem), !avoided.contains(term.stem) else { return nil }
-      return RuleHit(
+    let (matches, usual) = PersonaWording.foreignTerms(
+      in: document, persona: persona, matcher: persona.addressMatcher, own: persona.ownAddressStems,
+      listed: persona.addressTerms)
+    return matches.map { match in
+      RuleHit(
         range: match.sourceRange,
         message: "称呼读者「\(document.text(in: match.sourceRange))」不是「\(persona.name)」的说法（平时叫\(usual)），换成这些称呼")
     }

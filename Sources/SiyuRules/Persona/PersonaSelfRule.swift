@@ -22,15 +22,11 @@ public struct PersonaSelfRule: BuiltinRule, PersonaExamples {
 
   public func check(_ document: Document) -> [RuleHit] {
     guard let persona = document.persona?.persona else { return [] }
-    let own = persona.ownSelfStems
-    guard !own.isEmpty else { return [] }
-    let avoided = Set(persona.avoid.map(PersonaTerm.stem))
-    let matcher = persona.selfMatcher
-    let usual = PersonaWording.quoted(persona.selfTerms.isEmpty ? own.sorted() : persona.selfTerms)
-    return matcher.matches(in: document).compactMap { match in
-      let term = matcher.terms[match.term]
-      guard !term.neutral, !own.contains(term.stem), !avoided.contains(term.stem) else { return nil }
-      return RuleHit(
+    let (matches, usual) = PersonaWording.foreignTerms(
+      in: document, persona: persona, matcher: persona.selfMatcher, own: persona.ownSelfStems,
+      listed: persona.selfTerms)
+    return matches.map { match in
+      RuleHit(
         range: match.sourceRange,
         message: "自称「\(document.text(in: match.sourceRange))」，但「\(persona.name)」自称\(usual)，换成这些自称")
     }
