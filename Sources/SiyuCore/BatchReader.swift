@@ -36,6 +36,7 @@ public enum BatchReader {
         if let message = FrontMatterFields.apply(key, value, to: &post, timezone: defaults.timezone) {
           return .failure(problem(message))
         }
+        if key == "persona" && !value.isNull { post.personaLine = SourceLine(path: file, line: line) }
       } else {
         post.meta[key] = value.json
       }

@@ -15,10 +15,13 @@ public final class Document: Sendable {
   /// The normalized text with separators between characters and look-alike letters undone, for rules
   /// that look for cues written to slip past filters (微.信, 扫 码).
   public let deobfuscated: DeobfuscatedText
+  /// The post's persona, when it names one the configuration has (given by the linter).
+  public let persona: PersonaContext?
 
   /// Segments `post` with `segmenter` (which must not be shared across threads).
-  public init(post: Post, segmenter: Segmenter) {
+  public init(post: Post, segmenter: Segmenter, persona: PersonaContext? = nil) {
     self.post = post
+    self.persona = persona
     let units = Array(post.text.utf16)
     self.units = units
     units.withUnsafeBufferPointer { _ = segmenter.segment($0) }

@@ -120,6 +120,9 @@ public struct FrontMatter: Sendable {
       if let message = FrontMatterFields.apply(key, value, to: &post, timezone: defaults.timezone) {
         return .failure(problem(valueNode.mark?.line ?? keyLine, message))
       }
+      if key == "persona" && !value.isNull {
+        post.personaLine = SourceLine(path: id, line: (keyLine ?? 1) + offset)
+      }
     }
     return .success(post)
   }

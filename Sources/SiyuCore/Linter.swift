@@ -7,6 +7,8 @@ import SiyuText
 public final class Linter {
   public let rules: [any Rule]
   public let configuration: Configuration
+  /// The configured personas, loaded once.
+  public let personas: PersonaSet
   private let segmenter: Segmenter
   /// `vocabulary.accept` words as UTF-16, for overlap checks.
   private let accepted: [[UInt16]]
@@ -17,10 +19,16 @@ public final class Linter {
   private let baseLevels: [RuleLevel]
   private let rulePoints: [Double]
 
-  /// - Parameter lexicons: extra segmentation lexicons (from `.siyu.yml`'s `lexicons`).
-  public init(rules: [any Rule], configuration: Configuration, lexicons: [Lexicon] = []) throws {
+  /// - Parameters:
+  ///   - lexicons: extra segmentation lexicons (from `.siyu.yml`'s `lexicons`).
+  ///   - personas: the configured personas (`PersonaSet.load`); posts naming another are input problems.
+  public init(
+    rules: [any Rule], configuration: Configuration, lexicons: [Lexicon] = [],
+    personas: PersonaSet = PersonaSet()
+  ) throws {
     self.rules = rules
     self.configuration = configuration
+    self.personas = personas
     let acceptLexicon = Lexicon(
       name: ".siyu.yml vocabulary.accept",
       entries: configuration.vocabulary.accept.map { Lexicon.Entry(text: $0, fields: [], line: 0) })
@@ -35,11 +43,19 @@ public final class Linter {
 
   /// Checks one post.
   public func check(_ post: Post) -> PostReport {
-    let document = Document(post: post, segmenter: segmenter)
+    var problems: [InputProblem] = []
+    var persona: PersonaContext?
+    if let name = post.persona {
+      if let known = personas[name] {
+        persona = PersonaContext(persona: known, personas: personas)
+      } else {
+        problems.append(personas.unknownPersona(name, at: post.personaLine, postID: post.id))
+      }
+    }
+    let document = Document(post: post, segmenter: segmenter, persona: persona)
     var suppressions = Suppressions(document: document)
     let acceptedRanges = acceptedOccurrences(in: document.units)
     var findings: [Finding] = []
-    var problems: [InputProblem] = []
     let overridden = !configuration.overrides.isEmpty
     for index in rules.indices {
       let level =

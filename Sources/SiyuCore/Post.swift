@@ -13,6 +13,9 @@ public struct Post: Sendable {
   public var bodyLine: Int
   public var channel: String
   public var persona: String?
+  /// Where `persona` was set (front-matter key or batch row), for reporting an unknown persona; nil when it
+  /// came from the command line.
+  public var personaLine: SourceLine?
   public var publishAt: Date?
   public var group: String?
   /// `hard-sell` or `value` (corpus files).

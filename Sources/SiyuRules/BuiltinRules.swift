@@ -14,6 +14,12 @@ public enum BuiltinRules {
     AbsoluteTermRule.self,
     MedicalClaimRule.self,
     EndorsementRule.self,
+    PersonaAddressRule.self,
+    PersonaSelfRule.self,
+    PersonaAvoidRule.self,
+    PersonaEmojiRule.self,
+    PersonaStyleRule.self,
+    ColdShelfRule.self,
     UnusedSuppressionRule.self,
   ]
 

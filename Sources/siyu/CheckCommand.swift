@@ -120,8 +120,16 @@ struct CheckCommand: ParsableCommand {
       printError(error.description)
       throw ExitCode(2)
     }
+    let personas: PersonaSet
+    do {
+      personas = try CommandSupport.loadPersonas(configuration, cwd: cwd, named: persona)
+    } catch {
+      printError(error.description)
+      throw ExitCode(2)
+    }
     let allRules = BuiltinRules.all + customRules
-    let linter = try Linter(rules: allRules, configuration: configuration, lexicons: lexicons)
+    let linter = try Linter(
+      rules: allRules, configuration: configuration, lexicons: lexicons, personas: personas)
 
     let (posts, readProblems, stdinPosts) = readPosts(
       defaults: defaults, baseDirectory: configuration.baseDirectory)

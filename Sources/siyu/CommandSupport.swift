@@ -32,6 +32,19 @@ enum CommandSupport {
     return lexicons
   }
 
+  /// The configuration's personas with their profiles, loaded once; `named` (`--persona`) must be one of
+  /// them.
+  static func loadPersonas(_ configuration: Configuration, cwd: String, named: String?) throws(InputProblem)
+    -> PersonaSet
+  {
+    let personas = try PersonaSet.load(configuration, workingDirectory: cwd)
+    if let named, personas[named] == nil {
+      throw InputProblem(
+        path: "--persona", message: personas.unknownPersona(named, at: nil, postID: "").message)
+    }
+    return personas
+  }
+
   /// Colour only on a terminal, and never with `--no-color` or `NO_COLOR`.
   static func useColor(noColor: Bool) -> Bool {
     if noColor { return false }

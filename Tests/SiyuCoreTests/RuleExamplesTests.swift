@@ -10,17 +10,27 @@ import Testing
 @Suite struct RuleExamplesTests {
   /// A linter with every rule off except `id` (at warning), so examples see only their own rule. The
   /// unused-suppression rule judges the other rules' suppressions, so for it they stay at their defaults.
+  /// A persona rule's linter knows its example persona.
   static func linter(only id: String) throws -> Linter {
     var configuration = Configuration()
     for description in BuiltinRules.all.map(\.description) where id != UnusedSuppressionRule.description.id {
       configuration.rules[description.id] = description.id == id ? .warning : .off
     }
-    return try Linter(rules: BuiltinRules.all, configuration: configuration)
+    let personas = examplePersona(id).map { PersonaSet([$0]) } ?? PersonaSet()
+    return try Linter(rules: BuiltinRules.all, configuration: configuration, personas: personas)
+  }
+
+  /// The persona a persona rule's examples are written for.
+  static func examplePersona(_ id: String) -> Persona? {
+    let type = BuiltinRules.types.first { $0.description.id == id }
+    return (type as? any PersonaExamples.Type)?.examplePersona
   }
 
   static func ranges(_ text: String, _ id: String, _ linter: Linter) -> [Range<Int>] {
-    let post = Post(id: "example.md", path: "example.md", text: text, channel: "moments")
+    let persona = examplePersona(id)?.key
+    let post = Post(id: "example.md", path: "example.md", text: text, channel: "moments", persona: persona)
     let report = linter.check(post)
+    #expect(report.problems.isEmpty)
     return report.findings.filter { $0.finding.rule == id }.map(\.finding.range)
   }
 
