@@ -29,7 +29,7 @@ public final class Linter {
     let acceptedRanges = acceptedOccurrences(in: document.units)
     var findings: [Finding] = []
     var problems: [InputProblem] = []
-    for rule in rules {
+    for rule in rules where !(rule is any VerdictRule) {
       let description = rule.description
       guard
         let severity = configuration.level(for: description, postPath: post.path, channel: post.channel)
@@ -57,9 +57,24 @@ public final class Linter {
             suggestion: hit.suggestion))
       }
     }
-    findings += unusedSuppressionFindings(suppressions, document: document)
     let score = findings.reduce(0) { $0 + $1.points }
-    let verdict = Self.rulesOnlyVerdict(score: score, requiredScore: configuration.classifier.requiredScore)
+    var verdict = Self.rulesOnlyVerdict(score: score, requiredScore: configuration.classifier.requiredScore)
+    if let judge = rules.lazy.compactMap({ $0 as? any VerdictRule }).first,
+      let severity = configuration.level(for: judge.description, postPath: post.path, channel: post.channel)
+        .severity
+    {
+      let judgement = judge.judge(document, rulePoints: score, settings: configuration.classifier)
+      verdict = judgement.verdict
+      if let hit = judgement.hit,
+        !suppressions.suppresses(judge.description, line: document.lines.position(of: hit.range.lowerBound).line)
+      {
+        findings.append(
+          Finding(
+            rule: judge.description.id, severity: severity, range: hit.range, message: hit.message,
+            points: judgement.points))
+      }
+    }
+    findings += unusedSuppressionFindings(suppressions, document: document)
     var located = findings.map { locate($0, in: document) }
     located.sort {
       ($0.start.line, $0.start.column, $0.finding.rule) < ($1.start.line, $1.start.column, $1.finding.rule)
