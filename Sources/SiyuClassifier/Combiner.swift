@@ -30,24 +30,46 @@ public struct Combiner: Sendable, Equatable {
     sigmoid(logit(logOdds: logOdds, rulePoints: rulePoints))
   }
 
-  /// Fits `a`, `b`, `c` by Newton's method on the logistic loss with a small ridge on `a` and `b`.
-  /// Deterministic: the same inputs give the same bits.
+  /// Fits `a`, `b`, `c` by damped Newton steps on the logistic loss with a small ridge on `a` and `b`,
+  /// on standardized log-odds (whatever their scale: NB sums of hundreds of terms, normalized complement
+  /// weights). Deterministic: the same inputs give the same bits.
   public static func fit(logOdds: [Double], rulePoints: [Double], labels: [Bool]) -> Combiner {
     precondition(logOdds.count == rulePoints.count && logOdds.count == labels.count)
-    var theta = newton(logOdds, rulePoints, labels, fixedRuleWeight: nil)
+    let n = Double(max(logOdds.count, 1))
+    let mean = logOdds.reduce(0, +) / n
+    let variance = logOdds.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / n
+    let scale = variance > 1e-24 ? 1 / variance.squareRoot() : 1
+    let standardized = logOdds.map { ($0 - mean) * scale }
+    var theta = newton(standardized, rulePoints, labels, fixedRuleWeight: nil)
     if theta[1] < minimumRuleWeight {
-      theta = newton(logOdds, rulePoints, labels, fixedRuleWeight: minimumRuleWeight)
+      theta = newton(standardized, rulePoints, labels, fixedRuleWeight: minimumRuleWeight)
     }
-    return Combiner(classifierWeight: theta[0], ruleWeight: theta[1], intercept: theta[2])
+    // Back to raw log-odds: a·(L − mean)·scale + c = (a·scale)·L + (c − a·scale·mean).
+    let a = theta[0] * scale
+    return Combiner(classifierWeight: a, ruleWeight: theta[1], intercept: theta[2] - a * mean)
+  }
+
+  private static func loss(_ l: [Double], _ s: [Double], _ y: [Bool], _ theta: [Double], ridge: Double)
+    -> Double
+  {
+    var total = ridge / 2 * (theta[0] * theta[0] + theta[1] * theta[1])
+    for i in l.indices {
+      let z = theta[0] * l[i] + theta[1] * s[i] + theta[2]
+      // log(1 + e^{-yz}) computed stably.
+      let m = y[i] ? -z : z
+      total += m > 0 ? m + log1p(exp(-m)) : log1p(exp(m))
+    }
+    return total
   }
 
   private static func newton(
     _ l: [Double], _ s: [Double], _ y: [Bool], fixedRuleWeight: Double?
   ) -> [Double] {
     let ridge = 1e-3
-    var theta: [Double] = [1, fixedRuleWeight ?? 1, 0]
+    var theta: [Double] = [0, fixedRuleWeight ?? 0, 0]
     let free = fixedRuleWeight == nil ? [0, 1, 2] : [0, 2]
-    for _ in 0..<50 {
+    var current = loss(l, s, y, theta, ridge: ridge)
+    for _ in 0..<100 {
       var gradient = [Double](repeating: 0, count: 3)
       var hessian = [[Double]](repeating: [Double](repeating: 0, count: 3), count: 3)
       for i in l.indices {
@@ -66,12 +88,21 @@ public struct Combiner: Sendable, Equatable {
       }
       hessian[2][2] += 1e-9
       let step = solve(free.map { j in free.map { hessian[j][$0] } }, free.map { gradient[$0] })
-      var largest = 0.0
-      for (n, j) in free.enumerated() {
-        theta[j] -= step[n]
-        largest = max(largest, abs(step[n]))
+      var factor = 1.0
+      var accepted = false
+      for _ in 0..<30 {
+        var candidate = theta
+        for (k, j) in free.enumerated() { candidate[j] -= factor * step[k] }
+        let value = loss(l, s, y, candidate, ridge: ridge)
+        if value <= current {
+          accepted = current - value > 1e-12 * max(1, abs(current))
+          theta = candidate
+          current = value
+          break
+        }
+        factor /= 2
       }
-      if largest < 1e-10 { break }
+      if !accepted { break }
     }
     return theta
   }

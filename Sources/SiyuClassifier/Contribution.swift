@@ -23,9 +23,12 @@ extension Model {
       guard let i = index(of: detail.key) else { continue }
       result.append(
         Contribution(
-          feature: detail, weight: weight(at: i), hardSellCount: hardSellCounts[i], valueCount: valueCounts[i]))
+          feature: detail, weight: weight(at: i), hardSellCount: hardSellCounts[i], valueCount: valueCounts[i]
+        ))
     }
-    result.sort { ($0.weight, $1.feature.sourceRange.lowerBound) > ($1.weight, $0.feature.sourceRange.lowerBound) }
+    result.sort {
+      ($0.weight, $1.feature.sourceRange.lowerBound) > ($1.weight, $0.feature.sourceRange.lowerBound)
+    }
     return result
   }
 }

@@ -12,7 +12,8 @@ public enum DefaultModel {
     let bytes = DefaultModel.bytes
     guard !bytes.isEmpty else {
       return .failure(
-        ModelError(path: name, message: "程序构建时没有嵌入模型（models/default.siyumodel），请运行 scripts/train-default-model"))
+        ModelError(
+          path: name, message: "程序构建时没有嵌入模型（models/default.siyumodel），请运行 scripts/train-default-model"))
     }
     return Result { () throws(ModelError) -> Model in try ModelFile.decode(bytes, path: name) }
   }()

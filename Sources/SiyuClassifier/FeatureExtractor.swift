@@ -4,8 +4,9 @@ import SiyuText
 ///
 /// - `word`: every word, punctuation and emoji token, by its normalized text (NFKC, lower case,
 ///   Simplified), so 秒殺, 秒杀 and full-width forms are one feature;
-/// - `bigram`: every pair of adjacent characters inside word tokens, also across two adjacent words
-///   (限时|秒杀 gives 时秒), catching what segmentation splits differently;
+/// - `bigram`: every pair of adjacent characters inside tokens, also across two adjacent tokens (限时|秒杀
+///   gives 时秒, 杀|！ gives 杀!), catching what segmentation splits differently; digits read as 0 (99元
+///   gives 00 and 0元); whitespace, URLs, e-mail addresses and contacts break the chain;
 /// - `kind`: each token kind other than word and punctuation being present (price, url, contact, number,
 ///   percent, email, emoji, hashtag, mention), and being present three times or more.
 ///
@@ -88,6 +89,22 @@ public enum FeatureExtractor {
     }
   }
 
+  /// Whether a token's characters make bigrams: not URLs, e-mail addresses and contacts, whose characters
+  /// are noise (their kind features carry them).
+  @inline(__always)
+  static func chainsBigrams(_ kind: TokenKind) -> Bool {
+    switch kind {
+    case .word, .punctuation, .emoji, .hashtag, .mention, .number, .price, .percent: true
+    case .url, .email, .contact: false
+    }
+  }
+
+  /// Digits read as 0 in bigrams: 99元 and 59元 share the shape 00元, and amounts are not vocabulary.
+  @inline(__always)
+  static func digitFolded(_ unit: UInt16) -> UInt16 {
+    unit >= 0x30 && unit <= 0x39 ? 0x30 : unit
+  }
+
   /// Calls `emit(key, kind, normalizedRange, sourceRange)` for every feature occurrence.
   @inline(__always)
   static func walk(
@@ -96,7 +113,7 @@ public enum FeatureExtractor {
   ) {
     var kindCounts = (0, 0, 0, 0, 0, 0, 0, 0, 0)
     var kindFirst = [Int32](repeating: -1, count: 9)
-    // The previous character of a word token adjacent to the current one: normalized start and end.
+    // Where the previous character of the adjacent previous token starts (-1: none).
     var previousStart = -1
     var previousEnd = -1
     var previousSourceStart = 0
@@ -115,7 +132,7 @@ public enum FeatureExtractor {
         for i in start..<end { h = FeatureHash.add(h, norm[i]) }
         emit(FeatureHash.finish(h), .word, start..<end, token.sourceRange)
       }
-      guard token.kind == .word else {
+      guard Self.chainsBigrams(token.kind) else {
         previousStart = -1
         continue
       }
@@ -126,7 +143,7 @@ public enum FeatureExtractor {
         if UTF16.isLeadSurrogate(norm[i]) && next < end && UTF16.isTrailSurrogate(norm[next]) { next += 1 }
         if previousStart >= 0 {
           var h = FeatureHash.start(UInt8(ascii: "b"))
-          for j in previousStart..<next { h = FeatureHash.add(h, norm[j]) }
+          for j in previousStart..<next { h = FeatureHash.add(h, digitFolded(norm[j])) }
           let sourceStart = previousStart < start ? previousSourceStart : Int(token.sourceStart)
           emit(FeatureHash.finish(h), .bigram, previousStart..<next, sourceStart..<Int(token.sourceEnd))
         }

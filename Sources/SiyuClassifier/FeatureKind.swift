@@ -2,7 +2,7 @@
 public enum FeatureKind: String, Sendable, Codable {
   /// A normalized token (word, punctuation run, emoji).
   case word
-  /// Two adjacent characters inside word tokens (across adjacent words too).
+  /// Two adjacent characters inside or across adjacent tokens (not URLs, e-mail addresses, contacts).
   case bigram
   /// A token kind being present (price, url, contact, number…), or present three times or more.
   case kind

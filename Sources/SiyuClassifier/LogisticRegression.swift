@@ -14,7 +14,7 @@ enum LogisticRegression {
     var bias = log((Double(positives) + 1) / (Double(subset.count - positives) + 1))
     var biasG2 = 0.0
     let eta = options.learningRate
-    let lambda = options.lambda
+    let lambda = options.lambda / Double(max(subset.count, 1))
     var rng = SplitMix64(seed: options.seed ^ 0x4C52)
     var order = subset
     for _ in 0..<options.epochs {

@@ -11,7 +11,9 @@ import Foundation
 /// 4. Step 2 on all examples gives the stored evidence.
 public enum Trainer {
   /// Trains a model from `examples` (both classes must be present).
-  public static func train(_ examples: [TrainingExample], options: TrainingOptions = TrainingOptions()) -> Model {
+  public static func train(_ examples: [TrainingExample], options: TrainingOptions = TrainingOptions())
+    -> Model
+  {
     let data = Prepared(examples)
     let all = Array(examples.indices)
     let heldOut = heldOutLogOdds(data, subset: all, options: options)

@@ -4,13 +4,14 @@ public struct TrainingOptions: Sendable, Equatable {
   /// Laplace smoothing of the counts.
   public var alpha: Double = 1
   /// NBSVM interpolation between plain log-count ratios (0) and the regression weights (1).
-  public var beta: Double = 0.25
-  /// L2 penalty of the regression, per example.
-  public var lambda: Double = 1e-4
+  public var beta: Double = 0.5
+  /// L2 penalty of the regression over the whole training set (`Λ/2·‖w‖²` next to the summed loss), so a
+  /// small training set is regularized more strongly per example than a large one.
+  public var lambda: Double = 1.2
   /// Regression passes over the data.
   public var epochs: Int = 10
   /// AdaGrad step size of the regression.
-  public var learningRate: Double = 0.1
+  public var learningRate: Double = 0.3
   /// Folds of the cross-validation that produces held-out log-odds for fitting the combiner.
   public var combinerFolds: Int = 5
   /// Seed of the (deterministic) shuffles.

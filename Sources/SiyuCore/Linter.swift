@@ -66,7 +66,8 @@ public final class Linter {
       let judgement = judge.judge(document, rulePoints: score, settings: configuration.classifier)
       verdict = judgement.verdict
       if let hit = judgement.hit,
-        !suppressions.suppresses(judge.description, line: document.lines.position(of: hit.range.lowerBound).line)
+        !suppressions.suppresses(
+          judge.description, line: document.lines.position(of: hit.range.lowerBound).line)
       {
         findings.append(
           Finding(

@@ -37,7 +37,8 @@ enum ClassifierSupport {
     let cwd = FileManager.default.currentDirectoryPath
     let configuration = try CommandSupport.loadConfiguration(explicit: config, cwd: cwd)
     let lexicons = try CommandSupport.loadLexicons(configuration)
-    let custom = try CustomRules.make(configuration.customRules, configPath: configuration.path ?? ".siyu.yml")
+    let custom = try CustomRules.make(
+      configuration.customRules, configPath: configuration.path ?? ".siyu.yml")
     return (configuration, lexicons, custom)
   }
 
@@ -55,7 +56,8 @@ enum ClassifierSupport {
     let linter = try Linter(rules: rules, configuration: settings, lexicons: lexicons)
     return posts.map { post in
       _ = linter.check(post)
-      return TrainingExample(features: collector.features, hardSell: hardSell(post), rulePoints: collector.rulePoints)
+      return TrainingExample(
+        features: collector.features, hardSell: hardSell(post), rulePoints: collector.rulePoints)
     }
   }
 

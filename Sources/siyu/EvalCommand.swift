@@ -2,8 +2,8 @@ import ArgumentParser
 import Foundation
 import SiyuClassifier
 import SiyuCore
-import SiyuText
 import SiyuRules
+import SiyuText
 
 /// `siyu eval DATA… [--folds K]` (cross-validation) and `siyu eval --test DATA… [--model M]` (a fixed test
 /// set): precision, recall, F1, accuracy, ROC AUC and the confusion matrix for the hard-sell class.
@@ -106,7 +106,8 @@ struct EvalCommand: ParsableCommand {
       for example in examples {
         let numbers = ClassifierVerdict(
           model: loaded, logOdds: loaded.logOdds(example.features), rulePoints: 0,
-          threshold: configuration.classifier.threshold, requiredScore: configuration.classifier.requiredScore)
+          threshold: configuration.classifier.threshold, requiredScore: configuration.classifier.requiredScore
+        )
         probabilities.append(numbers.probability)
         judged.append(numbers.isHardSell)
       }

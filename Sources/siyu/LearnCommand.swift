@@ -73,7 +73,9 @@ struct LearnCommand: ParsableCommand {
       throw ExitCode(2)
     }
     let verb = forget ? "遗忘" : "学习"
-    print("已\(verb) \(examples.count) 篇\(name)帖子，模型现有硬广 \(updated.hardSellDocuments) 篇、内容 \(updated.valueDocuments) 篇，写入 \(model)")
+    print(
+      "已\(verb) \(examples.count) 篇\(name)帖子，模型现有硬广 \(updated.hardSellDocuments) 篇、内容 \(updated.valueDocuments) 篇，写入 \(model)"
+    )
     if !data.problems.isEmpty { throw ExitCode(2) }
   }
 }

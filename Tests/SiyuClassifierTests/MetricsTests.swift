@@ -24,10 +24,13 @@ import Testing
 
   /// No hard-sell rows: accuracy is meaningful; AUC undefined; recall/F1 1 only without false flags.
   @Test func noHardSellRows() {
-    let clean = Metrics(actual: [false, false, false], judged: [false, false, false], probabilities: [0.1, 0.2, 0.3])
+    let clean = Metrics(
+      actual: [false, false, false], judged: [false, false, false], probabilities: [0.1, 0.2, 0.3])
     #expect(clean.accuracy == 1 && clean.precision == 1 && clean.recall == 1 && clean.f1 == 1)
     #expect(clean.auc == nil)
-    let flagged = Metrics(actual: [false, false, false, false], judged: [true, false, false, false], probabilities: [0.9, 0.2, 0.3, 0.1])
+    let flagged = Metrics(
+      actual: [false, false, false, false], judged: [true, false, false, false],
+      probabilities: [0.9, 0.2, 0.3, 0.1])
     #expect(flagged.accuracy == 0.75 && flagged.precision == 0 && flagged.recall == 0 && flagged.f1 == 0)
   }
 }

@@ -51,7 +51,9 @@ public struct ClassifierRule: BuiltinRule, VerdictRule {
       requiredScore: settings.requiredScore)
     let verdict = Verdict(
       class: numbers.isHardSell ? .hardSell : .value, probability: numbers.probability, score: numbers.score)
-    guard numbers.isHardSell else { return Judgement(verdict: verdict, hit: nil, points: numbers.classifierPoints) }
+    guard numbers.isHardSell else {
+      return Judgement(verdict: verdict, hit: nil, points: numbers.classifierPoints)
+    }
     let pushing = model.contributions(FeatureExtractor.details(document)).filter { $0.weight > 0 }
     let reasons = Self.reasons(pushing)
     var message = "硬广概率 \(ClassifierVerdict.format(probability: numbers.probability))"
@@ -62,23 +64,26 @@ public struct ClassifierRule: BuiltinRule, VerdictRule {
       verdict: verdict, hit: RuleHit(range: range, message: message), points: numbers.classifierPoints)
   }
 
-  /// Up to three readable reasons from the strongest hard-sell contributions: words and token kinds in
-  /// 「」, skipping a bigram or word already inside a chosen one.
+  /// Up to three readable reasons from the strongest hard-sell contributions: words (as written) and
+  /// token kinds, skipping one already inside a chosen one; character bigrams only when nothing else
+  /// pushed.
   static func reasons(_ pushing: [Contribution]) -> [String] {
     var chosen: [String] = []
     var texts: [String] = []
-    for contribution in pushing {
-      let feature = contribution.feature
-      if feature.kind == .kind {
-        chosen.append(feature.label)
-        texts.append(feature.label)
-      } else {
-        let label = feature.label
-        if texts.contains(where: { $0.contains(label) || label.contains($0) }) { continue }
-        chosen.append("「\(label)」")
-        texts.append(label)
+    for pass in 0..<2 where chosen.isEmpty || pass == 0 {
+      for contribution in pushing where (contribution.feature.kind == .bigram) == (pass == 1) {
+        let feature = contribution.feature
+        if feature.kind == .kind {
+          chosen.append(feature.label)
+          texts.append(feature.label)
+        } else {
+          let label = feature.label
+          if texts.contains(where: { $0.contains(label) || label.contains($0) }) { continue }
+          chosen.append("「\(label)」")
+          texts.append(label)
+        }
+        if chosen.count == 3 { break }
       }
-      if chosen.count == 3 { break }
     }
     return chosen
   }
