@@ -24,8 +24,9 @@ public struct ClassifierVerdict: Sendable, Equatable {
     isHardSell = probability >= threshold
   }
 
-  /// `p` for messages: two decimals, rounded down, so 0.999 reads 0.99, never 1.00.
+  /// `p` for messages: two decimals, rounded down and at most 0.99 (a probability from evidence is never
+  /// certainty, even where `Double` rounds it to 1).
   public static func format(probability p: Double) -> String {
-    String(format: "%.2f", (p * 100).rounded(.down) / 100)
+    String(format: "%.2f", min((p * 100).rounded(.down), 99) / 100)
   }
 }

@@ -43,7 +43,8 @@ public enum FeatureExtractor {
         let label: String
         switch kind {
         case .kind: label = kindLabel(key) ?? "?"
-        case .word, .bigram: label = String(decoding: norm[normalizedRange], as: UTF16.self)
+        case .word: label = String(decoding: norm[normalizedRange], as: UTF16.self)
+        case .bigram: label = String(decoding: norm[normalizedRange].map(digitFolded), as: UTF16.self)
         }
         details.append(FeatureDetail(key: key, kind: kind, label: label, sourceRange: sourceRange))
       }

@@ -65,6 +65,10 @@ public enum ModelFile {
   /// Decodes model bytes; `path` names the source in errors.
   public static func decode(_ bytes: [UInt8], path: String) throws(ModelError) -> Model {
     func fail(_ message: String) -> ModelError { ModelError(path: path, message: message) }
+    guard !bytes.isEmpty else { throw fail("模型文件是空的") }
+    if bytes.count < magic.count && Array(magic.prefix(bytes.count)) == bytes {
+      throw fail("模型文件不完整：只有 \(bytes.count) 字节")
+    }
     guard bytes.count >= magic.count, Array(bytes[0..<magic.count]) == magic else {
       throw fail("不是 siyu 模型文件（文件头不对）")
     }

@@ -14,7 +14,7 @@ struct Siyu: ParsableCommand {
     version: version,
     subcommands: [
       CheckCommand.self, SegmentCommand.self, RulesCommand.self, InitCommand.self, ConfigCommand.self,
-      TrainCommand.self, LearnCommand.self, EvalCommand.self,
+      TrainCommand.self, LearnCommand.self, EvalCommand.self, ExplainCommand.self,
     ]
   )
 
