@@ -54,12 +54,13 @@ public final class Model: Sendable {
     self.valueCounts = valueCounts
     self.regressionWeights = regressionWeights
     self.parameters = parameters
-    table = KeyTable(keys: keys)
-    evidence = EvidenceWeights.compute(
+    let evidence = EvidenceWeights.compute(
       algorithm: algorithm, hardSell: hardSellCounts.map(Double.init), value: valueCounts.map(Double.init),
       hardSellDocuments: Double(hardSellDocuments), valueDocuments: Double(valueDocuments),
       alpha: parameters.alpha, beta: parameters.beta, lrWeights: regressionWeights,
       lrBias: parameters.regressionBias, meanWeight: parameters.meanWeight)
+    self.evidence = evidence
+    table = KeyTable(keys: keys, weights: algorithm == .fisher ? [] : evidence.weights)
   }
 
   /// The index of a feature key in the per-feature arrays, or nil when the model has never seen it.
@@ -79,14 +80,7 @@ public final class Model: Sendable {
       }
       return EvidenceWeights.fisherLogOdds(probabilities)
     }
-    var sum = evidence.bias
-    evidence.weights.withUnsafeBufferPointer { w in
-      for key in keys {
-        let i = table.index(of: key)
-        if i >= 0 { sum += w[i] }
-      }
-    }
-    return sum
+    return evidence.bias + table.sum(of: keys)
   }
 
   /// What one known feature adds to the log-odds (for `fisher`, the logit of its token probability).

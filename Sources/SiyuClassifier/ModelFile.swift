@@ -175,19 +175,26 @@ struct ByteReader {
 
   mutating func f64() -> Double { Double(bitPattern: u64()) }
 
-  mutating func u64s(_ n: Int) -> [UInt64] {
-    let start = offset
-    offset += n * 8
-    return bytes.withUnsafeBytes { raw in
-      (0..<n).map { UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start + $0 * 8, as: UInt64.self)) }
-    }
-  }
+  mutating func u64s(_ n: Int) -> [UInt64] { numbers(n) }
 
-  mutating func u32s(_ n: Int) -> [UInt32] {
+  mutating func u32s(_ n: Int) -> [UInt32] { numbers(n) }
+
+  /// `n` little-endian integers, copied in one go on a little-endian host.
+  private mutating func numbers<T: FixedWidthInteger>(_ n: Int) -> [T] {
     let start = offset
-    offset += n * 4
+    let size = MemoryLayout<T>.size
+    offset += n * size
     return bytes.withUnsafeBytes { raw in
-      (0..<n).map { UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: start + $0 * 4, as: UInt32.self)) }
+      [T](unsafeUninitializedCapacity: n) { buffer, count in
+        if n > 0 {
+          UnsafeMutableRawBufferPointer(buffer).copyMemory(
+            from: UnsafeRawBufferPointer(rebasing: raw[start..<(start + n * size)]))
+        }
+        if T(littleEndian: 1) != 1 {
+          for i in 0..<n { buffer[i] = T(littleEndian: buffer[i]) }
+        }
+        count = n
+      }
     }
   }
 }

@@ -149,17 +149,36 @@ public enum Trainer {
   static func heldOutLogOdds(_ data: Prepared, subset: [Int], options: TrainingOptions) -> [Double] {
     let folds = max(2, options.combinerFolds)
     let assignment = foldAssignment(count: subset.count, folds: folds, seed: options.seed)
-    var result = [Double](repeating: 0, count: subset.count)
-    for fold in 0..<folds {
+    // Folds are independent, so they run in parallel; each writes only its own positions, and the result
+    // is the same bits whatever the scheduling.
+    let result = FoldResults(count: subset.count)
+    DispatchQueue.concurrentPerform(iterations: folds) { fold in
       let rest = subset.indices.filter { assignment[$0] != fold }.map { subset[$0] }
       let test = subset.indices.filter { assignment[$0] == fold }
-      guard !test.isEmpty, !rest.isEmpty else { continue }
+      guard !test.isEmpty, !rest.isEmpty else { return }
       let fit = fitEvidence(data, subset: rest, options: options)
       for position in test {
-        result[position] = logOdds(row: data.rows[subset[position]], fit: fit, algorithm: options.algorithm)
+        result.set(
+          position, logOdds(row: data.rows[subset[position]], fit: fit, algorithm: options.algorithm))
       }
     }
-    return result
+    return result.values
+  }
+
+  /// Per-position results written by parallel folds; every position is written by exactly one fold.
+  final class FoldResults: @unchecked Sendable {
+    private let storage: UnsafeMutableBufferPointer<Double>
+
+    init(count: Int) {
+      storage = .allocate(capacity: count)
+      storage.initialize(repeating: 0)
+    }
+
+    deinit { storage.deallocate() }
+
+    func set(_ index: Int, _ value: Double) { storage[index] = value }
+
+    var values: [Double] { Array(storage) }
   }
 
   /// Log-odds of a post from fitted evidence; features absent from the fit's training part (both counts

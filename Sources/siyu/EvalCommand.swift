@@ -35,6 +35,9 @@ struct EvalCommand: ParsableCommand {
   @Option(name: .long, help: "Folds of the cross-validation (without --test).")
   var folds: Int?
 
+  @Option(name: .long, help: "Cross-validation: nbsvm (default), multinomial, complement or fisher.")
+  var algorithm: Algorithm?
+
   @Option(name: .long, help: "Model file for --test (default: the built-in model).")
   var model: String?
 
@@ -53,7 +56,9 @@ struct EvalCommand: ParsableCommand {
 
   func validate() throws {
     if test {
-      if folds != nil { throw ValidationError("--folds is for cross-validation, not with --test") }
+      if folds != nil || algorithm != nil {
+        throw ValidationError("--folds and --algorithm are for cross-validation, not with --test")
+      }
       if rulesOnly && classifierOnly {
         throw ValidationError("--rules-only and --classifier-only exclude each other")
       }
@@ -93,19 +98,22 @@ struct EvalCommand: ParsableCommand {
       let examples = try ClassifierSupport.examples(
         read.posts, configuration: configuration, lexicons: lexicons, customRules: customRules,
         hardSell: { $0.label == "hard-sell" })
-      let cv = Trainer.crossValidate(examples, folds: folds ?? 5)
+      var options = TrainingOptions()
+      options.algorithm = algorithm ?? .nbsvm
+      let cv = Trainer.crossValidate(examples, folds: folds ?? 5, options: options)
       for p in cv {
         let probability = p ?? 0
         probabilities.append(probability)
         judged.append(probability >= configuration.classifier.threshold)
       }
     } else if classifierOnly, let loaded {
-      let examples = try ClassifierSupport.examples(
-        read.posts, configuration: configuration, lexicons: lexicons, customRules: customRules,
-        hardSell: { $0.label == "hard-sell" })
-      for example in examples {
+      let acceptLexicon = Lexicon(
+        name: ".siyu.yml vocabulary.accept",
+        entries: configuration.vocabulary.accept.map { Lexicon.Entry(text: $0, fields: [], line: 0) })
+      let scorer = Scorer(model: loaded, segmenter: try Segmenter(extraLexicons: lexicons + [acceptLexicon]))
+      for post in read.posts {
         let numbers = ClassifierVerdict(
-          model: loaded, logOdds: loaded.logOdds(example.features), rulePoints: 0,
+          model: loaded, logOdds: scorer.logOdds(post.text), rulePoints: 0,
           threshold: configuration.classifier.threshold, requiredScore: configuration.classifier.requiredScore
         )
         probabilities.append(numbers.probability)

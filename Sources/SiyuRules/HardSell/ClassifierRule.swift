@@ -27,15 +27,18 @@ public struct ClassifierRule: BuiltinRule, VerdictRule {
     ]
   )
 
-  /// The model; nil only when the built-in model is missing from the build (the verdict is then
-  /// rules-only).
-  public let model: Model?
+  private let explicitModel: Model?
+
+  /// The model: the one given, else the built-in one (decoded on first use, so commands that never
+  /// judge a post never pay for it); nil only when the built-in model is missing from the build (the
+  /// verdict is then rules-only).
+  public var model: Model? { explicitModel ?? (try? DefaultModel.shared.get()) }
 
   /// With the built-in model.
-  public init() { model = try? DefaultModel.shared.get() }
+  public init() { explicitModel = nil }
 
   /// With a model from a file (`classifier.model` in `.siyu.yml`).
-  public init(model: Model) { self.model = model }
+  public init(model: Model) { explicitModel = model }
 
   public func check(_ document: Document) -> [RuleHit] { [] }
 
