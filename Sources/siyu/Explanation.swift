@@ -107,14 +107,15 @@ struct Explanation {
     }
     let rules = report.findings.filter { $0.finding.rule != "hard-sell/classifier" }.map {
       RuleInfo(
-        rule: $0.finding.rule, line: $0.start.line, column: $0.start.column, points: $0.finding.points,
+        rule: $0.finding.rule, line: $0.start.line, column: $0.start.column,
+        points: Self.rounded($0.finding.points),
         message: $0.finding.message)
     }
     let details = FeatureExtractor.details(document)
     let contributions = model.contributions(details)
     func info(_ c: Contribution) -> FeatureInfo {
       FeatureInfo(
-        feature: c.feature.label, kind: c.feature.kind.rawValue, weight: c.weight,
+        feature: c.feature.label, kind: c.feature.kind.rawValue, weight: Self.rounded(c.weight),
         hardSell: Int(c.hardSellCount),
         value: Int(c.valueCount))
     }
@@ -130,17 +131,21 @@ struct Explanation {
       model: modelName == "default" ? DefaultModel.name : modelName,
       algorithm: model.algorithm.name,
       classifier: Numbers(
-        logOdds: logOdds, bias: model.bias, knownFeatures: contributions.count, features: details.count,
-        classifierWeight: combiner.classifierWeight, ruleWeight: combiner.ruleWeight,
-        intercept: combiner.intercept),
+        logOdds: Self.rounded(logOdds), bias: Self.rounded(model.bias), knownFeatures: contributions.count,
+        features: details.count, classifierWeight: Self.rounded(combiner.classifierWeight),
+        ruleWeight: Self.rounded(combiner.ruleWeight), intercept: Self.rounded(combiner.intercept)),
       towardsHardSell: contributions.filter { $0.weight > 0 }.prefix(top).map(info),
       towardsValue: contributions.filter { $0.weight < 0 }.reversed().prefix(top).map(info),
       verdict: VerdictInfo(
-        class: report.verdict.class.rawValue, probability: report.verdict.probability,
-        score: report.verdict.score, rulePoints: rulePoints,
-        classifierPoints: classifierOn ? numbers.classifierPoints : 0, threshold: settings.threshold,
+        class: report.verdict.class.rawValue, probability: Self.rounded(report.verdict.probability),
+        score: Self.rounded(report.verdict.score), rulePoints: Self.rounded(rulePoints),
+        classifierPoints: Self.rounded(classifierOn ? numbers.classifierPoints : 0),
+        threshold: settings.threshold,
         requiredScore: settings.requiredScore, classifier: classifierOn))
   }
+
+  /// Four decimals, as `siyu eval` prints: stable across platforms' last-digit differences.
+  static func rounded(_ value: Double) -> Double { (value * 10_000).rounded() / 10_000 }
 
   func json() -> String {
     let encoder = JSONEncoder()
