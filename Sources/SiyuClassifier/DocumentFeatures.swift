@@ -28,6 +28,11 @@ extension FeatureExtractor {
   }
 
   static func commentRanges(_ units: [UInt16]) -> [Range<Int>] {
+    units.withUnsafeBufferPointer { commentRanges($0) }
+  }
+
+  static func commentRanges(_ units: UnsafeBufferPointer<UInt16>) -> [Range<Int>] {
+    guard units.contains(0x3C) else { return [] }
     let open: [UInt16] = Array("<!--".utf16)
     let close: [UInt16] = Array("-->".utf16)
     var ranges: [Range<Int>] = []

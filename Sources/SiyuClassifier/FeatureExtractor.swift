@@ -113,7 +113,7 @@ public enum FeatureExtractor {
     _ emit: (UInt64, FeatureKind, Range<Int>, Range<Int>) -> Void
   ) {
     var kindCounts = (0, 0, 0, 0, 0, 0, 0, 0, 0)
-    var kindFirst = [Int32](repeating: -1, count: 9)
+    var kindFirst = (-1, -1, -1, -1, -1, -1, -1, -1, -1)
     // Where the previous character of the adjacent previous token starts (-1: none).
     var previousStart = -1
     var previousEnd = -1
@@ -126,7 +126,10 @@ public enum FeatureExtractor {
         withUnsafeMutableBytes(of: &kindCounts) { raw in
           raw.bindMemory(to: Int.self)[k] += 1
         }
-        if kindFirst[k] < 0 { kindFirst[k] = Int32(t) }
+        withUnsafeMutableBytes(of: &kindFirst) { raw in
+          let first = raw.bindMemory(to: Int.self)
+          if first[k] < 0 { first[k] = t }
+        }
       }
       if token.kind == .word || token.kind == .punctuation || token.kind == .emoji {
         var h = FeatureHash.start(UInt8(ascii: "w"))
@@ -154,10 +157,12 @@ public enum FeatureExtractor {
       previousEnd = end
       previousSourceStart = Int(token.sourceStart)
     }
+    let firsts = kindFirst
     withUnsafeBytes(of: &kindCounts) { raw in
       let counts = raw.bindMemory(to: Int.self)
       for k in 0..<9 where counts[k] > 0 {
-        let token = tokens[Int(kindFirst[k])]
+        let first = withUnsafeBytes(of: firsts) { $0.bindMemory(to: Int.self)[k] }
+        let token = tokens[first]
         let keys = kindKeys[k]
         emit(keys.present, .kind, token.normalizedRange, token.sourceRange)
         if counts[k] >= 3 { emit(keys.many, .kind, token.normalizedRange, token.sourceRange) }

@@ -36,7 +36,7 @@ public final class Model: Sendable {
     }
   }
 
-  private let table: KeyTable
+  let table: KeyTable
   let evidence: EvidenceWeights
 
   public init(

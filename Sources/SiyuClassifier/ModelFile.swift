@@ -3,8 +3,8 @@ import Foundation
 /// The model file format, version 1. Little-endian throughout.
 ///
 /// Header (40 bytes): magic `SIYUNBM\n`; format version (u32); feature scheme version (u32,
-/// `FeatureExtractor.version`); body length in bytes (u64); FNV-1a 64 checksum of the body (u64);
-/// reserved (u64, 0).
+/// `FeatureExtractor.version`); body length in bytes (u64); checksum of the body (u64: FNV-1a 64 over
+/// little-endian 64-bit words, see `checksum`); reserved (u64, 0).
 ///
 /// Body: algorithm (u32), reserved (u32), hard-sell and value document counts (u32 each), `alpha`,
 /// `beta`, regression bias, mean regression weight, combiner `a`, `b`, `c` (f64 each), feature count `n`
@@ -131,11 +131,22 @@ public enum ModelFile {
       parameters: parameters)
   }
 
-  /// FNV-1a 64 over bytes.
+  /// FNV-1a 64 over the bytes taken as little-endian 64-bit words (the last word zero-padded), so a
+  /// multi-megabyte model is checked in a few milliseconds.
   static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt64 {
     var h: UInt64 = 0xcbf2_9ce4_8422_2325
-    bytes.withUnsafeBufferPointer { b in
-      for byte in b { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+    bytes.withUnsafeBytes { raw in
+      let words = raw.count / 8
+      for w in 0..<words {
+        h =
+          (h ^ UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: w * 8, as: UInt64.self)))
+          &* 0x0000_0100_0000_01b3
+      }
+      if raw.count % 8 != 0 {
+        var last: UInt64 = 0
+        for (shift, byte) in raw[(words * 8)...].enumerated() { last |= UInt64(byte) << (8 * UInt64(shift)) }
+        h = (h ^ last) &* 0x0000_0100_0000_01b3
+      }
     }
     return h
   }

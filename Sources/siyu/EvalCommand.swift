@@ -88,6 +88,10 @@ struct EvalCommand: ParsableCommand {
         throw ExitCode(2)
       }
     }
+    if test && classifierOnly, let loaded, data.allSatisfy({ $0.lowercased().hasSuffix(".tsv") }) {
+      try scoreTSV(data, model: loaded, configuration: configuration, lexicons: lexicons)
+      return
+    }
     let read = LabeledData.read(
       data, defaults: configuration.postDefaults, baseDirectory: configuration.baseDirectory)
     ClassifierSupport.report(read.problems, warnings: read.warnings)
@@ -107,10 +111,7 @@ struct EvalCommand: ParsableCommand {
         judged.append(probability >= configuration.classifier.threshold)
       }
     } else if classifierOnly, let loaded {
-      let acceptLexicon = Lexicon(
-        name: ".siyu.yml vocabulary.accept",
-        entries: configuration.vocabulary.accept.map { Lexicon.Entry(text: $0, fields: [], line: 0) })
-      let scorer = Scorer(model: loaded, segmenter: try Segmenter(extraLexicons: lexicons + [acceptLexicon]))
+      let scorer = Scorer(model: loaded, segmenter: try Self.segmenter(configuration, lexicons))
       for post in read.posts {
         let numbers = ClassifierVerdict(
           model: loaded, logOdds: scorer.logOdds(post.text), rulePoints: 0,
@@ -137,6 +138,42 @@ struct EvalCommand: ParsableCommand {
     let metrics = Metrics(actual: actual, judged: judged, probabilities: probabilities)
     print(format == .json ? Self.json(metrics) : Self.human(metrics), terminator: "")
     if !read.problems.isEmpty { throw ExitCode(2) }
+  }
+
+  /// A segmenter with the lexicons the linter would use (configured lexicons, `vocabulary.accept`).
+  static func segmenter(_ configuration: Configuration, _ lexicons: [Lexicon]) throws -> Segmenter {
+    let accept = Lexicon(
+      name: ".siyu.yml vocabulary.accept",
+      entries: configuration.vocabulary.accept.map { Lexicon.Entry(text: $0, fields: [], line: 0) })
+    return try Segmenter(extraLexicons: lexicons + [accept])
+  }
+
+  /// `--test --classifier-only` on TSV files: rows are scored as they are read, without building posts.
+  private func scoreTSV(
+    _ files: [String], model: Model, configuration: Configuration, lexicons: [Lexicon]
+  ) throws {
+    let scorer = Scorer(model: model, segmenter: try Self.segmenter(configuration, lexicons))
+    var actual: [Bool] = []
+    var judged: [Bool] = []
+    var probabilities: [Double] = []
+    var problems: [InputProblem] = []
+    for file in files {
+      let (fileProblems, warning) = LabeledData.forEachTSVRow(path: file) { hardSell, text, _ in
+        let numbers = ClassifierVerdict(
+          model: model, logOdds: scorer.logOdds(units: text), rulePoints: 0,
+          threshold: configuration.classifier.threshold, requiredScore: configuration.classifier.requiredScore
+        )
+        actual.append(hardSell)
+        probabilities.append(numbers.probability)
+        judged.append(numbers.isHardSell)
+      }
+      if let warning { printError(warning) }
+      problems += fileProblems
+    }
+    ClassifierSupport.report(problems)
+    let metrics = Metrics(actual: actual, judged: judged, probabilities: probabilities)
+    print(format == .json ? Self.json(metrics) : Self.human(metrics), terminator: "")
+    if !problems.isEmpty { throw ExitCode(2) }
   }
 
   static func number(_ value: Double) -> String { String(format: "%.4f", value) }
