@@ -5,8 +5,9 @@ import SiyuText
 /// - `word`: every word, punctuation and emoji token, by its normalized text (NFKC, lower case,
 ///   Simplified), so 秒殺, 秒杀 and full-width forms are one feature;
 /// - `bigram`: every pair of adjacent characters inside tokens, also across two adjacent tokens (限时|秒杀
-///   gives 时秒, 杀|！ gives 杀!), catching what segmentation splits differently; digits read as 0 (99元
-///   gives 00 and 0元); whitespace, URLs, e-mail addresses and contacts break the chain;
+///   gives 时秒, 杀|！ gives 杀!), catching what segmentation splits differently; digits read as 0 and a
+///   pair of two digits gives nothing (99元 gives 0元 only: amounts are not vocabulary, the price kind
+///   carries them); whitespace, URLs, e-mail addresses and contacts break the chain;
 /// - `kind`: each token kind other than word and punctuation being present (price, url, contact, number,
 ///   percent, email, emoji, hashtag, mention), and being present three times or more.
 ///
@@ -100,6 +101,9 @@ public enum FeatureExtractor {
     }
   }
 
+  @inline(__always)
+  static func isDigit(_ unit: UInt16) -> Bool { unit >= 0x30 && unit <= 0x39 }
+
   /// Digits read as 0 in bigrams: 99元 and 59元 share the shape 00元, and amounts are not vocabulary.
   @inline(__always)
   static func digitFolded(_ unit: UInt16) -> UInt16 {
@@ -145,7 +149,7 @@ public enum FeatureExtractor {
       while i < end {
         var next = i + 1
         if UTF16.isLeadSurrogate(norm[i]) && next < end && UTF16.isTrailSurrogate(norm[next]) { next += 1 }
-        if previousStart >= 0 {
+        if previousStart >= 0 && !(isDigit(norm[previousStart]) && isDigit(norm[i])) {
           var h = FeatureHash.start(UInt8(ascii: "b"))
           for j in previousStart..<next { h = FeatureHash.add(h, digitFolded(norm[j])) }
           let sourceStart = previousStart < start ? previousSourceStart : Int(token.sourceStart)
