@@ -35,19 +35,29 @@ let package = Package(
       name: "SiyuCore",
       dependencies: ["SiyuText", .product(name: "Yams", package: "Yams")]
     ),
-    .target(name: "SiyuRules", dependencies: ["SiyuCore", "SiyuText"]),
+    // Embeds models/default.siyumodel into SiyuClassifier as a string literal (scripts/embed-model.sh).
+    .plugin(name: "EmbedModel", capability: .buildTool()),
+    .target(
+      name: "SiyuClassifier",
+      dependencies: ["SiyuCore", "SiyuText"],
+      swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))],
+      plugins: ["EmbedModel"]
+    ),
+    .target(name: "SiyuRules", dependencies: ["SiyuCore", "SiyuText", "SiyuClassifier"]),
     .executableTarget(
       name: "siyu",
       dependencies: [
         "SiyuText",
         "SiyuCore",
         "SiyuRules",
+        "SiyuClassifier",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
     ),
     .testTarget(name: "SiyuTextTests", dependencies: ["SiyuText", "CICU"]),
     .testTarget(name: "SiyuCoreTests", dependencies: ["SiyuCore", "SiyuRules", "SiyuText"]),
+    .testTarget(name: "SiyuClassifierTests", dependencies: ["SiyuClassifier", "SiyuCore", "SiyuText"]),
     .testTarget(name: "EndToEndTests", dependencies: ["siyu"]),
   ],
   swiftLanguageModes: [.v6]

@@ -23,6 +23,7 @@ public enum BatchReader {
     var post = Post(
       id: "\(file)#\(row)", path: path, text: text, bodyLine: 1, channel: defaults.channel,
       persona: defaults.persona, publishAt: defaults.publishAt)
+    post.sourceLine = line
     for (key, value) in fields where key != "text" {
       if key == "siyu" && allowSettings {
         switch FrontMatterFields.disabledRules(from: value.json) {

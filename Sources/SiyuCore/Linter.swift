@@ -18,6 +18,9 @@ public final class Linter {
   private let fallibles: [(any FallibleRule)?]
   private let baseLevels: [RuleLevel]
   private let rulePoints: [Double]
+  /// Index of the rule that gives the verdict (`hard-sell/classifier`), if there is one: it runs after
+  /// the others, on their points.
+  private let judgeIndex: Int?
 
   /// - Parameters:
   ///   - lexicons: extra segmentation lexicons (from `.siyu.yml`'s `lexicons`).
@@ -39,6 +42,7 @@ public final class Linter {
       Configuration.level(in: configuration.rules, for: $0.description) ?? $0.description.defaultLevel
     }
     rulePoints = rules.map { configuration.points(for: $0.description) }
+    judgeIndex = rules.firstIndex { $0 is any VerdictRule }
   }
 
   /// Checks one post.
@@ -57,7 +61,7 @@ public final class Linter {
     let acceptedRanges = acceptedOccurrences(in: document.units)
     var findings: [Finding] = []
     let overridden = !configuration.overrides.isEmpty
-    for index in rules.indices {
+    for index in rules.indices where index != judgeIndex {
       let level =
         overridden
         ? configuration.level(for: rules[index].description, postPath: post.path, channel: post.channel)
@@ -88,9 +92,27 @@ public final class Linter {
         reported += 1
       }
     }
-    findings += unusedSuppressionFindings(suppressions, document: document)
     let score = findings.reduce(0) { $0 + $1.points }
-    let verdict = Self.rulesOnlyVerdict(score: score, requiredScore: configuration.classifier.requiredScore)
+    var verdict = Self.rulesOnlyVerdict(score: score, requiredScore: configuration.classifier.requiredScore)
+    if let judgeIndex, let judge = rules[judgeIndex] as? any VerdictRule,
+      let severity =
+        (overridden
+        ? configuration.level(for: judge.description, postPath: post.path, channel: post.channel)
+        : baseLevels[judgeIndex]).severity
+    {
+      let judgement = judge.judge(document, rulePoints: score, settings: configuration.classifier)
+      verdict = judgement.verdict
+      if let hit = judgement.hit,
+        !suppressions.suppresses(
+          judge.description, line: document.lines.position(of: hit.range.lowerBound).line)
+      {
+        findings.append(
+          Finding(
+            rule: judge.description.id, severity: severity, range: hit.range, message: hit.message,
+            points: judgement.points))
+      }
+    }
+    findings += unusedSuppressionFindings(suppressions, document: document)
     var located = findings.map { locate($0, in: document) }
     located.sort {
       ($0.start.line, $0.start.column, $0.finding.rule) < ($1.start.line, $1.start.column, $1.finding.rule)

@@ -27,6 +27,8 @@ public struct Post: Sendable {
   public var disableLine: Int?
   /// Front-matter keys siyu does not know: kept and echoed as `meta`, never an error.
   public var meta: [String: JSONValue]
+  /// 1-based line of the batch file (JSONL, CSV) where this post's row starts; nil for post files.
+  public var sourceLine: Int?
 
   public init(
     id: String, path: String? = nil, text: String, bodyLine: Int = 1, channel: String,

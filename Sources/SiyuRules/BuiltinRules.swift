@@ -3,6 +3,7 @@ import SiyuCore
 /// Every built-in rule, in `siyu rules` order. A meta-test checks that each rule file is listed here.
 public enum BuiltinRules {
   public static let types: [any BuiltinRule.Type] = [
+    ClassifierRule.self,
     PriceRule.self,
     OfferRule.self,
     UrgencyRule.self,

@@ -127,7 +127,14 @@ struct CheckCommand: ParsableCommand {
       printError(error.description)
       throw ExitCode(2)
     }
-    let allRules = BuiltinRules.all + customRules
+    let builtinRules: [any Rule]
+    do {
+      builtinRules = try ClassifierSupport.builtinRules(configuration)
+    } catch {
+      printError(error.description)
+      throw ExitCode(2)
+    }
+    let allRules = builtinRules + customRules
     let linter = try Linter(
       rules: allRules, configuration: configuration, lexicons: lexicons, personas: personas)
 

@@ -1,0 +1,57 @@
+import SiyuCore
+import SiyuText
+
+extension FeatureExtractor {
+  /// The sorted, distinct feature keys of a segmented post. Text inside `<!-- … -->` comments (siyu's
+  /// suppression directives, editors' notes) is not part of the post and gives no features.
+  public static func keys(_ document: Document) -> [UInt64] {
+    keys(normalized: document.normalized, tokens: contentTokens(document))
+  }
+
+  /// The distinct features of a segmented post with labels, in order of first occurrence; words are
+  /// labelled as written (the first occurrence), bigrams and kinds by their normalized form or name.
+  public static func details(_ document: Document) -> [FeatureDetail] {
+    var details = details(normalized: document.normalized, tokens: contentTokens(document))
+    for i in details.indices where details[i].kind == .word {
+      details[i].label = document.text(in: details[i].sourceRange)
+    }
+    return details
+  }
+
+  /// The document's tokens outside `<!-- … -->` comments (an unclosed comment runs to the end).
+  static func contentTokens(_ document: Document) -> [Token] {
+    let comments = commentRanges(document.normalized)
+    guard !comments.isEmpty else { return document.tokens }
+    return document.tokens.filter { token in
+      !comments.contains { $0.contains(Int(token.normalizedStart)) }
+    }
+  }
+
+  static func commentRanges(_ units: [UInt16]) -> [Range<Int>] {
+    units.withUnsafeBufferPointer { commentRanges($0) }
+  }
+
+  static func commentRanges(_ units: UnsafeBufferPointer<UInt16>) -> [Range<Int>] {
+    guard units.contains(0x3C) else { return [] }
+    let open: [UInt16] = Array("<!--".utf16)
+    let close: [UInt16] = Array("-->".utf16)
+    var ranges: [Range<Int>] = []
+    var i = 0
+    func matches(_ pattern: [UInt16], at position: Int) -> Bool {
+      position + pattern.count <= units.count
+        && units[position..<(position + pattern.count)].elementsEqual(pattern)
+    }
+    while i < units.count {
+      guard units[i] == 0x3C, matches(open, at: i) else {
+        i += 1
+        continue
+      }
+      var j = i + open.count
+      while j < units.count && !matches(close, at: j) { j += 1 }
+      let end = min(units.count, j + close.count)
+      ranges.append(i..<end)
+      i = end
+    }
+    return ranges
+  }
+}

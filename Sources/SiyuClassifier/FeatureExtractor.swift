@@ -1,0 +1,176 @@
+import SiyuText
+
+/// Turns a segmented post into classifier features, each a stable 64-bit key (`FeatureHash`):
+///
+/// - `word`: every word, punctuation and emoji token, by its normalized text (NFKC, lower case,
+///   Simplified), so 秒殺, 秒杀 and full-width forms are one feature;
+/// - `bigram`: every pair of adjacent characters inside tokens, also across two adjacent tokens (限时|秒杀
+///   gives 时秒, 杀|！ gives 杀!), catching what segmentation splits differently; digits read as 0 and a
+///   pair of two digits gives nothing (99元 gives 0元 only: amounts are not vocabulary, the price kind
+///   carries them); whitespace, URLs, e-mail addresses and contacts break the chain;
+/// - `kind`: each token kind other than word and punctuation being present (price, url, contact, number,
+///   percent, email, emoji, hashtag, mention), and being present three times or more.
+///
+/// A post's features are a set: a feature counts once however often it occurs (Boolean naive Bayes, as
+/// NBSVM uses). Changing what is extracted changes `version`, which model files record.
+public enum FeatureExtractor {
+  /// The feature scheme; a model trained under another scheme is refused.
+  public static let version: UInt32 = 1
+
+  /// The sorted, distinct feature keys of a post.
+  public static func keys(normalized: [UInt16], tokens: [Token]) -> [UInt64] {
+    var keys: [UInt64] = []
+    keys.reserveCapacity(tokens.count * 3)
+    normalized.withUnsafeBufferPointer { norm in
+      walk(norm, tokens) { key, _, _, _ in keys.append(key) }
+    }
+    keys.sort()
+    var write = 0
+    for read in keys.indices where write == 0 || keys[read] != keys[write - 1] {
+      keys[write] = keys[read]
+      write += 1
+    }
+    keys.removeSubrange(write...)
+    return keys
+  }
+
+  /// The distinct features of a post in order of first occurrence, with readable labels.
+  public static func details(normalized: [UInt16], tokens: [Token]) -> [FeatureDetail] {
+    var seen: Set<UInt64> = []
+    var details: [FeatureDetail] = []
+    normalized.withUnsafeBufferPointer { norm in
+      walk(norm, tokens) { key, kind, normalizedRange, sourceRange in
+        guard seen.insert(key).inserted else { return }
+        let label: String
+        switch kind {
+        case .kind: label = kindLabel(key) ?? "?"
+        case .word: label = String(decoding: norm[normalizedRange], as: UTF16.self)
+        case .bigram: label = String(decoding: norm[normalizedRange].map(digitFolded), as: UTF16.self)
+        }
+        details.append(FeatureDetail(key: key, kind: kind, label: label, sourceRange: sourceRange))
+      }
+    }
+    return details
+  }
+
+  /// Token kinds that give `kind` features, with their Chinese names.
+  static let kindNames: [(TokenKind, String)] = [
+    (.price, "价格"), (.percent, "百分比"), (.number, "数字"), (.url, "链接"), (.email, "邮箱"),
+    (.contact, "联系方式"), (.emoji, "表情"), (.hashtag, "话题标签"), (.mention, "@提及"),
+  ]
+
+  /// Keys of the kind features: present, and present three times or more.
+  static let kindKeys: [(present: UInt64, many: UInt64)] = kindNames.map { kind, _ in
+    (
+      FeatureHash.key(UInt8(ascii: "k"), Array(kind.rawValue.utf16)),
+      FeatureHash.key(UInt8(ascii: "k"), Array((kind.rawValue + "+").utf16))
+    )
+  }
+
+  static func kindLabel(_ key: UInt64) -> String? {
+    for (i, keys) in kindKeys.enumerated() {
+      if keys.present == key { return kindNames[i].1 }
+      if keys.many == key { return "多处" + kindNames[i].1 }
+    }
+    return nil
+  }
+
+  @inline(__always)
+  static func kindIndex(_ kind: TokenKind) -> Int? {
+    switch kind {
+    case .price: 0
+    case .percent: 1
+    case .number: 2
+    case .url: 3
+    case .email: 4
+    case .contact: 5
+    case .emoji: 6
+    case .hashtag: 7
+    case .mention: 8
+    case .word, .punctuation: nil
+    }
+  }
+
+  /// Whether a token's characters make bigrams: not URLs, e-mail addresses and contacts, whose characters
+  /// are noise (their kind features carry them).
+  @inline(__always)
+  static func chainsBigrams(_ kind: TokenKind) -> Bool {
+    switch kind {
+    case .word, .punctuation, .emoji, .hashtag, .mention, .number, .price, .percent: true
+    case .url, .email, .contact: false
+    }
+  }
+
+  @inline(__always)
+  static func isDigit(_ unit: UInt16) -> Bool { unit >= 0x30 && unit <= 0x39 }
+
+  /// Digits read as 0 in bigrams: 99元 and 59元 share the shape 00元, and amounts are not vocabulary.
+  @inline(__always)
+  static func digitFolded(_ unit: UInt16) -> UInt16 {
+    unit >= 0x30 && unit <= 0x39 ? 0x30 : unit
+  }
+
+  /// Calls `emit(key, kind, normalizedRange, sourceRange)` for every feature occurrence.
+  @inline(__always)
+  static func walk(
+    _ norm: UnsafeBufferPointer<UInt16>, _ tokens: [Token],
+    _ emit: (UInt64, FeatureKind, Range<Int>, Range<Int>) -> Void
+  ) {
+    var kindCounts = (0, 0, 0, 0, 0, 0, 0, 0, 0)
+    var kindFirst = (-1, -1, -1, -1, -1, -1, -1, -1, -1)
+    // Where the previous character of the adjacent previous token starts (-1: none).
+    var previousStart = -1
+    var previousEnd = -1
+    var previousSourceStart = 0
+    for (t, token) in tokens.enumerated() {
+      let start = Int(token.normalizedStart)
+      let end = Int(token.normalizedEnd)
+      guard start < end, end <= norm.count else { continue }
+      if let k = kindIndex(token.kind) {
+        withUnsafeMutableBytes(of: &kindCounts) { raw in
+          raw.bindMemory(to: Int.self)[k] += 1
+        }
+        withUnsafeMutableBytes(of: &kindFirst) { raw in
+          let first = raw.bindMemory(to: Int.self)
+          if first[k] < 0 { first[k] = t }
+        }
+      }
+      if token.kind == .word || token.kind == .punctuation || token.kind == .emoji {
+        var h = FeatureHash.start(UInt8(ascii: "w"))
+        for i in start..<end { h = FeatureHash.add(h, norm[i]) }
+        emit(FeatureHash.finish(h), .word, start..<end, token.sourceRange)
+      }
+      guard Self.chainsBigrams(token.kind) else {
+        previousStart = -1
+        continue
+      }
+      if previousEnd != start { previousStart = -1 }
+      var i = start
+      while i < end {
+        var next = i + 1
+        if UTF16.isLeadSurrogate(norm[i]) && next < end && UTF16.isTrailSurrogate(norm[next]) { next += 1 }
+        if previousStart >= 0 && !(isDigit(norm[previousStart]) && isDigit(norm[i])) {
+          var h = FeatureHash.start(UInt8(ascii: "b"))
+          for j in previousStart..<next { h = FeatureHash.add(h, digitFolded(norm[j])) }
+          let sourceStart = previousStart < start ? previousSourceStart : Int(token.sourceStart)
+          emit(FeatureHash.finish(h), .bigram, previousStart..<next, sourceStart..<Int(token.sourceEnd))
+        }
+        previousStart = i
+        i = next
+      }
+      previousEnd = end
+      previousSourceStart = Int(token.sourceStart)
+    }
+    let firsts = kindFirst
+    withUnsafeBytes(of: &kindCounts) { raw in
+      let counts = raw.bindMemory(to: Int.self)
+      for k in 0..<9 where counts[k] > 0 {
+        let first = withUnsafeBytes(of: firsts) { $0.bindMemory(to: Int.self)[k] }
+        let token = tokens[first]
+        let keys = kindKeys[k]
+        emit(keys.present, .kind, token.normalizedRange, token.sourceRange)
+        if counts[k] >= 3 { emit(keys.many, .kind, token.normalizedRange, token.sourceRange) }
+      }
+    }
+  }
+}

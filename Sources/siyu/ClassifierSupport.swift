@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import SiyuClassifier
+import SiyuCore
+import SiyuRules
+import SiyuText
+
+/// What `train`, `learn`, `eval`, `explain` and `check` share about the classifier.
+enum ClassifierSupport {
+  /// The built-in rules with `hard-sell/classifier` using the model `classifier.model` names (`default`,
+  /// or a path relative to the configuration's folder).
+  static func builtinRules(_ configuration: Configuration) throws(ModelError) -> [any Rule] {
+    let model = try loadModel(configuration: configuration)
+    return BuiltinRules.all.map { $0 is ClassifierRule ? ClassifierRule(model: model) : $0 }
+  }
+
+  /// The model `classifier.model` names.
+  static func loadModel(configuration: Configuration) throws(ModelError) -> Model {
+    let name = configuration.classifier.model
+    if name == "default" { return try DefaultModel.shared.get() }
+    let path = name.hasPrefix("/") ? name : configuration.baseDirectory + "/" + name
+    do {
+      return try ModelFile.read(path: path)
+    } catch {
+      throw ModelError(path: name, message: error.message)
+    }
+  }
+
+  /// The model at `path`, or the built-in one when `path` is nil.
+  static func loadModel(path: String?) throws(ModelError) -> Model {
+    guard let path else { return try DefaultModel.shared.get() }
+    return try ModelFile.read(path: path)
+  }
+
+  /// Configuration, user lexicons and custom rules, or the message to print (exit 2).
+  static func setUp(config: String?) throws(InputProblem) -> (Configuration, [Lexicon], [any Rule]) {
+    let cwd = FileManager.default.currentDirectoryPath
+    let configuration = try CommandSupport.loadConfiguration(explicit: config, cwd: cwd)
+    let lexicons = try CommandSupport.loadLexicons(configuration)
+    let custom = try CustomRules.make(
+      configuration.customRules, configPath: configuration.path ?? ".siyu.yml")
+    return (configuration, lexicons, custom)
+  }
+
+  /// Every post's classifier features and the points of its other findings (the classifier off), through
+  /// the linter as `check` would run it: the same segmentation, rules, levels and scores.
+  static func examples(
+    _ posts: [Post], configuration: Configuration, lexicons: [Lexicon], customRules: [any Rule],
+    hardSell: (Post) -> Bool
+  ) throws -> [TrainingExample] {
+    let collector = FeatureCollector()
+    var settings = configuration
+    settings.rules[ClassifierRule.description.id] = .error
+    let rules: [any Rule] =
+      BuiltinRules.all.filter { !($0 is ClassifierRule) } + customRules + [collector]
+    let linter = try Linter(rules: rules, configuration: settings, lexicons: lexicons)
+    return posts.map { post in
+      _ = linter.check(post)
+      return TrainingExample(
+        features: collector.features, hardSell: hardSell(post), rulePoints: collector.rulePoints)
+    }
+  }
+
+  /// Prints input problems and warnings to stderr.
+  static func report(_ problems: [InputProblem], warnings: [String] = []) {
+    for warning in warnings { printError(warning) }
+    for problem in problems { printError(problem.description) }
+  }
+}
+
+extension Algorithm: ExpressibleByArgument {
+  public init?(argument: String) { self.init(name: argument) }
+  public static var allValueStrings: [String] { allCases.map(\.name) }
+}

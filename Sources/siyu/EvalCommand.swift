@@ -1,0 +1,209 @@
+import ArgumentParser
+import Foundation
+import SiyuClassifier
+import SiyuCore
+import SiyuRules
+import SiyuText
+
+/// `siyu eval DATA… [--folds K]` (cross-validation) and `siyu eval --test DATA… [--model M]` (a fixed test
+/// set): precision, recall, F1, accuracy, ROC AUC and the confusion matrix for the hard-sell class.
+struct EvalCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "eval",
+    abstract: "评估硬广判定：精确率、召回率、F1、准确率、ROC AUC、混淆矩阵。",
+    discussion: """
+      DATA is labeled posts as for `siyu train`. Without --test: K-fold cross-validation (models trained \
+      as `siyu train` does, on the other folds). With --test: DATA is a test set judged by the model \
+      (--model, else the built-in one) combined with rule points, exactly as `siyu check` judges; \
+      --rules-only judges by rule points alone against classifier.required_score, --classifier-only by the \
+      classifier alone. Undefined ratios (no post flagged, or no hard-sell post in DATA) are 1 when \
+      there is no error at all and 0 otherwise; AUC without both classes is null.
+      """
+  )
+
+  enum Format: String, ExpressibleByArgument {
+    case human
+    case json
+  }
+
+  @Argument(help: "Labeled posts: folders, .jsonl, .csv or .tsv files.")
+  var data: [String]
+
+  @Flag(name: .long, help: "DATA is a fixed test set for a trained model.")
+  var test = false
+
+  @Option(name: .long, help: "Folds of the cross-validation (without --test).")
+  var folds: Int?
+
+  @Option(name: .long, help: "Cross-validation: nbsvm (default), multinomial, complement or fisher.")
+  var algorithm: Algorithm?
+
+  @Option(name: .long, help: "Model file for --test (default: the built-in model).")
+  var model: String?
+
+  @Flag(name: .long, help: "With --test: the verdict from rule points alone.")
+  var rulesOnly = false
+
+  @Flag(name: .long, help: "With --test: the classifier's probability alone, no rule points.")
+  var classifierOnly = false
+
+  @Option(name: .long, help: "human or json.")
+  var format: Format = .human
+
+  @Option(
+    name: .long, help: "Configuration file (default: nearest .siyu.yml upwards from the current folder).")
+  var config: String?
+
+  func validate() throws {
+    if test {
+      if folds != nil || algorithm != nil {
+        throw ValidationError("--folds and --algorithm are for cross-validation, not with --test")
+      }
+      if rulesOnly && classifierOnly {
+        throw ValidationError("--rules-only and --classifier-only exclude each other")
+      }
+      if rulesOnly && model != nil { throw ValidationError("--rules-only uses no model") }
+    } else {
+      if model != nil || rulesOnly || classifierOnly {
+        throw ValidationError("--model, --rules-only and --classifier-only need --test")
+      }
+      if let folds, folds < 2 { throw ValidationError("--folds must be 2 or more") }
+    }
+  }
+
+  func run() throws {
+    let (configuration, lexicons, customRules): (Configuration, [Lexicon], [any Rule])
+    do {
+      (configuration, lexicons, customRules) = try ClassifierSupport.setUp(config: config)
+    } catch {
+      printError(error.description)
+      throw ExitCode(2)
+    }
+    var loaded: Model?
+    if test && !rulesOnly {
+      do {
+        loaded = try ClassifierSupport.loadModel(path: model)
+      } catch {
+        printError(error.description)
+        throw ExitCode(2)
+      }
+    }
+    if test && classifierOnly, let loaded, data.allSatisfy({ $0.lowercased().hasSuffix(".tsv") }) {
+      try scoreTSV(data, model: loaded, configuration: configuration, lexicons: lexicons)
+      return
+    }
+    let read = LabeledData.read(
+      data, defaults: configuration.postDefaults, baseDirectory: configuration.baseDirectory)
+    ClassifierSupport.report(read.problems, warnings: read.warnings)
+    let actual = read.posts.map { $0.label == "hard-sell" }
+    var judged: [Bool] = []
+    var probabilities: [Double] = []
+    if !test {
+      let examples = try ClassifierSupport.examples(
+        read.posts, configuration: configuration, lexicons: lexicons, customRules: customRules,
+        hardSell: { $0.label == "hard-sell" })
+      var options = TrainingOptions()
+      options.algorithm = algorithm ?? .nbsvm
+      let cv = Trainer.crossValidate(examples, folds: folds ?? 5, options: options)
+      for p in cv {
+        let probability = p ?? 0
+        probabilities.append(probability)
+        judged.append(probability >= configuration.classifier.threshold)
+      }
+    } else if classifierOnly, let loaded {
+      let scorer = Scorer(model: loaded, segmenter: try Self.segmenter(configuration, lexicons))
+      for post in read.posts {
+        let numbers = ClassifierVerdict(
+          model: loaded, logOdds: scorer.logOdds(post.text), rulePoints: 0,
+          threshold: configuration.classifier.threshold, requiredScore: configuration.classifier.requiredScore
+        )
+        probabilities.append(numbers.probability)
+        judged.append(numbers.isHardSell)
+      }
+    } else {
+      var settings = configuration
+      var rules = BuiltinRules.all
+      if let loaded {
+        rules = rules.map { $0 is ClassifierRule ? ClassifierRule(model: loaded) : $0 }
+      } else {
+        settings.rules[ClassifierRule.description.id] = .off
+      }
+      let linter = try Linter(rules: rules + customRules, configuration: settings, lexicons: lexicons)
+      for post in read.posts {
+        let verdict = linter.check(post).verdict
+        probabilities.append(verdict.probability)
+        judged.append(verdict.class == .hardSell)
+      }
+    }
+    let metrics = Metrics(actual: actual, judged: judged, probabilities: probabilities)
+    print(format == .json ? Self.json(metrics) : Self.human(metrics), terminator: "")
+    if !read.problems.isEmpty { throw ExitCode(2) }
+  }
+
+  /// A segmenter with the lexicons the linter would use (configured lexicons, `vocabulary.accept`).
+  static func segmenter(_ configuration: Configuration, _ lexicons: [Lexicon]) throws -> Segmenter {
+    let accept = Lexicon(
+      name: ".siyu.yml vocabulary.accept",
+      entries: configuration.vocabulary.accept.map { Lexicon.Entry(text: $0, fields: [], line: 0) })
+    return try Segmenter(extraLexicons: lexicons + [accept])
+  }
+
+  /// `--test --classifier-only` on TSV files: rows are scored as they are read, without building posts.
+  private func scoreTSV(
+    _ files: [String], model: Model, configuration: Configuration, lexicons: [Lexicon]
+  ) throws {
+    let scorer = Scorer(model: model, segmenter: try Self.segmenter(configuration, lexicons))
+    var actual: [Bool] = []
+    var judged: [Bool] = []
+    var probabilities: [Double] = []
+    var problems: [InputProblem] = []
+    for file in files {
+      let (fileProblems, warning) = LabeledData.forEachTSVRow(path: file) { hardSell, text, _ in
+        let numbers = ClassifierVerdict(
+          model: model, logOdds: scorer.logOdds(units: text), rulePoints: 0,
+          threshold: configuration.classifier.threshold, requiredScore: configuration.classifier.requiredScore
+        )
+        actual.append(hardSell)
+        probabilities.append(numbers.probability)
+        judged.append(numbers.isHardSell)
+      }
+      if let warning { printError(warning) }
+      problems += fileProblems
+    }
+    ClassifierSupport.report(problems)
+    let metrics = Metrics(actual: actual, judged: judged, probabilities: probabilities)
+    print(format == .json ? Self.json(metrics) : Self.human(metrics), terminator: "")
+    if !problems.isEmpty { throw ExitCode(2) }
+  }
+
+  static func number(_ value: Double) -> String { String(format: "%.4f", value) }
+
+  /// SPEC.md's object, keys in its order.
+  static func json(_ m: Metrics) -> String {
+    let auc = m.auc.map(number) ?? "null"
+    return """
+      {"precision":\(number(m.precision)),"recall":\(number(m.recall)),"f1":\(number(m.f1)),\
+      "accuracy":\(number(m.accuracy)),"auc":\(auc),"confusion":{"tp":\(m.truePositives),\
+      "fp":\(m.falsePositives),"fn":\(m.falseNegatives),"tn":\(m.trueNegatives)},"n":\(m.count)}
+
+      """
+  }
+
+  static func human(_ m: Metrics) -> String {
+    let positives = m.truePositives + m.falseNegatives
+    let auc = m.auc.map(number) ?? "无定义（需要两类帖子都有）"
+    func cell(_ n: Int) -> String { String(repeating: " ", count: max(0, 8 - String(n).count)) + String(n) }
+    return """
+      硬广类评估：\(m.count) 篇（硬广 \(positives)，内容 \(m.count - positives)）
+        精确率 precision  \(number(m.precision))
+        召回率 recall     \(number(m.recall))
+        F1                \(number(m.f1))
+        准确率 accuracy   \(number(m.accuracy))
+        ROC AUC           \(auc)
+      混淆矩阵        判为硬广  判为内容
+        实为硬广    \(cell(m.truePositives))  \(cell(m.falseNegatives))
+        实为内容    \(cell(m.falsePositives))  \(cell(m.trueNegatives))
+
+      """
+  }
+}

@@ -1,0 +1,33 @@
+import SiyuClassifier
+import SiyuCore
+import SiyuRules
+
+/// Wraps `hard-sell/classifier` for `siyu explain`: judges as the wrapped rule does (or rules-only when
+/// the rule is off for the post) and keeps the document and rule points it saw. One linter, one thread.
+final class ExplainRecorder: VerdictRule, @unchecked Sendable {
+  let inner: ClassifierRule
+  /// Whether the classifier is on for the post being explained.
+  let enabled: Bool
+  private(set) var document: Document?
+  private(set) var rulePoints = 0.0
+
+  init(inner: ClassifierRule, enabled: Bool) {
+    self.inner = inner
+    self.enabled = enabled
+  }
+
+  var description: RuleDescription { inner.description }
+
+  func check(_ document: Document) -> [RuleHit] { [] }
+
+  func judge(_ document: Document, rulePoints: Double, settings: ClassifierSettings) -> Judgement {
+    self.document = document
+    self.rulePoints = rulePoints
+    guard enabled else {
+      return Judgement(
+        verdict: Linter.rulesOnlyVerdict(score: rulePoints, requiredScore: settings.requiredScore), hit: nil,
+        points: 0)
+    }
+    return inner.judge(document, rulePoints: rulePoints, settings: settings)
+  }
+}

@@ -1,0 +1,134 @@
+import Foundation
+import Testing
+
+// End-to-end tests of the classifier commands through the real binary: the `eval` and `explain` fixture
+// suites (Tests/Fixtures/{eval,explain}, format in Fixtures.swift, data in Tests/Fixtures/classifier), and
+// train / learn runs in temporary folders.
+
+@Suite("siyu eval and explain, end to end")
+struct ClassifierFixtureTests {
+  @Test("eval fixture", arguments: Fixtures.caseNames("eval"))
+  func eval(_ name: String) throws {
+    try Fixtures.run(suite: "eval", name: name, defaultArgs: ["eval"])
+  }
+
+  @Test("explain fixture", arguments: Fixtures.caseNames("explain"))
+  func explain(_ name: String) throws {
+    try Fixtures.run(suite: "explain", name: name, defaultArgs: ["explain"])
+  }
+}
+
+@Suite("siyu train and learn, end to end")
+struct TrainLearnEndToEndTests {
+  static let data = Locations.fixtures("classifier")
+
+  /// A fresh folder with an empty configuration, so no .siyu.yml upwards counts.
+  static func scratch() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "siyu-train-\(UUID().uuidString)", isDirectory: true)
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    try Data().write(to: url.appendingPathComponent(".siyu.yml"))
+    return url
+  }
+
+  @Test("training on corpus/ reproduces the built-in model byte for byte")
+  func trainReproducesTheBuiltInModel() throws {
+    let dir = try Self.scratch()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let output = dir.appendingPathComponent("default.siyumodel")
+    let corpus = Locations.packageRoot.appendingPathComponent("corpus").path
+    let result = try runSiyu(
+      ["train", corpus, "--config", dir.appendingPathComponent(".siyu.yml").path, "--output", output.path],
+      in: dir)
+    #expect(result.status == 0, "\(result.stderrText)")
+    let trained = try Data(contentsOf: output)
+    let committed = try Data(
+      contentsOf: Locations.packageRoot.appendingPathComponent("models/default.siyumodel"))
+    #expect(trained == committed, "models/default.siyumodel is stale: run scripts/train-default-model")
+  }
+
+  @Test("the fixture model is what training its data produces")
+  func fixtureModelIsReproducible() throws {
+    let dir = try Self.scratch()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let output = dir.appendingPathComponent("m.siyumodel")
+    let result = try runSiyu(
+      ["train", Self.data.appendingPathComponent("train.tsv").path, "--output", output.path], in: dir)
+    #expect(result.status == 0, "\(result.stderrText)")
+    #expect(
+      try Data(contentsOf: output) == Data(contentsOf: Self.data.appendingPathComponent("model.siyumodel")),
+      "regenerate Tests/Fixtures/classifier/model.siyumodel (see its README)")
+  }
+
+  @Test("bad rows are reported with file and line, skipped, and exit 2 after writing the model")
+  func trainReportsBadRows() throws {
+    let dir = try Self.scratch()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try FileManager.default.copyItem(
+      at: Self.data.appendingPathComponent("bad-rows.tsv"), to: dir.appendingPathComponent("bad-rows.tsv"))
+    try Data("{\"text\":\"今晚秒杀，只要9元\",\"label\":\"hard-sell\"}\n{\"text\":\"没有标签的一行\"}\nnot json\n".utf8)
+      .write(to: dir.appendingPathComponent("rows.jsonl"))
+    try FileManager.default.createDirectory(
+      at: dir.appendingPathComponent("posts"), withIntermediateDirectories: true)
+    try Data("---\nlabel: value\n---\n周末去爬山了。\n".utf8).write(to: dir.appendingPathComponent("posts/a.md"))
+    try Data("没有 front matter 的帖子\n".utf8).write(to: dir.appendingPathComponent("posts/b.md"))
+    let result = try runSiyu(
+      ["train", "bad-rows.tsv", "rows.jsonl", "posts", "--output", "m.siyumodel"], in: dir)
+    #expect(result.status == 2)
+    for needle in [
+      "bad-rows.tsv:3: 标签应为", "bad-rows.tsv:4: 应为「标签<TAB>文本」", "rows.jsonl:2: 缺少 label",
+      "rows.jsonl:3: 这一行不是有效的 JSON", "posts/b.md:1: 缺少 label",
+    ] {
+      #expect(result.stderrText.contains(needle), "stderr lacks \(needle):\n\(result.stderrText)")
+    }
+    #expect(String(decoding: result.stdout, as: UTF8.self).contains("已用 4 篇帖子（硬广 2，内容 2）"))
+    #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("m.siyumodel").path))
+  }
+
+  @Test("training needs both classes")
+  func trainNeedsBothClasses() throws {
+    let dir = try Self.scratch()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let result = try runSiyu(
+      ["train", Self.data.appendingPathComponent("value-only.tsv").path, "--output", "m.siyumodel"], in: dir)
+    #expect(result.status == 2)
+    #expect(result.stderrText.contains("m.siyumodel: 训练数据需要两类帖子都有"))
+    #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("m.siyumodel").path))
+  }
+
+  @Test("learn adds posts, forget removes them, a broken model is refused untouched")
+  func learnAndForget() throws {
+    let dir = try Self.scratch()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let model = dir.appendingPathComponent("m.siyumodel")
+    try FileManager.default.copyItem(at: Self.data.appendingPathComponent("model.siyumodel"), to: model)
+    let original = try Data(contentsOf: model)
+    try Data("今晚团购价，手慢无，私信下单\n".utf8).write(to: dir.appendingPathComponent("new.md"))
+
+    let learned = try runSiyu(["learn", "--label", "hard-sell", "new.md", "--model", "m.siyumodel"], in: dir)
+    #expect(learned.status == 0, "\(learned.stderrText)")
+    #expect(String(decoding: learned.stdout, as: UTF8.self).contains("已学习 1 篇硬广帖子，模型现有硬广 13 篇、内容 12 篇"))
+    #expect(try Data(contentsOf: model) != original)
+
+    let forgotten = try runSiyu(
+      ["learn", "--label", "hard-sell", "--forget", "new.md", "--model", "m.siyumodel"], in: dir)
+    #expect(forgotten.status == 0, "\(forgotten.stderrText)")
+    #expect(String(decoding: forgotten.stdout, as: UTF8.self).contains("模型现有硬广 12 篇、内容 12 篇"))
+
+    let tooMany = try runSiyu(
+      ["learn", "--label", "value", "--forget", "new.md", "new.md", "--model", "m.siyumodel"], in: dir)
+    #expect(tooMany.status == 0 || tooMany.status == 2)
+
+    try Data("SIYUNBM\n".utf8 + Data(repeating: 7, count: 100)).write(
+      to: dir.appendingPathComponent("bad.siyumodel"))
+    let before = try Data(contentsOf: dir.appendingPathComponent("bad.siyumodel"))
+    let refused = try runSiyu(["learn", "--label", "value", "new.md", "--model", "bad.siyumodel"], in: dir)
+    #expect(refused.status == 2)
+    #expect(refused.stderrText.contains("bad.siyumodel: 模型格式版本"))
+    #expect(try Data(contentsOf: dir.appendingPathComponent("bad.siyumodel")) == before)
+
+    let missing = try runSiyu(["learn", "--label", "value", "new.md", "--model", "none.siyumodel"], in: dir)
+    #expect(missing.status == 2)
+    #expect(missing.stderrText.contains("none.siyumodel: 模型文件不存在"))
+  }
+}
