@@ -33,8 +33,9 @@ public final class Linter {
     rulePoints = rules.map { configuration.points(for: $0.description) }
   }
 
-  /// Checks one post.
-  public func check(_ post: Post) -> PostReport {
+  /// Checks one post. `history` holds what the history rules (caps) found on it; they land at the
+  /// start of its body and go through levels, overrides and suppressions like any finding.
+  public func check(_ post: Post, history: [HistoryHit] = []) -> PostReport {
     let document = Document(post: post, segmenter: segmenter)
     var suppressions = Suppressions(document: document)
     let acceptedRanges = acceptedOccurrences(in: document.units)
@@ -71,6 +72,17 @@ public final class Linter {
             points: Self.points(rulePoints[index], finding: reported), suggestion: hit.suggestion))
         reported += 1
       }
+    }
+    for hit in history {
+      guard
+        let severity = configuration.level(for: hit.rule, postPath: post.path, channel: post.channel)
+          .severity,
+        !suppressions.suppresses(hit.rule, line: 1)
+      else { continue }
+      findings.append(
+        Finding(
+          rule: hit.rule.id, severity: severity, range: 0..<0, message: hit.message,
+          points: configuration.points(for: hit.rule)))
     }
     findings += unusedSuppressionFindings(suppressions, document: document)
     let score = findings.reduce(0) { $0 + $1.points }
