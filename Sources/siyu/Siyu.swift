@@ -14,6 +14,7 @@ struct Siyu: ParsableCommand {
     version: version,
     subcommands: [
       CheckCommand.self, SegmentCommand.self, RulesCommand.self, InitCommand.self, ConfigCommand.self,
+      HookCommand.self,
     ]
   )
 

@@ -7,6 +7,10 @@ public struct Git: Sendable {
   public struct Failure: Error, Sendable, CustomStringConvertible {
     public var message: String
     public var description: String { message }
+
+    public init(message: String) {
+      self.message = message
+    }
   }
 
   public let directory: String
