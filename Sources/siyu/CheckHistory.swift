@@ -85,10 +85,22 @@ extension CheckCommand {
       let patterns = configuration.history.map(GlobPattern.init)
       var sources: [HistoryCollector.Source] = []
       var blobs: [String: String] = [:]
+      let base = configuration.baseDirectory
+      // The configuration's folder relative to the top folder, to relate index paths to it cheaply.
+      let basePrefix: String? =
+        base == staged.topLevel
+        ? ""
+        : base.hasPrefix(staged.topLevel + "/")
+          ? String(base.dropFirst(staged.topLevel.count + 1)) + "/" : nil
       for file in staged.files {
         let absolute = staged.topLevel + "/" + file.path
-        guard !draftFiles.contains(absolute), let relative = configuration.relativePath(of: absolute),
-          HistoryFiles.matches(relative, patterns: patterns)
+        let relative: String?
+        if let basePrefix {
+          relative = file.path.hasPrefix(basePrefix) ? String(file.path.dropFirst(basePrefix.count)) : nil
+        } else {
+          relative = configuration.relativePath(of: absolute)
+        }
+        guard let relative, HistoryFiles.matches(relative, patterns: patterns), !draftFiles.contains(absolute)
         else { continue }
         let key = "blob:" + file.blob
         blobs[key] = file.blob

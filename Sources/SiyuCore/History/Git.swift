@@ -41,6 +41,9 @@ public struct Git: Sendable {
     process.standardOutput = stdout
     process.standardError = stderr
     process.standardInput = input == nil ? FileHandle.nullDevice : stdin
+    // `waitUntilExit` polls the run loop every 50 ms on Linux; a termination handler returns at once.
+    let exited = DispatchSemaphore(value: 0)
+    process.terminationHandler = { _ in exited.signal() }
     do {
       try process.run()
     } catch {
@@ -63,7 +66,7 @@ public struct Git: Sendable {
       }
     }
     let out = stdout.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
+    exited.wait()
     group.wait()
     let status = process.terminationStatus
     if status == 127 && out.isEmpty {

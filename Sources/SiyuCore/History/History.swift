@@ -42,13 +42,24 @@ public struct History: Sendable {
     self.timezone = timezone
     var streams: [StreamKey: [Int]] = [:]
     var drafts: [Int: Int] = [:]
+    var times = [Double](repeating: 0, count: entries.count)
+    var draftOrder = [Int](repeating: -1, count: entries.count)
     for (index, entry) in entries.enumerated() {
-      if let draft = entry.draft { drafts[draft] = index }
-      guard entry.facts.publishAt != nil else { continue }
+      if let draft = entry.draft {
+        drafts[draft] = index
+        draftOrder[index] = draft
+      }
+      guard let time = entry.facts.publishAt else { continue }
+      times[index] = time.timeIntervalSince1970
       streams[Self.key(entry.facts), default: []].append(index)
     }
+    // Sort by keys in flat arrays: comparing entries themselves copies them (retain/release per field).
     for key in streams.keys {
-      streams[key]?.sort { a, b in Self.precedes(entries[a], entries[b]) }
+      streams[key]?.sort { a, b in
+        if times[a] != times[b] { return times[a] < times[b] }
+        if draftOrder[a] != draftOrder[b] { return draftOrder[a] < draftOrder[b] }
+        return entries[a].path < entries[b].path
+      }
     }
     self.streams = streams
     draftEntries = drafts

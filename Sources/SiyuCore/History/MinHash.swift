@@ -6,8 +6,9 @@
 /// fraction of equal slots between two signatures estimates the Jaccard similarity of their shingle sets
 /// (standard error about 0.03 at 0.85 with 128 slots). Measured on the project's corpus (README,
 /// "Near-duplicates"): a light edit (numbers changed, a line added or edited, lines reordered,
-/// punctuation and emoji changed) keeps a similarity of 0.85 or more in 89% of cases (82% without folding
-/// numerals, 77% with trigrams), while distinct posts of the same industry never exceed 0.24.
+/// punctuation and emoji changed) keeps a similarity of 0.85 or more in 87% of cases (85% with trigrams, 80%
+/// without folding numerals), while distinct posts of the same industry never exceed 0.22
+/// (`bench/duplicate-similarity`).
 public struct MinHash: Sendable, Equatable {
   /// Number of slots.
   public static let count = 128

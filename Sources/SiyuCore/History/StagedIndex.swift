@@ -33,20 +33,7 @@ public struct StagedIndex: Sendable {
     topLevel = lines[0]
     gitDirectory = lines[1]
     let top = Git(directory: topLevel)
-    var files: [File] = []
-    for record in try top.run(["ls-files", "-s", "-z"]).split(separator: 0) {
-      // <mode> SP <blob> SP <stage> TAB <path>
-      guard let tab = record.firstIndex(of: 9) else { continue }
-      let fields = record[record.startIndex..<tab].split(separator: 32)
-      guard fields.count == 3, fields[2].elementsEqual("0".utf8) else { continue }
-      let mode = String(decoding: fields[0], as: UTF8.self)
-      guard mode == "100644" || mode == "100755" else { continue }
-      files.append(
-        File(
-          path: String(decoding: record[(tab + 1)...], as: UTF8.self),
-          blob: String(decoding: fields[1], as: UTF8.self)))
-    }
-    self.files = files
+    files = Self.parseIndex(try top.run(["ls-files", "-s", "-z"]))
     let (headStatus, _, _) = try top.launch(["rev-parse", "--verify", "-q", "HEAD"])
     if headStatus != 0 {
       staged = Set(files.map(\.path))
@@ -54,6 +41,36 @@ public struct StagedIndex: Sendable {
       let diff = try top.run(["diff", "--cached", "--name-only", "-z", "--no-renames", "--diff-filter=d"])
       staged = Set(diff.split(separator: 0).map { String(decoding: $0, as: UTF8.self) })
     }
+  }
+
+  /// The regular files (stage 0) of `git ls-files -s -z` output: `<mode> SP <blob> SP <stage> TAB <path> NUL`.
+  static func parseIndex(_ data: Data) -> [File] {
+    var files: [File] = []
+    data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+      let bytes = raw.bindMemory(to: UInt8.self)
+      var start = 0
+      while start < bytes.count {
+        var end = start
+        while end < bytes.count && bytes[end] != 0 { end += 1 }
+        defer { start = end + 1 }
+        // Mode (6 digits), blob (hex up to the next space), stage, tab.
+        guard end - start > 10, bytes[start] == UInt8(ascii: "1"), bytes[start + 1] == UInt8(ascii: "0"),
+          bytes[start + 2] == UInt8(ascii: "0"), bytes[start + 3] == UInt8(ascii: "6"),
+          bytes[start + 6] == 32
+        else { continue }
+        var blobEnd = start + 7
+        while blobEnd < end && bytes[blobEnd] != 32 { blobEnd += 1 }
+        guard blobEnd + 3 < end, bytes[blobEnd + 1] == UInt8(ascii: "0"), bytes[blobEnd + 2] == 9 else {
+          continue
+        }
+        files.append(
+          File(
+            path: String(decoding: UnsafeBufferPointer(rebasing: bytes[(blobEnd + 3)..<end]), as: UTF8.self),
+            blob: String(decoding: UnsafeBufferPointer(rebasing: bytes[(start + 7)..<blobEnd]), as: UTF8.self)
+          ))
+      }
+    }
+    return files
   }
 
   /// The contents of `blobs`, by blob id, read in one `git cat-file --batch`.
