@@ -45,8 +45,10 @@ public final class Linter {
     judgeIndex = rules.firstIndex { $0 is any VerdictRule }
   }
 
-  /// Checks one post.
-  public func check(_ post: Post) -> PostReport {
+  /// Checks one post. `history` holds what the history rules (caps) found on it; they land at the
+  /// start of its body and go through levels, overrides and suppressions like any finding. They add no
+  /// points: how often an account posts is not evidence that this post is hard-sell.
+  public func check(_ post: Post, history: [HistoryHit] = []) -> PostReport {
     var problems: [InputProblem] = []
     var persona: PersonaContext?
     if let name = post.persona {
@@ -111,6 +113,15 @@ public final class Linter {
             rule: judge.description.id, severity: severity, range: hit.range, message: hit.message,
             points: judgement.points))
       }
+    }
+    for hit in history {
+      guard
+        let severity = configuration.level(for: hit.rule, postPath: post.path, channel: post.channel)
+          .severity,
+        !suppressions.suppresses(hit.rule, line: 1)
+      else { continue }
+      findings.append(
+        Finding(rule: hit.rule.id, severity: severity, range: 0..<0, message: hit.message, points: 0))
     }
     findings += unusedSuppressionFindings(suppressions, document: document)
     var located = findings.map { locate($0, in: document) }

@@ -26,12 +26,15 @@ public enum BuiltinRules {
 
   public static var all: [any Rule] { types.map { $0.init() } }
 
+  /// Every built-in rule's description: the per-post rules, then the history rules (`CapRules`).
+  public static var descriptions: [RuleDescription] { all.map(\.description) + CapRules.descriptions }
+
   /// Ids and families that `.siyu.yml` may name in `rules:`, `scores:` and `overrides:`.
   public static var knownIDs: Set<String> {
     var ids: Set<String> = []
-    for type in types {
-      ids.insert(type.description.id)
-      ids.insert(type.description.family)
+    for description in descriptions {
+      ids.insert(description.id)
+      ids.insert(description.family)
     }
     return ids
   }

@@ -75,9 +75,19 @@ struct CheckCommand: ParsableCommand {
   @Flag(name: .long, help: "Print the changes --fix would make as a diff, without changing any file.")
   var fixDryRun = false
 
+  @Flag(
+    name: .long,
+    help:
+      "Check the posts staged in git (content from the index) against the repository's history (PATHs limit which)."
+  )
+  var staged = false
+
   func validate() throws {
     if let maxWarnings, maxWarnings < 0 { throw ValidationError("--max-warnings must be 0 or more") }
     if fix && fixDryRun { throw ValidationError("--fix and --fix-dry-run cannot be used together") }
+    if staged && (fix || fixDryRun || stdin || stdinFilename != nil || paths.contains("-")) {
+      throw ValidationError("--staged cannot be combined with --fix, --fix-dry-run or stdin")
+    }
     if (fix || fixDryRun) && writeBaseline != nil {
       throw ValidationError("--fix cannot be combined with --write-baseline")
     }
@@ -137,12 +147,31 @@ struct CheckCommand: ParsableCommand {
     let allRules = builtinRules + customRules
     let linter = try Linter(
       rules: allRules, configuration: configuration, lexicons: lexicons, personas: personas)
+    let files: [PostReport]
 
-    let (posts, readProblems, stdinPosts) = readPosts(
-      defaults: defaults, baseDirectory: configuration.baseDirectory)
-    problems += readProblems
-
-    let files = posts.map { linter.check($0) }
+    var posts: [Post]
+    var stagedIndex: StagedIndex?
+    var stdinPosts = 0
+    do {
+      if staged {
+        let drafts = try readStaged(configuration: configuration, cwd: cwd)
+        posts = drafts.posts
+        problems += drafts.problems
+        stagedIndex = drafts.index
+      } else {
+        let read = readPosts(defaults: defaults, baseDirectory: configuration.baseDirectory)
+        (posts, stdinPosts) = (read.0, read.2)
+        problems += read.1
+      }
+      var checked = posts.map { linter.check($0) }
+      try judgeHistory(
+        drafts: posts, files: &checked, linter: linter, configuration: configuration, staged: stagedIndex,
+        cwd: cwd)
+      files = checked
+    } catch {
+      printError(error.message)
+      throw ExitCode(2)
+    }
     // Checks that failed on a post (a custom regex that timed out) are input problems too.
     var report = CheckReport(files: files, errors: problems + files.flatMap(\.problems))
     if let writeBaseline {
@@ -190,7 +219,7 @@ struct CheckCommand: ParsableCommand {
     if quiet {
       for f in report.files.indices { report.files[f].findings.removeAll { $0.finding.severity != .error } }
     }
-    let rules = allRules.map(\.description)
+    let rules = allRules.map(\.description) + CapRules.descriptions
     let color = format == .human && CommandSupport.useColor(noColor: noColor)
     var shown = report
     if format == .human {

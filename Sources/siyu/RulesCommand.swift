@@ -25,7 +25,7 @@ struct RulesCommand: ParsableCommand {
   var format: Format = .human
 
   func run() throws {
-    let rules = BuiltinRules.all.map(\.description)
+    let rules = BuiltinRules.descriptions
     let out = ByteWriter()
     switch format {
     case .human: out.write(RuleDocumentation.text(rules))

@@ -15,7 +15,7 @@ struct Siyu: ParsableCommand {
     subcommands: [
       CheckCommand.self, SegmentCommand.self, RulesCommand.self, InitCommand.self, ConfigCommand.self,
       PersonaCommand.self,
-      TrainCommand.self, LearnCommand.self, EvalCommand.self, ExplainCommand.self,
+      TrainCommand.self, LearnCommand.self, EvalCommand.self, ExplainCommand.self, HookCommand.self,
     ]
   )
 

@@ -14,7 +14,7 @@ import Testing
     .appendingPathComponent("docs/rules.md")
 
   @Test func docsRulesMarkdownIsUpToDate() throws {
-    let expected = RuleDocumentation.markdown(BuiltinRules.all.map(\.description))
+    let expected = RuleDocumentation.markdown(BuiltinRules.descriptions)
     let onDisk = try? String(contentsOf: Self.rulesDoc, encoding: .utf8)
     let upToDate = onDisk == expected
     #expect(
@@ -26,7 +26,7 @@ import Testing
   }
 
   @Test func everyRuleHasASection() {
-    let rules = BuiltinRules.all.map(\.description)
+    let rules = BuiltinRules.descriptions
     let markdown = RuleDocumentation.markdown(rules)
     for rule in rules {
       #expect(markdown.contains("\n## `\(rule.id)`\n"))

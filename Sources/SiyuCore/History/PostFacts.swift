@@ -1,0 +1,57 @@
+import Foundation
+
+/// What the caps need to know of one post: where and when it goes out, whether it is hard-sell, and its
+/// near-duplicate signature. The history cache stores these, so an unchanged old post is never read or
+/// segmented again.
+public struct PostFacts: Sendable, Equatable {
+  public var channel: String
+  public var group: String?
+  public var persona: String?
+  public var publishAt: Date?
+  /// The verdict class the linter gave the post (`PostReport.verdict`).
+  public var hardSell: Bool
+  public var signature: MinHash
+
+  public init(
+    channel: String, group: String?, persona: String?, publishAt: Date?, hardSell: Bool, signature: MinHash
+  ) {
+    self.channel = channel
+    self.group = group
+    self.persona = persona
+    self.publishAt = publishAt
+    self.hardSell = hardSell
+    self.signature = signature
+  }
+
+  /// The facts of `post`, judged as `report` says.
+  public init(post: Post, report: PostReport) {
+    self.init(
+      channel: post.channel, group: post.group, persona: post.persona, publishAt: post.publishAt,
+      hardSell: report.verdict.class == .hardSell, signature: MinHash(units: Self.withoutComments(post.text)))
+  }
+
+  /// The text's UTF-16 units without `<!-- … -->` comments, so a suppression comment does not change a
+  /// post's duplicate signature.
+  static func withoutComments(_ text: String) -> [UInt16] {
+    let units = Array(text.utf16)
+    let open = Array("<!--".utf16)
+    let close = Array("-->".utf16)
+    guard units.count >= open.count else { return units }
+    var result: [UInt16] = []
+    result.reserveCapacity(units.count)
+    var i = 0
+    while i < units.count {
+      if units[i] == open[0], i + open.count <= units.count, units[i..<(i + open.count)].elementsEqual(open) {
+        var j = i + open.count
+        while j + close.count <= units.count, !units[j..<(j + close.count)].elementsEqual(close) { j += 1 }
+        if j + close.count <= units.count {
+          i = j + close.count
+          continue
+        }
+      }
+      result.append(units[i])
+      i += 1
+    }
+    return result
+  }
+}
