@@ -85,6 +85,26 @@ struct TrainLearnEndToEndTests {
     #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("m.siyumodel").path))
   }
 
+  @Test("training reads every post's features even where the configuration turns the classifier off")
+  func trainIgnoresClassifierLevels() throws {
+    let dir = try Self.scratch()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try Data(
+      """
+      rules: { hard-sell: "off" }
+      overrides:
+        - paths: ["**"]
+          rules: { hard-sell/classifier: "off" }
+
+      """.utf8
+    ).write(to: dir.appendingPathComponent(".siyu.yml"))
+    try FileManager.default.copyItem(
+      at: Self.data.appendingPathComponent("train.tsv"), to: dir.appendingPathComponent("train.tsv"))
+    let result = try runSiyu(["train", "train.tsv", "--output", "m.siyumodel"], in: dir)
+    #expect(result.status == 0, "\(result.stderrText)")
+    #expect(String(decoding: result.stdout, as: UTF8.self).contains("657 个特征"))
+  }
+
   @Test("training needs both classes")
   func trainNeedsBothClasses() throws {
     let dir = try Self.scratch()
