@@ -152,3 +152,47 @@ struct TrainLearnEndToEndTests {
     #expect(missing.stderrText.contains("none.siyumodel: 模型文件不存在"))
   }
 }
+
+@Suite("the built-in model, end to end")
+struct BuiltInModelTests {
+  /// The verdict classes `siyu check --format json` gives `texts` with the built-in model and no
+  /// configuration.
+  static func classes(_ texts: [String]) throws -> [String] {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "siyu-builtin-\(UUID().uuidString)", isDirectory: true)
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try Data().write(to: dir.appendingPathComponent(".siyu.yml"))
+    var lines = ""
+    for text in texts {
+      let row = try JSONSerialization.data(withJSONObject: ["text": text])
+      lines += String(decoding: row, as: UTF8.self) + "\n"
+    }
+    try Data(lines.utf8).write(to: dir.appendingPathComponent("posts.jsonl"))
+    let result = try runSiyu(["check", "posts.jsonl", "--format", "json"], in: dir)
+    let object = try JSONSerialization.jsonObject(with: result.stdout) as? [String: Any]
+    let files = try #require(object?["files"] as? [[String: Any]])
+    return files.compactMap { ($0["verdict"] as? [String: Any])?["class"] as? String }
+  }
+
+  /// SPEC: a single mild cue (one price mention) never makes a post hard-sell on its own. Fails when a
+  /// retrained built-in model breaks it.
+  @Test func onePriceMentionIsNotHardSell() throws {
+    let texts = [
+      "今天买了一杯奶茶，15元，味道一般。", "周末带娃去了新开的公园，门票20元，孩子玩得很开心。",
+      "群里有姐妹问保温杯多少钱，我买的是89元的那款，用了一年还不错。",
+      "这款面霜我自己用了三个月，68元，皮肤确实不干了。",
+    ]
+    #expect(try Self.classes(texts) == Array(repeating: "value", count: texts.count))
+  }
+
+  @Test func obviousCasesAreJudgedRight() throws {
+    let texts = [
+      "【限时秒杀】原价399，今晚只要99元！库存只剩20件，手慢无，赶紧扫码下单",
+      "家人们！年货节团购最后一天，全场买二送一，满299包邮，点击链接下单",
+      "分享一个小技巧：洗完的毛巾用白醋泡十分钟再晾，摸起来会软很多。",
+      "今天带孩子去公园放风筝，晚上一起包了饺子，简单的一天。",
+    ]
+    #expect(try Self.classes(texts) == ["hard-sell", "hard-sell", "value", "value"])
+  }
+}
