@@ -135,9 +135,14 @@ struct TrainLearnEndToEndTests {
     #expect(forgotten.status == 0, "\(forgotten.stderrText)")
     #expect(String(decoding: forgotten.stdout, as: UTF8.self).contains("模型现有硬广 12 篇、内容 12 篇"))
 
+    let thirteen = (1...13).map { "0\t第\($0)篇内容帖子" }.joined(separator: "\n") + "\n"
+    try Data(thirteen.utf8).write(to: dir.appendingPathComponent("thirteen.tsv"))
+    let beforeForget = try Data(contentsOf: model)
     let tooMany = try runSiyu(
-      ["learn", "--label", "value", "--forget", "new.md", "new.md", "--model", "m.siyumodel"], in: dir)
-    #expect(tooMany.status == 0 || tooMany.status == 2)
+      ["learn", "--label", "value", "--forget", "thirteen.tsv", "--model", "m.siyumodel"], in: dir)
+    #expect(tooMany.status == 2)
+    #expect(tooMany.stderrText.contains("m.siyumodel: 模型里的内容帖子不足 13 篇，无法遗忘，模型未改动"))
+    #expect(try Data(contentsOf: model) == beforeForget)
 
     try Data("SIYUNBM\n".utf8 + Data(repeating: 7, count: 100)).write(
       to: dir.appendingPathComponent("bad.siyumodel"))
