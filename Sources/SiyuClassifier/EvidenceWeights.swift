@@ -12,27 +12,36 @@ struct EvidenceWeights {
   var tokenProbabilities: [Double]
 
   /// NB log-count ratios `r = log((α + c_h)/‖α + c_h‖₁) − log((α + c_v)/‖α + c_v‖₁)` (Wang & Manning).
-  static func logCountRatios(hardSell: [Double], value: [Double], alpha: Double) -> [Double] {
+  static func logCountRatios<Count: ClassCount>(hardSell: [Count], value: [Count], alpha: Double) -> [Double]
+  {
     let v = Double(hardSell.count)
     var sumH = 0.0
     var sumV = 0.0
     for i in hardSell.indices {
-      sumH += hardSell[i]
-      sumV += value[i]
+      sumH += hardSell[i].count
+      sumV += value[i].count
     }
     let normH = log(alpha * v + sumH)
     let normV = log(alpha * v + sumV)
+    // Counts are small whole numbers: log(α + c) from a table for c < 4096 (the same values, without
+    // hundreds of thousands of log calls when a large model loads).
+    let cached = 4096
+    let logs = (0..<cached).map { log(alpha + Double($0)) }
+    @inline(__always) func logSmoothed(_ c: Count) -> Double {
+      let whole = c.wholeCount
+      return whole >= 0 && whole < cached ? logs[whole] : log(alpha + c.count)
+    }
     var r = [Double](repeating: 0, count: hardSell.count)
     for i in r.indices {
-      r[i] = (log(alpha + hardSell[i]) - normH) - (log(alpha + value[i]) - normV)
+      r[i] = (logSmoothed(hardSell[i]) - normH) - (logSmoothed(value[i]) - normV)
     }
     return r
   }
 
   /// The evidence of `algorithm` from counts. `lrWeights`, `lrBias` and `meanWeight` are the logistic
   /// regression's (NBSVM only).
-  static func compute(
-    algorithm: Algorithm, hardSell: [Double], value: [Double], hardSellDocuments: Double,
+  static func compute<Count: ClassCount>(
+    algorithm: Algorithm, hardSell: [Count], value: [Count], hardSellDocuments: Double,
     valueDocuments: Double, alpha: Double, beta: Double, lrWeights: [Float], lrBias: Double,
     meanWeight: Double
   ) -> EvidenceWeights {
@@ -50,15 +59,15 @@ struct EvidenceWeights {
       return EvidenceWeights(weights: w, bias: lrBias, tokenProbabilities: [])
     case .complement:
       let v = Double(n)
-      let sumH = hardSell.reduce(0, +)
-      let sumV = value.reduce(0, +)
+      let sumH = hardSell.reduce(0) { $0 + $1.count }
+      let sumV = value.reduce(0) { $0 + $1.count }
       var logH = [Double](repeating: 0, count: n)
       var logV = [Double](repeating: 0, count: n)
       var normH = 0.0
       var normV = 0.0
       for i in 0..<n {
-        logH[i] = log((alpha + hardSell[i]) / (alpha * v + sumH))
-        logV[i] = log((alpha + value[i]) / (alpha * v + sumV))
+        logH[i] = log((alpha + hardSell[i].count) / (alpha * v + sumH))
+        logV[i] = log((alpha + value[i].count) / (alpha * v + sumV))
         normH += abs(logH[i])
         normV += abs(logV[i])
       }
@@ -73,9 +82,9 @@ struct EvidenceWeights {
       let nh = max(hardSellDocuments, 1)
       let nv = max(valueDocuments, 1)
       for i in 0..<n {
-        let b = hardSell[i] / nh
-        let g = value[i] / nv
-        let count = hardSell[i] + value[i]
+        let b = hardSell[i].count / nh
+        let g = value[i].count / nv
+        let count = hardSell[i].count + value[i].count
         let p = b + g > 0 ? b / (b + g) : 0.5
         // Robinson's f(w) with strength s = 1 towards x = 0.5.
         f[i] = (0.5 + count * p) / (1 + count)
@@ -116,5 +125,26 @@ struct EvidenceWeights {
       }
     }
     return min(sum, 1)
+  }
+}
+
+/// A per-feature document count: `UInt32` in a model, `Double` while training.
+protocol ClassCount {
+  var count: Double { get }
+  /// The count as an `Int` when it is a whole number, else -1.
+  var wholeCount: Int { get }
+}
+
+extension UInt32: ClassCount {
+  var count: Double { Double(self) }
+  var wholeCount: Int { Int(self) }
+}
+
+extension Double: ClassCount {
+  var count: Double { self }
+  var wholeCount: Int {
+    guard self >= 0, self < 1e15 else { return -1 }
+    let whole = Int(self)
+    return Double(whole) == self ? whole : -1
   }
 }

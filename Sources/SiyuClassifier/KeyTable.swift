@@ -1,4 +1,4 @@
-/// An open-addressing hash table (linear probing, load factor at most one half) from feature key to its
+/// An open-addressing hash table (linear probing, load factor at most three quarters) from feature key to its
 /// log-odds weight and feature index, built at model load.
 ///
 /// Scoring touches one 8-byte slot per lookup: the key's upper 31 bits as a fingerprint (never 0, which
@@ -24,7 +24,7 @@ struct KeyTable: Sendable {
   /// `weights[i]` is stored with `keys[i]` (empty for none).
   init(keys: [UInt64], weights: [Double] = []) {
     var size = 16
-    while size < keys.count * 2 { size <<= 1 }
+    while size * 3 < keys.count * 4 { size <<= 1 }
     var slots = [Slot](repeating: Slot(fingerprint: 0, weight: 0), count: size)
     var indices = [Int32](repeating: -1, count: size)
     let mask = size - 1

@@ -55,7 +55,7 @@ public final class Model: Sendable {
     self.regressionWeights = regressionWeights
     self.parameters = parameters
     let evidence = EvidenceWeights.compute(
-      algorithm: algorithm, hardSell: hardSellCounts.map(Double.init), value: valueCounts.map(Double.init),
+      algorithm: algorithm, hardSell: hardSellCounts, value: valueCounts,
       hardSellDocuments: Double(hardSellDocuments), valueDocuments: Double(valueDocuments),
       alpha: parameters.alpha, beta: parameters.beta, lrWeights: regressionWeights,
       lrBias: parameters.regressionBias, meanWeight: parameters.meanWeight)

@@ -102,7 +102,15 @@ public final class Linter {
         ? configuration.level(for: judge.description, postPath: post.path, channel: post.channel)
         : baseLevels[judgeIndex]).severity
     {
-      let judgement = judge.judge(document, rulePoints: score, settings: configuration.classifier)
+      var judgement = judge.judge(document, rulePoints: score, settings: configuration.classifier)
+      // SPEC: a single mild cue never makes a post hard-sell on its own. When every finding with points
+      // comes from one rule, those points may confirm the classifier but not overrule it.
+      if judgement.verdict.class == .hardSell, score > 0,
+        Set(findings.lazy.filter { $0.points > 0 }.map(\.rule)).count <= 1
+      {
+        let alone = judge.judge(document, rulePoints: 0, settings: configuration.classifier)
+        if alone.verdict.class == .value { judgement = alone }
+      }
       verdict = judgement.verdict
       if let hit = judgement.hit,
         !suppressions.suppresses(

@@ -49,16 +49,26 @@ enum ClassifierSupport {
     hardSell: (Post) -> Bool
   ) throws -> [TrainingExample] {
     let collector = FeatureCollector()
-    var settings = configuration
-    settings.rules[ClassifierRule.description.id] = .error
+    let settings = classifierForcedOn(configuration)
     let rules: [any Rule] =
       BuiltinRules.all.filter { !($0 is ClassifierRule) } + customRules + [collector]
     let linter = try Linter(rules: rules, configuration: settings, lexicons: lexicons)
     return posts.map { post in
+      collector.reset()
       _ = linter.check(post)
       return TrainingExample(
         features: collector.features, hardSell: hardSell(post), rulePoints: collector.rulePoints)
     }
+  }
+
+  /// `configuration` with `hard-sell/classifier` on for every post, whatever `rules` and `overrides` say
+  /// (for stand-ins that must see every post: training data, explanations).
+  static func classifierForcedOn(_ configuration: Configuration) -> Configuration {
+    var settings = configuration
+    let id = ClassifierRule.description.id
+    settings.rules[id] = .error
+    for i in settings.overrides.indices { settings.overrides[i].rules[id] = .error }
+    return settings
   }
 
   /// Prints input problems and warnings to stderr.

@@ -135,6 +135,10 @@ struct EvalCommand: ParsableCommand {
         judged.append(verdict.class == .hardSell)
       }
     }
+    guard !actual.isEmpty else {
+      printError("\(data.joined(separator: " ")): 没有可评估的带标签帖子")
+      throw ExitCode(2)
+    }
     let metrics = Metrics(actual: actual, judged: judged, probabilities: probabilities)
     print(format == .json ? Self.json(metrics) : Self.human(metrics), terminator: "")
     if !read.problems.isEmpty { throw ExitCode(2) }
@@ -171,6 +175,10 @@ struct EvalCommand: ParsableCommand {
       problems += fileProblems
     }
     ClassifierSupport.report(problems)
+    guard !actual.isEmpty else {
+      printError("\(data.joined(separator: " ")): 没有可评估的带标签帖子")
+      throw ExitCode(2)
+    }
     let metrics = Metrics(actual: actual, judged: judged, probabilities: probabilities)
     print(format == .json ? Self.json(metrics) : Self.human(metrics), terminator: "")
     if !problems.isEmpty { throw ExitCode(2) }

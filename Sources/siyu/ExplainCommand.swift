@@ -67,8 +67,7 @@ struct ExplainCommand: ParsableCommand {
       configuration.level(for: ClassifierRule.description, postPath: post.path, channel: post.channel)
       .severity != nil
     let recorder = ExplainRecorder(inner: ClassifierRule(model: model), enabled: enabled)
-    var settings = configuration
-    settings.rules[ClassifierRule.description.id] = .error
+    let settings = ClassifierSupport.classifierForcedOn(configuration)
     let rules = BuiltinRules.all.filter { !($0 is ClassifierRule) } + customRules + [recorder]
     let personas: PersonaSet
     do {

@@ -11,6 +11,12 @@ final class FeatureCollector: VerdictRule, @unchecked Sendable {
   private(set) var features: [UInt64] = []
   private(set) var rulePoints = 0.0
 
+  /// Forgets the last post (call before each `Linter.check`).
+  func reset() {
+    features = []
+    rulePoints = 0
+  }
+
   func check(_ document: Document) -> [RuleHit] { [] }
 
   func judge(_ document: Document, rulePoints: Double, settings: ClassifierSettings) -> Judgement {

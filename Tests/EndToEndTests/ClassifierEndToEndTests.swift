@@ -85,6 +85,26 @@ struct TrainLearnEndToEndTests {
     #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("m.siyumodel").path))
   }
 
+  @Test("training reads every post's features even where the configuration turns the classifier off")
+  func trainIgnoresClassifierLevels() throws {
+    let dir = try Self.scratch()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try Data(
+      """
+      rules: { hard-sell: "off" }
+      overrides:
+        - paths: ["**"]
+          rules: { hard-sell/classifier: "off" }
+
+      """.utf8
+    ).write(to: dir.appendingPathComponent(".siyu.yml"))
+    try FileManager.default.copyItem(
+      at: Self.data.appendingPathComponent("train.tsv"), to: dir.appendingPathComponent("train.tsv"))
+    let result = try runSiyu(["train", "train.tsv", "--output", "m.siyumodel"], in: dir)
+    #expect(result.status == 0, "\(result.stderrText)")
+    #expect(String(decoding: result.stdout, as: UTF8.self).contains("657 个特征"))
+  }
+
   @Test("training needs both classes")
   func trainNeedsBothClasses() throws {
     let dir = try Self.scratch()
@@ -115,9 +135,14 @@ struct TrainLearnEndToEndTests {
     #expect(forgotten.status == 0, "\(forgotten.stderrText)")
     #expect(String(decoding: forgotten.stdout, as: UTF8.self).contains("模型现有硬广 12 篇、内容 12 篇"))
 
+    let thirteen = (1...13).map { "0\t第\($0)篇内容帖子" }.joined(separator: "\n") + "\n"
+    try Data(thirteen.utf8).write(to: dir.appendingPathComponent("thirteen.tsv"))
+    let beforeForget = try Data(contentsOf: model)
     let tooMany = try runSiyu(
-      ["learn", "--label", "value", "--forget", "new.md", "new.md", "--model", "m.siyumodel"], in: dir)
-    #expect(tooMany.status == 0 || tooMany.status == 2)
+      ["learn", "--label", "value", "--forget", "thirteen.tsv", "--model", "m.siyumodel"], in: dir)
+    #expect(tooMany.status == 2)
+    #expect(tooMany.stderrText.contains("m.siyumodel: 模型里的内容帖子不足 13 篇，无法遗忘，模型未改动"))
+    #expect(try Data(contentsOf: model) == beforeForget)
 
     try Data("SIYUNBM\n".utf8 + Data(repeating: 7, count: 100)).write(
       to: dir.appendingPathComponent("bad.siyumodel"))
@@ -130,5 +155,49 @@ struct TrainLearnEndToEndTests {
     let missing = try runSiyu(["learn", "--label", "value", "new.md", "--model", "none.siyumodel"], in: dir)
     #expect(missing.status == 2)
     #expect(missing.stderrText.contains("none.siyumodel: 模型文件不存在"))
+  }
+}
+
+@Suite("the built-in model, end to end")
+struct BuiltInModelTests {
+  /// The verdict classes `siyu check --format json` gives `texts` with the built-in model and no
+  /// configuration.
+  static func classes(_ texts: [String]) throws -> [String] {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "siyu-builtin-\(UUID().uuidString)", isDirectory: true)
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try Data().write(to: dir.appendingPathComponent(".siyu.yml"))
+    var lines = ""
+    for text in texts {
+      let row = try JSONSerialization.data(withJSONObject: ["text": text])
+      lines += String(decoding: row, as: UTF8.self) + "\n"
+    }
+    try Data(lines.utf8).write(to: dir.appendingPathComponent("posts.jsonl"))
+    let result = try runSiyu(["check", "posts.jsonl", "--format", "json"], in: dir)
+    let object = try JSONSerialization.jsonObject(with: result.stdout) as? [String: Any]
+    let files = try #require(object?["files"] as? [[String: Any]])
+    return files.compactMap { ($0["verdict"] as? [String: Any])?["class"] as? String }
+  }
+
+  /// SPEC: a single mild cue (one price mention) never makes a post hard-sell on its own. Fails when a
+  /// retrained built-in model breaks it.
+  @Test func onePriceMentionIsNotHardSell() throws {
+    let texts = [
+      "今天买了一杯奶茶，15元，味道一般。", "周末带娃去了新开的公园，门票20元，孩子玩得很开心。",
+      "群里有姐妹问保温杯多少钱，我买的是89元的那款，用了一年还不错。",
+      "这款面霜我自己用了三个月，68元，皮肤确实不干了。",
+    ]
+    #expect(try Self.classes(texts) == Array(repeating: "value", count: texts.count))
+  }
+
+  @Test func obviousCasesAreJudgedRight() throws {
+    let texts = [
+      "【限时秒杀】原价399，今晚只要99元！库存只剩20件，手慢无，赶紧扫码下单",
+      "家人们！年货节团购最后一天，全场买二送一，满299包邮，点击链接下单",
+      "分享一个小技巧：洗完的毛巾用白醋泡十分钟再晾，摸起来会软很多。",
+      "今天带孩子去公园放风筝，晚上一起包了饺子，简单的一天。",
+    ]
+    #expect(try Self.classes(texts) == ["hard-sell", "hard-sell", "value", "value"])
   }
 }

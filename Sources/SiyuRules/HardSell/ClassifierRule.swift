@@ -60,31 +60,30 @@ public struct ClassifierRule: BuiltinRule, VerdictRule {
     let pushing = model.contributions(FeatureExtractor.details(document)).filter { $0.weight > 0 }
     let reasons = Self.reasons(pushing)
     var message = "硬广概率 \(ClassifierVerdict.format(probability: numbers.probability))"
-    if !reasons.isEmpty { message += "：" + reasons.joined(separator: " + ") }
+    if !reasons.isEmpty { message += "：" + reasons.map(\.text).joined(separator: " + ") }
     if rulePoints > 0 { message += "（另有规则分 \(Self.points(rulePoints))）" }
-    let range = pushing.first?.feature.sourceRange ?? document.tokens.first?.sourceRange ?? 0..<0
+    // The finding points at the first occurrence of the first reason.
+    let range = reasons.first?.range ?? document.tokens.first?.sourceRange ?? 0..<0
     return Judgement(
       verdict: verdict, hit: RuleHit(range: range, message: message), points: numbers.classifierPoints)
   }
 
-  /// Up to three readable reasons from the strongest hard-sell contributions: words (as written) and
-  /// token kinds, skipping one already inside a chosen one; character bigrams only when nothing else
-  /// pushed.
-  static func reasons(_ pushing: [Contribution]) -> [String] {
-    var chosen: [String] = []
-    var texts: [String] = []
+  /// Up to three readable reasons from the strongest hard-sell contributions, with where each first
+  /// occurs: words (as written, in 「」) and token kinds, skipping one already inside a chosen one;
+  /// character bigrams only when nothing else pushed.
+  static func reasons(_ pushing: [Contribution]) -> [(text: String, range: Range<Int>)] {
+    var chosen: [(text: String, range: Range<Int>)] = []
+    var labels: [String] = []
     for pass in 0..<2 where chosen.isEmpty || pass == 0 {
       for contribution in pushing where (contribution.feature.kind == .bigram) == (pass == 1) {
         let feature = contribution.feature
-        if feature.kind == .kind {
-          chosen.append(feature.label)
-          texts.append(feature.label)
-        } else {
-          let label = feature.label
-          if texts.contains(where: { $0.contains(label) || label.contains($0) }) { continue }
-          chosen.append("「\(label)」")
-          texts.append(label)
+        if feature.kind != .kind
+          && labels.contains(where: { $0.contains(feature.label) || feature.label.contains($0) })
+        {
+          continue
         }
+        chosen.append((feature.kind == .kind ? feature.label : "「\(feature.label)」", feature.sourceRange))
+        labels.append(feature.label)
         if chosen.count == 3 { break }
       }
     }
