@@ -38,6 +38,7 @@ public enum BatchReader {
           return .failure(problem(message))
         }
         if key == "persona" && !value.isNull { post.personaLine = SourceLine(path: file, line: line) }
+        if key == "channel" && !value.isNull { post.channelLine = SourceLine(path: file, line: line) }
       } else {
         post.meta[key] = value.json
       }

@@ -5,7 +5,8 @@ extension BatchReader {
   /// Reads a CSV batch (RFC 4180: comma-separated, fields in double quotes may hold commas, line ends and
   /// doubled quotes `""`). The header row names the fields (`text` required; the names of front matter,
   /// matched without regard to case or surrounding spaces; other columns are `meta`). Rows are numbered
-  /// from 1 after the header (`FILE#ROW`); blank lines are skipped and not numbered. A row with the wrong
+  /// from 1 after the header (`FILE#ROW`); blank lines are skipped and not numbered; an empty file has no
+  /// rows (and needs no header). A row with the wrong
   /// number of fields, or a bad value, is an `InputProblem` on the line where the row starts; a quote
   /// left open at the end of the file is one on the line where its field starts.
   public static func readCSV(
@@ -76,9 +77,6 @@ extension BatchReader {
     if let openLine = scanner.finish(emit: handle) {
       let message = "引号没有闭合：从这一行开始的字段到文件末尾都没有结束的 \""
       problems.append(InputProblem(path: file, line: openLine, message: message))
-    }
-    if header == nil && !headerFailed {
-      problems.append(InputProblem(path: file, line: 1, message: "CSV 文件是空的，缺少表头（需要「text」列）"))
     }
     return (posts, problems)
   }

@@ -123,6 +123,9 @@ public struct FrontMatter: Sendable {
       if key == "persona" && !value.isNull {
         post.personaLine = SourceLine(path: id, line: (keyLine ?? 1) + offset)
       }
+      if key == "channel" && !value.isNull {
+        post.channelLine = SourceLine(path: id, line: (valueNode.mark?.line ?? keyLine ?? 1) + offset)
+      }
     }
     return .success(post)
   }

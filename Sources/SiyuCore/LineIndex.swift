@@ -9,11 +9,46 @@ public struct LineIndex: Sendable {
     self.init(units: Array(text.utf16))
   }
 
+  /// UTF-8 bytes before unit `k * checkpointStride`, for every such unit and the end of the text, so a
+  /// UTF-8 column costs at most `checkpointStride` steps however long its line is.
+  private let utf8Checkpoints: [Int]
+  private static let checkpointStride = 1024
+
   public init(units: [UInt16]) {
     self.units = units
     var starts = [0]
-    for (i, u) in units.enumerated() where u == 0x0A { starts.append(i + 1) }
+    var checkpoints: [Int] = []
+    checkpoints.reserveCapacity(units.count / Self.checkpointStride + 1)
+    var bytes = 0
+    for (i, u) in units.enumerated() {
+      if i % Self.checkpointStride == 0 { checkpoints.append(bytes) }
+      if u == 0x0A { starts.append(i + 1) }
+      bytes += Self.utf8Width(u)
+    }
+    if units.count % Self.checkpointStride == 0 { checkpoints.append(bytes) }
     lineStarts = starts
+    utf8Checkpoints = checkpoints
+  }
+
+  /// UTF-8 bytes a UTF-16 unit stands for: a surrogate pair counts 4 on its lead unit.
+  @inline(__always) private static func utf8Width(_ u: UInt16) -> Int {
+    if u < 0x80 { return 1 }
+    if u < 0x800 { return 2 }
+    if UTF16.isLeadSurrogate(u) { return 4 }
+    if UTF16.isTrailSurrogate(u) { return 0 }
+    return 3
+  }
+
+  /// UTF-8 bytes before UTF-16 offset `offset` (at most `units.count`).
+  private func utf8Offset(_ offset: Int) -> Int {
+    let checkpoint = offset / Self.checkpointStride
+    var bytes = utf8Checkpoints[checkpoint]
+    var i = checkpoint * Self.checkpointStride
+    while i < offset {
+      bytes += Self.utf8Width(units[i])
+      i += 1
+    }
+    return bytes
   }
 
   /// 1-based line and 1-based UTF-16 column of `offset` (clamped to the text).
@@ -32,23 +67,7 @@ public struct LineIndex: Sendable {
   public func utf8Column(of offset: Int) -> Int {
     let offset = max(0, min(offset, units.count))
     let (line, _) = position(of: offset)
-    var bytes = 0
-    var i = lineStarts[line - 1]
-    while i < offset {
-      let u = units[i]
-      if u < 0x80 {
-        bytes += 1
-      } else if u < 0x800 {
-        bytes += 2
-      } else if UTF16.isLeadSurrogate(u) {
-        bytes += 4
-        i += 1
-      } else {
-        bytes += 3
-      }
-      i += 1
-    }
-    return bytes + 1
+    return utf8Offset(offset) - utf8Offset(lineStarts[line - 1]) + 1
   }
 
   /// Number of lines (a text without line ends has one).

@@ -58,6 +58,7 @@ public final class Linter {
         problems.append(personas.unknownPersona(name, at: post.personaLine, postID: post.id))
       }
     }
+    if let problem = configuration.unknownChannel(post) { problems.append(problem) }
     let document = Document(post: post, segmenter: segmenter, persona: persona)
     var suppressions = Suppressions(document: document)
     let acceptedRanges = acceptedOccurrences(in: document.units)

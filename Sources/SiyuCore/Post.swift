@@ -16,6 +16,9 @@ public struct Post: Sendable {
   /// Where `persona` was set (front-matter key or batch row), for reporting an unknown persona; nil when it
   /// came from the command line.
   public var personaLine: SourceLine?
+  /// Where `channel` was set (front-matter key or batch row), for reporting an unknown channel; nil when it
+  /// came from the command line or configuration.
+  public var channelLine: SourceLine?
   public var publishAt: Date?
   public var group: String?
   /// `hard-sell` or `value` (corpus files).

@@ -64,6 +64,10 @@ public final class TextInput {
     if info.st_mode & S_IFMT == S_IFDIR {
       throw InputError(path: path, message: "是目录，不是文件")
     }
+    // Devices and sockets never end (/dev/zero) or never start; a FIFO is a stream like stdin.
+    if info.st_mode & S_IFMT != S_IFREG && info.st_mode & S_IFMT != S_IFIFO {
+      throw InputError(path: path, message: "不是普通文件（设备或套接字），未读取")
+    }
     // Pass 1: validate UTF-8 while streaming, counting lines for the error message.
     guard let file = fopen(path, "rb") else {
       throw InputError(path: path, message: "无法读取：\(Self.errnoText())")
@@ -83,6 +87,10 @@ public final class TextInput {
       let isEnd = n == 0
       let (invalid, consumed) = block.withUnsafeBufferPointer {
         UTF8Decoder.firstInvalidOffset(UnsafeBufferPointer(rebasing: $0[0..<total]), isFinal: isEnd)
+      }
+      if let nul = block[0..<(invalid ?? consumed)].firstIndex(of: 0) {
+        newlines += block[0..<nul].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        throw Self.nulError(path: path, offset: offset + nul, line: newlines + 1)
       }
       if let invalid {
         newlines += block[0..<invalid].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
@@ -105,6 +113,10 @@ public final class TextInput {
 
   private func setUp(bytes: [UInt8]) throws(InputError) {
     let (invalid, _) = bytes.withUnsafeBufferPointer { UTF8Decoder.firstInvalidOffset($0, isFinal: true) }
+    if let nul = bytes[0..<(invalid ?? bytes.count)].firstIndex(of: 0) {
+      let line = bytes[0..<nul].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } + 1
+      throw Self.nulError(path: path, offset: nul, line: line)
+    }
     if let invalid {
       memoryBytes = bytes
       let line = bytes[0..<invalid].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } + 1
@@ -112,6 +124,11 @@ public final class TextInput {
       return
     }
     memoryBytes = bytes
+  }
+
+  /// A NUL byte: text has none, so the input is binary or UTF-16 and is not read.
+  static func nulError(path: String, offset: Int, line: Int) -> InputError {
+    InputError(path: path, line: line, message: "字节偏移 \(offset) 处是 NUL 字节，像是二进制文件或 UTF-16 文本，未读取此文件")
   }
 
   /// Tries GB18030 for input that is not UTF-8.
