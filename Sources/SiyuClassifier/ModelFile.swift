@@ -91,7 +91,10 @@ public enum ModelFile {
     let actualLength = UInt64(bytes.count - headerSize)
     guard bodyLength == actualLength else {
       if actualLength < bodyLength {
-        throw fail("模型文件不完整：应有 \(UInt64(headerSize) + bodyLength) 字节，实际只有 \(bytes.count) 字节")
+        // A corrupt length field can be near 2^64: adding the header to it must not trap.
+        let (expected, overflow) = UInt64(headerSize).addingReportingOverflow(bodyLength)
+        if overflow { throw fail("模型文件已损坏：长度字段不合理") }
+        throw fail("模型文件不完整：应有 \(expected) 字节，实际只有 \(bytes.count) 字节")
       }
       throw fail("模型文件已损坏：末尾多出 \(actualLength - bodyLength) 字节")
     }

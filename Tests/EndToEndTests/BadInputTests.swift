@@ -10,7 +10,7 @@ struct BadInputTests {
   static let requiredCases = [
     "invalid-utf8", "nul-bytes", "gb18030-post", "bom-crlf-post", "empty-files", "front-matter-malformed",
     "yaml-alias-bomb", "config-alias-bomb", "wrong-field-types", "unknown-channel", "impossible-dates",
-    "batch-rows", "device-input",
+    "batch-rows", "device-input", "corrupt-model",
   ]
 
   @Test("the fixture directory holds the required cases")

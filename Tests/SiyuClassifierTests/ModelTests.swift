@@ -62,6 +62,14 @@ import Testing
     }
   }
 
+  /// Found by the `model` fuzz target: a body-length field near 2^64 trapped while the error message
+  /// added the header size to it.
+  @Test func aLengthFieldNearTwoToThe64IsRefusedNotATrap() throws {
+    var bytes = ModelFile.encode(Trainer.train(try S.examples(), options: TrainingOptions()))
+    for i in 16..<24 { bytes[i] = 0xFF }
+    #expect(throws: ModelError.self) { _ = try ModelFile.decode(bytes, path: "m.siyumodel") }
+  }
+
   @Test func missingFileIsNamed() {
     #expect(throws: ModelError(path: "/nonexistent/m.siyumodel", message: "模型文件不存在")) {
       try ModelFile.read(path: "/nonexistent/m.siyumodel")
