@@ -95,12 +95,8 @@ struct CheckCommand: ParsableCommand {
 
   func run() throws {
     let cwd = FileManager.default.currentDirectoryPath
-    let configuration: Configuration
-    do {
-      configuration = try CommandSupport.loadConfiguration(explicit: config, cwd: cwd)
-    } catch {
-      printError(error.description)
-      throw ExitCode(2)
+    let configuration: Configuration = try CommandSupport.orExit {
+      try CommandSupport.loadConfiguration(explicit: config, cwd: cwd)
     }
     var problems: [InputProblem] = []
     var publishAt: Date?
@@ -115,34 +111,18 @@ struct CheckCommand: ParsableCommand {
     if let channel { defaults.channel = channel }
     defaults.persona = persona
     defaults.publishAt = publishAt
-    let lexicons: [Lexicon]
-    do {
-      lexicons = try CommandSupport.loadLexicons(configuration)
-    } catch {
-      printError(error.description)
-      throw ExitCode(2)
+    let lexicons: [Lexicon] = try CommandSupport.orExit {
+      try CommandSupport.loadLexicons(configuration)
     }
-    let customRules: [any Rule]
-    do {
-      customRules = try CustomRules.make(
+    let customRules: [any Rule] = try CommandSupport.orExit {
+      try CustomRules.make(
         configuration.customRules, configPath: configuration.path ?? ".siyu.yml")
-    } catch {
-      printError(error.description)
-      throw ExitCode(2)
     }
-    let personas: PersonaSet
-    do {
-      personas = try CommandSupport.loadPersonas(configuration, cwd: cwd, named: persona)
-    } catch {
-      printError(error.description)
-      throw ExitCode(2)
+    let personas: PersonaSet = try CommandSupport.orExit {
+      try CommandSupport.loadPersonas(configuration, cwd: cwd, named: persona)
     }
-    let builtinRules: [any Rule]
-    do {
-      builtinRules = try ClassifierSupport.builtinRules(configuration)
-    } catch {
-      printError(error.description)
-      throw ExitCode(2)
+    let builtinRules: [any Rule] = try CommandSupport.orExit {
+      try ClassifierSupport.builtinRules(configuration)
     }
     let allRules = builtinRules + customRules
     let linter = try Linter(

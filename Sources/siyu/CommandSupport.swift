@@ -32,6 +32,17 @@ enum CommandSupport {
     return lexicons
   }
 
+  /// The value of `body`; when it throws, prints the error (`PATH:LINE: message`) and exits with 2, the
+  /// code for usage, configuration and input errors.
+  static func orExit<Value>(_ body: () throws -> Value) throws -> Value {
+    do {
+      return try body()
+    } catch {
+      printError(String(describing: error))
+      throw ExitCode(2)
+    }
+  }
+
   /// The configuration's personas with their profiles, loaded once; `named` (`--persona`) must be one of
   /// them.
   static func loadPersonas(_ configuration: Configuration, cwd: String, named: String?) throws(InputProblem)
