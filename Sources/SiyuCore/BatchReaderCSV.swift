@@ -14,24 +14,39 @@ extension BatchReader {
   ) -> (posts: [Post], problems: [InputProblem]) {
     var posts: [Post] = []
     var problems: [InputProblem] = []
+    forEachCSVRow(input, file: file, path: path, defaults: defaults) { result in
+      switch result {
+      case .success(let post): posts.append(post)
+      case .failure(let problem): problems.append(problem)
+      }
+    }
+    return (posts, problems)
+  }
+
+  /// Streams a CSV batch (see `readCSV`): `emit` gets each row's post, or its problem, in order, as soon as
+  /// the row is read.
+  public static func forEachCSVRow(
+    _ input: TextInput, file: String, path: String?, defaults: PostDefaults,
+    emit: (Result<Post, InputProblem>) -> Void
+  ) {
     var header: [String]?
     var headerFailed = false
     var row = 0
     var scanner = CSVScanner()
-    let handle: (CSVScanner.Record) -> Void = { record in
+    func handle(_ record: CSVScanner.Record) {
       if headerFailed { return }
       if record.fields.count == 1 && record.fields[0].allSatisfy({ $0 == " " || $0 == "\t" }) { return }
       guard let names = header else {
         let names = record.fields.map { $0.trimmingCharacters(in: .whitespaces) }
         let lowered = names.map { $0.lowercased() }
         if !lowered.contains("text") {
-          problems.append(InputProblem(path: file, line: record.line, message: "CSV 表头缺少「text」列"))
+          emit(.failure(InputProblem(path: file, line: record.line, message: "CSV 表头缺少「text」列")))
           headerFailed = true
           return
         }
         var seen: Set<String> = []
         for name in lowered where !seen.insert(name).inserted {
-          problems.append(InputProblem(path: file, line: record.line, message: "CSV 表头中「\(name)」列重复"))
+          emit(.failure(InputProblem(path: file, line: record.line, message: "CSV 表头中「\(name)」列重复")))
           headerFailed = true
           return
         }
@@ -40,10 +55,11 @@ extension BatchReader {
       }
       row += 1
       guard record.fields.count == names.count else {
-        problems.append(
-          InputProblem(
-            path: file, line: record.line,
-            message: "第 \(row) 条记录有 \(record.fields.count) 个字段，表头有 \(names.count) 个"))
+        emit(
+          .failure(
+            InputProblem(
+              path: file, line: record.line,
+              message: "第 \(row) 条记录有 \(record.fields.count) 个字段，表头有 \(names.count) 个")))
         return
       }
       var fields: [(key: String, value: FrontMatterFields.Value)] = []
@@ -58,27 +74,23 @@ extension BatchReader {
           fields.append((key: name, value: FrontMatterFields.Value(json: .string(cell), raw: cell)))
         }
       }
-      switch post(
-        fields: fields, file: file, path: path, row: row, line: record.line, defaults: defaults,
-        allowSettings: false, messagePrefix: "第 \(row) 条记录：")
-      {
-      case .success(let p): posts.append(p)
-      case .failure(let problem): problems.append(problem)
-      }
+      emit(
+        post(
+          fields: fields, file: file, path: path, row: row, line: record.line, defaults: defaults,
+          allowSettings: false, messagePrefix: "第 \(row) 条记录："))
     }
     do {
       try input.forEachLine { piece, endsLine in
         scanner.feed(piece, endsLine: endsLine, emit: handle)
       }
     } catch {
-      problems.append(InputProblem(path: file, line: error.line, message: error.message))
-      return (posts, problems)
+      emit(.failure(InputProblem(path: file, line: error.line, message: error.message)))
+      return
     }
     if let openLine = scanner.finish(emit: handle) {
       let message = "引号没有闭合：从这一行开始的字段到文件末尾都没有结束的 \""
-      problems.append(InputProblem(path: file, line: openLine, message: message))
+      emit(.failure(InputProblem(path: file, line: openLine, message: message)))
     }
-    return (posts, problems)
   }
 
   /// Splits CSV lines (as delivered by `TextInput.forEachLine`, without line ends) into records.

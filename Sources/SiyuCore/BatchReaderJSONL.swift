@@ -11,42 +11,59 @@ extension BatchReader {
   ) -> (posts: [Post], problems: [InputProblem]) {
     var posts: [Post] = []
     var problems: [InputProblem] = []
+    forEachJSONLine(input, file: file, path: path, defaults: defaults) { result in
+      switch result {
+      case .success(let post): posts.append(post)
+      case .failure(let problem): problems.append(problem)
+      }
+    }
+    return (posts, problems)
+  }
+
+  /// Streams a JSON Lines batch: `emit` gets each row's post, or the problem that row has, in order, as
+  /// soon as its line is read (memory holds one line at a time).
+  public static func forEachJSONLine(
+    _ input: TextInput, file: String, path: String?, defaults: PostDefaults,
+    emit: (Result<Post, InputProblem>) -> Void
+  ) {
     var lineNumber = 0
     var pending: [UInt16] = []
-    let decoder = JSONDecoder()
+    func handle(_ line: UnsafeBufferPointer<UInt16>) {
+      if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0C || $0 == 0x0B || $0 == 0xA0 || $0 == 0x3000 }) { return }
+      let members: [(key: String, value: JSONValue)]
+      do {
+        guard let object = try JSONLineParser.parseObject(line) else {
+          emit(.failure(InputProblem(path: file, line: lineNumber, message: "这一行应为 JSON 对象")))
+          return
+        }
+        members = object
+      } catch {
+        emit(.failure(InputProblem(path: file, line: lineNumber, message: "这一行不是有效的 JSON")))
+        return
+      }
+      let fields = members.sorted { $0.key < $1.key }.map {
+        (key: $0.key, value: FrontMatterFields.Value(json: $0.value))
+      }
+      emit(
+        post(
+          fields: fields, file: file, path: path, row: lineNumber, line: lineNumber, defaults: defaults,
+          allowSettings: true))
+    }
     do {
       try input.forEachLine { piece, endsLine in
+        if pending.isEmpty && endsLine {
+          lineNumber += 1
+          handle(piece)
+          return
+        }
         pending.append(contentsOf: piece)
         guard endsLine else { return }
         lineNumber += 1
-        defer { pending.removeAll(keepingCapacity: true) }
-        let line = String(decoding: pending, as: UTF16.self)
-        if line.allSatisfy({ $0.isWhitespace }) { return }
-        let value: JSONValue
-        do {
-          value = try decoder.decode(JSONValue.self, from: Data(line.utf8))
-        } catch {
-          problems.append(InputProblem(path: file, line: lineNumber, message: "这一行不是有效的 JSON"))
-          return
-        }
-        guard case .object(let object) = value else {
-          problems.append(InputProblem(path: file, line: lineNumber, message: "这一行应为 JSON 对象"))
-          return
-        }
-        let fields = object.sorted { $0.key < $1.key }.map {
-          (key: $0.key, value: FrontMatterFields.Value(json: $0.value))
-        }
-        switch post(
-          fields: fields, file: file, path: path, row: lineNumber, line: lineNumber, defaults: defaults,
-          allowSettings: true)
-        {
-        case .success(let p): posts.append(p)
-        case .failure(let problem): problems.append(problem)
-        }
+        pending.withUnsafeBufferPointer { handle($0) }
+        pending.removeAll(keepingCapacity: true)
       }
     } catch {
-      problems.append(InputProblem(path: file, line: error.line, message: error.message))
+      emit(.failure(InputProblem(path: file, line: error.line, message: error.message)))
     }
-    return (posts, problems)
   }
 }

@@ -38,13 +38,32 @@ public enum PostReader {
   public static func readPosts(
     path: String, displayPath: String? = nil, defaults: PostDefaults
   ) -> (posts: [Post], problems: [InputProblem], warnings: [String]) {
+    var posts: [Post] = []
+    var problems: [InputProblem] = []
+    let warnings = forEachPost(path: path, displayPath: displayPath, defaults: defaults) { result in
+      switch result {
+      case .success(let post): posts.append(post)
+      case .failure(let problem): problems.append(problem)
+      }
+    }
+    return (posts, problems, warnings)
+  }
+
+  /// Streams the posts of the file at `path` (see `readPosts`): `emit` gets each post, or the problem
+  /// of a row or of the whole input, in order; batch files are read a line at a time. `format` overrides
+  /// the format the name implies (stdin has no name). Returns the warnings.
+  public static func forEachPost(
+    path: String, displayPath: String? = nil, format explicitFormat: Format? = nil, defaults: PostDefaults,
+    emit: (Result<Post, InputProblem>) -> Void
+  ) -> [String] {
     let name = displayPath ?? path
     let storedPath: String? = path == "-" ? displayPath : path
     let input: TextInput
     do {
       input = try TextInput(path: path)
     } catch {
-      return ([], [InputProblem(path: name, line: error.line, message: error.message)], [])
+      emit(.failure(InputProblem(path: name, line: error.line, message: error.message)))
+      return []
     }
     var warnings: [String] = []
     if var warning = input.warning {
@@ -53,26 +72,22 @@ public enum PostReader {
       }
       warnings.append(warning)
     }
-    switch Format(path: path == "-" ? (displayPath ?? "") : path) {
+    switch explicitFormat ?? Format(path: path == "-" ? (displayPath ?? "") : path) {
     case .jsonLines:
-      let (posts, problems) = BatchReader.readJSONLines(
-        input, file: name, path: storedPath, defaults: defaults)
-      return (posts, problems, warnings)
+      BatchReader.forEachJSONLine(input, file: name, path: storedPath, defaults: defaults, emit: emit)
     case .csv:
-      let (posts, problems) = BatchReader.readCSV(input, file: name, path: storedPath, defaults: defaults)
-      return (posts, problems, warnings)
+      BatchReader.forEachCSVRow(input, file: name, path: storedPath, defaults: defaults, emit: emit)
     case .post:
       let text: String
       do {
         text = try input.readString()
       } catch {
-        return ([], [InputProblem(path: name, line: error.line, message: error.message)], warnings)
+        emit(.failure(InputProblem(path: name, line: error.line, message: error.message)))
+        return warnings
       }
-      switch FrontMatter.post(from: text, id: name, path: storedPath, defaults: defaults) {
-      case .success(let post): return ([post], [], warnings)
-      case .failure(let problem): return ([], [problem], warnings)
-      }
+      emit(FrontMatter.post(from: text, id: name, path: storedPath, defaults: defaults))
     }
+    return warnings
   }
 
   /// Reads one post from `text` already in memory (stdin): front matter if present, then the body.
