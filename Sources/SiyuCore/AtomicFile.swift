@@ -18,57 +18,114 @@ public enum AtomicFile {
     public var reason: String
 
     public var description: String { "\(path): 无法写入（\(reason)），原文件未改动" }
+
+    public init(path: String, reason: String) {
+      self.path = path
+      self.reason = reason
+    }
     public var errorDescription: String? { reason }
   }
 
   public static func write(_ data: Data, to path: String) throws {
-    var target = path
-    var info = stat()
-    if lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK, let resolved = realpath(path, nil) {
-      target = String(cString: resolved)
-      free(resolved)
-    }
-    var mode: mode_t = 0o666
-    let exists = stat(target, &info) == 0
-    if exists {
-      guard info.st_mode & S_IFMT == S_IFREG else {
-        throw WriteError(path: path, reason: "不是普通文件")
+    let writer = try Writer(path: path)
+    do {
+      try data.withUnsafeBytes { raw in
+        try writer.write(UnsafeRawBufferPointer(raw))
       }
-      mode = info.st_mode & 0o7777
+    } catch {
+      writer.abandon()
+      throw error
     }
-    let slash = target.lastIndex(of: "/")
-    let folder = slash.map { String(target[...$0]) } ?? ""
-    let name = slash.map { String(target[target.index(after: $0)...]) } ?? target
-    let temporary = "\(folder).\(name).siyu-\(getpid()).tmp"
-    func failure(_ what: String) -> WriteError {
+    try writer.commit()
+  }
+
+  /// A file written in pieces (`siyu score --output`): everything goes to the temporary file, and only
+  /// `commit` puts it in place. `abandon` (or a failure) removes the temporary file.
+  public final class Writer {
+    public let path: String
+    private let target: String
+    private let temporary: String
+    private let mode: mode_t
+    private let exists: Bool
+    private var fd: Int32
+
+    public init(path: String) throws(WriteError) {
+      self.path = path
+      var target = path
+      var info = stat()
+      if lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK, let resolved = realpath(path, nil) {
+        target = String(cString: resolved)
+        free(resolved)
+      }
+      var mode: mode_t = 0o666
+      let exists = stat(target, &info) == 0
+      if exists {
+        guard info.st_mode & S_IFMT == S_IFREG else {
+          throw WriteError(path: path, reason: "不是普通文件")
+        }
+        mode = info.st_mode & 0o7777
+      }
+      let slash = target.lastIndex(of: "/")
+      let folder = slash.map { String(target[...$0]) } ?? ""
+      let name = slash.map { String(target[target.index(after: $0)...]) } ?? target
+      temporary = "\(folder).\(name).siyu-\(getpid()).tmp"
+      self.target = target
+      self.mode = mode
+      self.exists = exists
+      fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
+      guard fd >= 0 else {
+        throw WriteError(path: path, reason: "无法创建临时文件：\(String(cString: strerror(errno)))")
+      }
+    }
+
+    deinit {
+      abandon()
+    }
+
+    private func failure(_ what: String) -> WriteError {
       WriteError(path: path, reason: "\(what)：\(String(cString: strerror(errno)))")
     }
 
-    let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
-    guard fd >= 0 else { throw failure("无法创建临时文件") }
-    var written = 0
-    let complete = data.withUnsafeBytes { raw -> Bool in
-      while written < raw.count {
-        let n = writeBytes(fd, raw.baseAddress! + written, raw.count - written)
+    /// Appends `bytes`; on failure the temporary file is removed.
+    public func write(_ bytes: UnsafeRawBufferPointer) throws(WriteError) {
+      guard fd >= 0 else { throw WriteError(path: path, reason: "文件已关闭") }
+      var written = 0
+      while written < bytes.count {
+        let n = writeBytes(fd, bytes.baseAddress! + written, bytes.count - written)
         if n < 0 && errno == EINTR { continue }
-        guard n > 0 else { return false }
+        guard n > 0 else {
+          let error = failure("写入失败")
+          abandon()
+          throw error
+        }
         written += n
       }
-      return true
     }
-    var error: WriteError?
-    if !complete {
-      error = failure("写入失败")
-    } else if exists && fchmod(fd, mode) != 0 {
-      error = failure("无法设置权限")
-    } else if fsync(fd) != 0 {
-      error = failure("无法写入磁盘")
+
+    /// Flushes the file to disk and renames it into place.
+    public func commit() throws(WriteError) {
+      guard fd >= 0 else { throw WriteError(path: path, reason: "文件已关闭") }
+      var error: WriteError?
+      if exists && fchmod(fd, mode) != 0 {
+        error = failure("无法设置权限")
+      } else if fsync(fd) != 0 {
+        error = failure("无法写入磁盘")
+      }
+      if close(fd) != 0 && error == nil { error = failure("写入失败") }
+      fd = -1
+      if error == nil && rename(temporary, target) != 0 { error = failure("无法替换原文件") }
+      if let error {
+        unlink(temporary)
+        throw error
+      }
     }
-    if close(fd) != 0 && error == nil { error = failure("写入失败") }
-    if error == nil && rename(temporary, target) != 0 { error = failure("无法替换原文件") }
-    if let error {
+
+    /// Drops what was written; the file at `path` stays as it was.
+    public func abandon() {
+      guard fd >= 0 else { return }
+      close(fd)
+      fd = -1
       unlink(temporary)
-      throw error
     }
   }
 }

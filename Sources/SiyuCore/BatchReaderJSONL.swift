@@ -29,7 +29,11 @@ extension BatchReader {
     var lineNumber = 0
     var pending: [UInt16] = []
     func handle(_ line: UnsafeBufferPointer<UInt16>) {
-      if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0C || $0 == 0x0B || $0 == 0xA0 || $0 == 0x3000 }) { return }
+      if line.allSatisfy({
+        $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0C || $0 == 0x0B || $0 == 0xA0 || $0 == 0x3000
+      }) {
+        return
+      }
       let members: [(key: String, value: JSONValue)]
       do {
         guard let object = try JSONLineParser.parseObject(line) else {

@@ -48,7 +48,9 @@ public final class Linter {
   /// Checks one post. `history` holds what the history rules (caps) found on it; they land at the
   /// start of its body and go through levels, overrides and suppressions like any finding. They add no
   /// points: how often an account posts is not evidence that this post is hard-sell.
-  public func check(_ post: Post, history: [HistoryHit] = []) -> PostReport {
+  /// Without `reasons`, the `hard-sell/classifier` message gives the probability only (see
+  /// `VerdictRule.judge`): batch scoring shows no messages for most posts.
+  public func check(_ post: Post, history: [HistoryHit] = [], reasons: Bool = true) -> PostReport {
     var problems: [InputProblem] = []
     var persona: PersonaContext?
     if let name = post.persona {
@@ -103,13 +105,15 @@ public final class Linter {
         ? configuration.level(for: judge.description, postPath: post.path, channel: post.channel)
         : baseLevels[judgeIndex]).severity
     {
-      var judgement = judge.judge(document, rulePoints: score, settings: configuration.classifier)
+      var judgement = judge.judge(
+        document, rulePoints: score, settings: configuration.classifier, reasons: reasons)
       // SPEC: a single mild cue never makes a post hard-sell on its own. When every finding with points
       // comes from one rule, those points may confirm the classifier but not overrule it.
       if judgement.verdict.class == .hardSell, score > 0,
         Set(findings.lazy.filter { $0.points > 0 }.map(\.rule)).count <= 1
       {
-        let alone = judge.judge(document, rulePoints: 0, settings: configuration.classifier)
+        let alone = judge.judge(
+          document, rulePoints: 0, settings: configuration.classifier, reasons: reasons)
         if alone.verdict.class == .value { judgement = alone }
       }
       verdict = judgement.verdict

@@ -6,8 +6,11 @@
 /// known. When the rule is off for a post, the verdict is rules-only (`Linter.rulesOnlyVerdict`).
 public protocol VerdictRule: Rule {
   /// The verdict for `document` given the points of its other findings, and the finding to report when
-  /// the verdict is hard-sell (its `RuleHit`), if any.
-  func judge(_ document: Document, rulePoints: Double, settings: ClassifierSettings) -> Judgement
+  /// the verdict is hard-sell (its `RuleHit`), if any. Without `reasons`, the finding's message gives the
+  /// probability only (batch scoring, where messages are not shown and the reasons cost more than the
+  /// verdict).
+  func judge(_ document: Document, rulePoints: Double, settings: ClassifierSettings, reasons: Bool)
+    -> Judgement
 }
 
 /// What a `VerdictRule` decided about a post.

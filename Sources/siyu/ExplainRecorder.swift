@@ -20,7 +20,9 @@ final class ExplainRecorder: VerdictRule, @unchecked Sendable {
 
   func check(_ document: Document) -> [RuleHit] { [] }
 
-  func judge(_ document: Document, rulePoints: Double, settings: ClassifierSettings) -> Judgement {
+  func judge(
+    _ document: Document, rulePoints: Double, settings: ClassifierSettings, reasons: Bool = true
+  ) -> Judgement {
     self.document = document
     self.rulePoints = rulePoints
     guard enabled else {
@@ -28,6 +30,6 @@ final class ExplainRecorder: VerdictRule, @unchecked Sendable {
         verdict: Linter.rulesOnlyVerdict(score: rulePoints, requiredScore: settings.requiredScore), hit: nil,
         points: 0)
     }
-    return inner.judge(document, rulePoints: rulePoints, settings: settings)
+    return inner.judge(document, rulePoints: rulePoints, settings: settings, reasons: reasons)
   }
 }

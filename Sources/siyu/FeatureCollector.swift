@@ -19,7 +19,9 @@ final class FeatureCollector: VerdictRule, @unchecked Sendable {
 
   func check(_ document: Document) -> [RuleHit] { [] }
 
-  func judge(_ document: Document, rulePoints: Double, settings: ClassifierSettings) -> Judgement {
+  func judge(
+    _ document: Document, rulePoints: Double, settings: ClassifierSettings, reasons: Bool = true
+  ) -> Judgement {
     features = FeatureExtractor.keys(document)
     self.rulePoints = rulePoints
     return Judgement(

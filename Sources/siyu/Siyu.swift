@@ -15,7 +15,8 @@ struct Siyu: ParsableCommand {
     subcommands: [
       CheckCommand.self, SegmentCommand.self, RulesCommand.self, InitCommand.self, ConfigCommand.self,
       PersonaCommand.self,
-      TrainCommand.self, LearnCommand.self, EvalCommand.self, ExplainCommand.self, HookCommand.self,
+      ScoreCommand.self, TrainCommand.self, LearnCommand.self, EvalCommand.self, ExplainCommand.self,
+      HookCommand.self,
     ]
   )
 

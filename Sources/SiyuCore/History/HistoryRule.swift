@@ -37,10 +37,12 @@ public struct HistoryHit: Sendable, Equatable {
 }
 
 extension History {
-  /// Runs `rules` on every draft: the hits per draft index.
-  public func judge(_ rules: [any HistoryRule], caps: CapsSettings) -> [Int: [HistoryHit]] {
+  /// Runs `rules` on every draft numbered `from` or more: the hits per draft index. (Batch scoring keeps
+  /// the posts of earlier chunks as lower-numbered drafts, so they count by time order but are not judged
+  /// again.)
+  public func judge(_ rules: [any HistoryRule], caps: CapsSettings, from: Int = 0) -> [Int: [HistoryHit]] {
     var hits: [Int: [HistoryHit]] = [:]
-    for (draft, entry) in draftEntries {
+    for (draft, entry) in draftEntries where draft >= from {
       let timed = entries[entry].facts.publishAt != nil
       for rule in rules where timed || !rule.needsTime {
         for message in rule.check(entry: entry, in: self, caps: caps) {

@@ -30,17 +30,10 @@ extension History {
     return "\(month)月\(day)日"
   }
 
-  /// Month and day of a day number (days since 1970-01-01; Howard Hinnant's civil-from-days).
+  /// Month and day of a day number (days since 1970-01-01).
   static func monthAndDay(fromDays days: Int) -> (Int, Int) {
-    let z = days + 719_468
-    let era = (z >= 0 ? z : z - 146_096) / 146_097
-    let doe = z - era * 146_097
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-    let mp = (5 * doy + 2) / 153
-    let day = doy - (153 * mp + 2) / 5 + 1
-    let month = mp < 10 ? mp + 3 : mp - 9
-    return (month, day)
+    let date = CivilDate(days: days)
+    return (date.month, date.day)
   }
 
   /// `11月24日 09:05`.

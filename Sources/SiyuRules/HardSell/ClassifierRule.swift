@@ -42,7 +42,9 @@ public struct ClassifierRule: BuiltinRule, VerdictRule {
 
   public func check(_ document: Document) -> [RuleHit] { [] }
 
-  public func judge(_ document: Document, rulePoints: Double, settings: ClassifierSettings) -> Judgement {
+  public func judge(
+    _ document: Document, rulePoints: Double, settings: ClassifierSettings, reasons: Bool = true
+  ) -> Judgement {
     guard let model else {
       return Judgement(
         verdict: Linter.rulesOnlyVerdict(score: rulePoints, requiredScore: settings.requiredScore), hit: nil,
@@ -57,9 +59,14 @@ public struct ClassifierRule: BuiltinRule, VerdictRule {
     guard numbers.isHardSell else {
       return Judgement(verdict: verdict, hit: nil, points: numbers.classifierPoints)
     }
+    var message = "硬广概率 \(ClassifierVerdict.format(probability: numbers.probability))"
+    guard reasons else {
+      let range = document.tokens.first?.sourceRange ?? 0..<0
+      return Judgement(
+        verdict: verdict, hit: RuleHit(range: range, message: message), points: numbers.classifierPoints)
+    }
     let pushing = model.contributions(FeatureExtractor.details(document)).filter { $0.weight > 0 }
     let reasons = Self.reasons(pushing)
-    var message = "硬广概率 \(ClassifierVerdict.format(probability: numbers.probability))"
     if !reasons.isEmpty { message += "：" + reasons.map(\.text).joined(separator: " + ") }
     if rulePoints > 0 { message += "（另有规则分 \(Self.points(rulePoints))）" }
     // The finding points at the first occurrence of the first reason.

@@ -1,0 +1,255 @@
+import Foundation
+
+/// `siyu score`'s engine: reads posts from batch files, folders and stdin as a stream, scores them on
+/// `jobs` threads (each with its own `Linter`), runs the caps over them in input order (`CapStage`), and
+/// hands each row to the caller in input order, with a `ScoreSummary` at the end.
+///
+/// Memory is bounded by the batches in flight (a few per thread) and the cap stage's chunk, not by the
+/// size of the input. With one job everything runs on the calling thread; with more, one thread reads,
+/// `jobs` threads score, and the calling thread judges caps and writes.
+public struct BatchScorer: Sendable {
+  /// One input: a path (`-` for stdin) and, for stdin, the format to read it as.
+  public struct Input: Sendable {
+    public var path: String
+    public var format: PostReader.Format?
+
+    public init(path: String, format: PostReader.Format? = nil) {
+      self.path = path
+      self.format = format
+    }
+  }
+
+  /// What the reader found, in input order.
+  enum Item: Sendable {
+    case post(Post)
+    case problem(InputProblem)
+    case warning(String)
+  }
+
+  /// What a worker made of an item.
+  enum Scored: Sendable {
+    case post(ScoredPost)
+    case problems([InputProblem])
+    case warning(String)
+  }
+
+  /// The caller's side, called on the calling thread in input order.
+  public struct Handlers {
+    /// A scored post with its caps, ready to write.
+    public var row: (ScoredPost) -> Void
+    /// A row or input that could not be scored (it is skipped).
+    public var problem: (InputProblem) -> Void
+    /// A warning (input read as GB18030, posts out of time order).
+    public var warning: (String) -> Void
+    /// Posts scored so far (called after each batch).
+    public var progress: (Int) -> Void
+
+    public init(
+      row: @escaping (ScoredPost) -> Void, problem: @escaping (InputProblem) -> Void,
+      warning: @escaping (String) -> Void, progress: @escaping (Int) -> Void = { _ in }
+    ) {
+      self.row = row
+      self.problem = problem
+      self.warning = warning
+      self.progress = progress
+    }
+  }
+
+  public let configuration: Configuration
+  public let defaults: PostDefaults
+  public let historyRules: [any HistoryRule]
+  /// Makes one thread's linter (they own a segmenter and are not shared).
+  public let makeLinter: @Sendable () throws -> Linter
+  public let jobs: Int
+  /// Posts per batch handed to a worker.
+  public var batchSize = 256
+  /// Posts the cap stage judges together at least (see `CapStage`).
+  public var minimumChunk = 50_000
+
+  public init(
+    configuration: Configuration, defaults: PostDefaults, historyRules: [any HistoryRule], jobs: Int,
+    makeLinter: @escaping @Sendable () throws -> Linter
+  ) {
+    self.configuration = configuration
+    self.defaults = defaults
+    self.historyRules = historyRules
+    self.jobs = max(1, jobs)
+    self.makeLinter = makeLinter
+  }
+
+  /// Scores every post of `inputs`; returns the summary (counts of the rows handed to `handlers.row`,
+  /// bad rows, worst posts).
+  public func run(_ inputs: [Input], handlers: Handlers) throws -> ScoreSummary {
+    let linter = try makeLinter()
+    let calendar = ScoreCalendar(timezone: configuration.timezone)
+    var summary = ScoreSummary(
+      settings: ScoreSummary.Settings(
+        timezone: configuration.timezone.identifier,
+        hardSellShareMax: configuration.caps.hardSellShare.max,
+        hardSellShareWindow: configuration.caps.hardSellShare.window))
+    let caps = CapStage(
+      rules: historyRules, configuration: configuration, minimumChunk: minimumChunk,
+      recheck: { post, hits in linter.check(post, history: hits, reasons: false) })
+    var done = 0
+    func release(_ posts: [ScoredPost]) {
+      for post in posts {
+        summary.add(post, calendar: calendar)
+        handlers.row(post)
+      }
+    }
+    func consume(_ results: [Scored]) {
+      for result in results {
+        switch result {
+        case .post(let post):
+          release(caps.add(post))
+          done += 1
+        case .problems(let problems):
+          summary.badRows += 1
+          for problem in problems { handlers.problem(problem) }
+        case .warning(let warning):
+          handlers.warning(warning)
+        }
+      }
+      handlers.progress(done)
+    }
+    var worst = ScoreSummary(settings: summary.settings)
+    if jobs == 1 {
+      var batch: [Scored] = []
+      read(inputs) { item in
+        batch.append(score(item, linter: linter, worst: &worst))
+        if batch.count >= batchSize {
+          consume(batch)
+          batch.removeAll(keepingCapacity: true)
+        }
+      }
+      consume(batch)
+    } else {
+      let work = ScoreQueue<[Item]>(capacity: jobs * 2)
+      let results = ScoreQueue<[Scored]>(capacity: 1)
+      let worsts = ScoreQueue<ScoreSummary>(capacity: jobs)
+      let scorer = self
+      let worstSettings = summary.settings
+      let reader = Thread {
+        var batch: [Item] = []
+        var number = 0
+        scorer.read(inputs) { item in
+          batch.append(item)
+          if batch.count >= scorer.batchSize {
+            work.put(number, batch)
+            number += 1
+            batch.removeAll(keepingCapacity: true)
+          }
+        }
+        if !batch.isEmpty {
+          work.put(number, batch)
+          number += 1
+        }
+        work.close()
+        results.finish(count: number)
+      }
+      reader.stackSize = 8 << 20
+      var failure: (any Error)?
+      for index in 0..<jobs {
+        let workerLinter: Linter
+        do {
+          // Not `linter`: the calling thread keeps that one for the cap stage's re-checks.
+          workerLinter = try makeLinter()
+        } catch {
+          failure = error
+          break
+        }
+        let box = LinterBox(workerLinter)
+        let worker = Thread {
+          var localWorst = ScoreSummary(settings: worstSettings)
+          while let (number, items) = work.take() {
+            results.deliver(number, items.map { scorer.score($0, linter: box.linter, worst: &localWorst) })
+          }
+          worsts.put(index, localWorst)
+        }
+        worker.stackSize = 8 << 20
+        worker.start()
+      }
+      if let failure {
+        work.close()
+        results.finish(count: 0)
+        throw failure
+      }
+      reader.start()
+      var number = 0
+      while let batch = results.take(number: number) {
+        consume(batch)
+        number += 1
+      }
+      for _ in 0..<jobs {
+        if let (_, local) = worsts.take() { worst.merge(local) }
+      }
+    }
+    release(caps.finish())
+    for post in worst.worst { summary.offerWorst(post) }
+    if caps.lateArrivals > 0 {
+      handlers.warning(
+        "有 \(caps.lateArrivals) 条帖子排在时间更晚的帖子之后：输入较大时按块判断频次，请先按 publish_at 排序，"
+          + "否则这些帖子的发布频率问题（cap/*）可能漏报")
+    }
+    return summary
+  }
+
+  /// Reads every input in order, as items.
+  func read(_ inputs: [Input], _ emit: (Item) -> Void) {
+    for input in inputs {
+      let warnings = PostReader.forEachPost(path: input.path, format: input.format, defaults: defaults) {
+        switch $0 {
+        case .success(let post): emit(.post(post))
+        case .failure(let problem): emit(.problem(problem))
+        }
+      }
+      for warning in warnings { emit(.warning(warning)) }
+    }
+  }
+
+  /// Scores one item on the thread that owns `linter`; offers hard-sell posts to `worst`, with their
+  /// reasons in full.
+  func score(_ item: Item, linter: Linter, worst: inout ScoreSummary) -> Scored {
+    switch item {
+    case .problem(let problem): return .problems([problem])
+    case .warning(let warning): return .warning(warning)
+    case .post(let post):
+      let report = linter.check(post, reasons: false)
+      if !report.problems.isEmpty { return .problems(report.problems) }
+      var scored = ScoredPost(post: post, report: report)
+      if post.publishAt != nil {
+        if CapStage.needsSignature(channel: post.channel, configuration: configuration) {
+          scored.signature = MinHash(units: PostFacts.withoutComments(post.text))
+        }
+        if !post.disabledRules.isEmpty || post.text.contains("siyu-disable") { scored.post = post }
+      }
+      if report.verdict.class == .hardSell,
+        worst.mightBeWorst(probability: report.verdict.probability, score: report.verdict.score)
+      {
+        let full = linter.check(post)
+        var reasons: [ScoreSummary.WorstPost.Reason] = []
+        for located in full.findings where reasons.count < 8 {
+          reasons.append(.init(rule: located.finding.rule, message: located.finding.message))
+        }
+        var excerpt = String(post.text.prefix(ScoreSummary.excerptLength))
+        excerpt = excerpt.replacingOccurrences(of: "\n", with: " ")
+        worst.offerWorst(
+          ScoreSummary.WorstPost(
+            id: scored.id, channel: post.channel, persona: post.persona,
+            publishAt: post.publishAt.map(ScoreCalendar(timezone: configuration.timezone).iso8601),
+            probability: report.verdict.probability, score: report.verdict.score, excerpt: excerpt,
+            reasons: reasons))
+      }
+      return .post(scored)
+    }
+  }
+}
+
+/// Hands a linter made on one thread to the worker thread that alone uses it from then on.
+private final class LinterBox: @unchecked Sendable {
+  let linter: Linter
+
+  init(_ linter: Linter) {
+    self.linter = linter
+  }
+}

@@ -1,0 +1,154 @@
+import Foundation
+
+/// How `siyu score` writes one row per post.
+///
+/// Columns (CSV header, JSONL keys, in this order): `id`, `source`, `channel`, `persona`, `group`,
+/// `publish_at`, `class`, `probability`, `score`, `rules` (rule ids with findings, caps excluded), `caps`
+/// (cap rule ids broken), `meta` (the row's other fields). In CSV, `rules` and `caps` are ids joined by `;`
+/// and `meta` is a JSON object (empty when there is none); absent values are empty cells. In JSON Lines
+/// they are arrays and an object, and absent values are `null`.
+public enum ScoreRowFormat: String, Sendable, CaseIterable {
+  case csv
+  case jsonl
+
+  public static let columns = [
+    "id", "source", "channel", "persona", "group", "publish_at", "class", "probability", "score", "rules",
+    "caps", "meta",
+  ]
+
+  /// The header line, if the format has one.
+  public var header: String? {
+    self == .csv ? Self.columns.joined(separator: ",") + "\n" : nil
+  }
+
+  /// Appends `post`'s row (with its line end) to `out` as UTF-8.
+  public func append(_ post: ScoredPost, calendar: ScoreCalendar, to out: inout [UInt8]) {
+    let time = post.publishAt.map(calendar.iso8601)
+    let meta = post.meta.isEmpty ? nil : JSONValue.object(post.meta).jsonText
+    switch self {
+    case .csv:
+      Self.csvCell(post.id, &out)
+      out.append(0x2C)
+      Self.csvCell(post.source, &out)
+      out.append(0x2C)
+      Self.csvCell(post.channel, &out)
+      out.append(0x2C)
+      Self.csvCell(post.persona ?? "", &out)
+      out.append(0x2C)
+      Self.csvCell(post.group ?? "", &out)
+      out.append(0x2C)
+      out.append(contentsOf: (time ?? "").utf8)
+      out.append(0x2C)
+      out.append(contentsOf: post.verdict.class.rawValue.utf8)
+      out.append(0x2C)
+      Self.fixed(post.verdict.probability, places: 4, &out)
+      out.append(0x2C)
+      Self.fixed(post.verdict.score, places: 2, &out)
+      out.append(0x2C)
+      out.append(contentsOf: post.rules.joined(separator: ";").utf8)
+      out.append(0x2C)
+      out.append(contentsOf: post.caps.joined(separator: ";").utf8)
+      out.append(0x2C)
+      if let meta { Self.csvCell(meta, &out) }
+      out.append(0x0A)
+    case .jsonl:
+      out.append(contentsOf: #"{"id":"#.utf8)
+      Self.jsonString(post.id, &out)
+      out.append(contentsOf: #","source":"#.utf8)
+      Self.jsonString(post.source, &out)
+      out.append(contentsOf: #","channel":"#.utf8)
+      Self.jsonString(post.channel, &out)
+      out.append(contentsOf: #","persona":"#.utf8)
+      Self.jsonOptional(post.persona, &out)
+      out.append(contentsOf: #","group":"#.utf8)
+      Self.jsonOptional(post.group, &out)
+      out.append(contentsOf: #","publish_at":"#.utf8)
+      Self.jsonOptional(time, &out)
+      out.append(contentsOf: #","class":""#.utf8)
+      out.append(contentsOf: post.verdict.class.rawValue.utf8)
+      out.append(contentsOf: #"","probability":"#.utf8)
+      Self.fixed(post.verdict.probability, places: 4, &out)
+      out.append(contentsOf: #","score":"#.utf8)
+      Self.fixed(post.verdict.score, places: 2, &out)
+      out.append(contentsOf: #","rules":["#.utf8)
+      for (index, rule) in post.rules.enumerated() {
+        if index > 0 { out.append(0x2C) }
+        Self.jsonString(rule, &out)
+      }
+      out.append(contentsOf: #"],"caps":["#.utf8)
+      for (index, rule) in post.caps.enumerated() {
+        if index > 0 { out.append(0x2C) }
+        Self.jsonString(rule, &out)
+      }
+      out.append(contentsOf: #"],"meta":"#.utf8)
+      out.append(contentsOf: (meta ?? "{}").utf8)
+      out.append(contentsOf: "}\n".utf8)
+    }
+  }
+
+  /// A CSV cell, quoted (RFC 4180) when it holds a comma, quote or line end.
+  static func csvCell(_ text: String, _ out: inout [UInt8]) {
+    let bytes = text.utf8
+    guard bytes.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
+      out.append(contentsOf: bytes)
+      return
+    }
+    out.append(0x22)
+    for byte in bytes {
+      if byte == 0x22 { out.append(0x22) }
+      out.append(byte)
+    }
+    out.append(0x22)
+  }
+
+  static func jsonOptional(_ text: String?, _ out: inout [UInt8]) {
+    if let text { jsonString(text, &out) } else { out.append(contentsOf: "null".utf8) }
+  }
+
+  /// A JSON string literal: quotes, backslashes and control characters escaped, the rest as UTF-8.
+  static func jsonString(_ text: String, _ out: inout [UInt8]) {
+    out.append(0x22)
+    for byte in text.utf8 {
+      switch byte {
+      case 0x22: out.append(contentsOf: [0x5C, 0x22])
+      case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+      case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
+      case 0x0D: out.append(contentsOf: [0x5C, 0x72])
+      case 0x09: out.append(contentsOf: [0x5C, 0x74])
+      case 0..<0x20:
+        let hex: [UInt8] = Array("0123456789abcdef".utf8)
+        out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+      default: out.append(byte)
+      }
+    }
+    out.append(0x22)
+  }
+
+  /// `value` rounded to `places` decimals, trailing zeros dropped (`0.97`, `11.5`, `3`), without
+  /// `String(format:)`, which costs more than the rest of the row.
+  static func fixed(_ value: Double, places: Int, _ out: inout [UInt8]) {
+    guard value.isFinite else {
+      out.append(0x30)
+      return
+    }
+    var scale = 1.0
+    for _ in 0..<places { scale *= 10 }
+    var scaled = Int64((abs(value) * scale).rounded())
+    if value < 0 && scaled != 0 { out.append(0x2D) }
+    let unit = Int64(scale)
+    let whole = scaled / unit
+    out.append(contentsOf: String(whole).utf8)
+    scaled %= unit
+    guard scaled != 0 else { return }
+    out.append(0x2E)
+    var digits: [UInt8] = []
+    var divisor = unit / 10
+    while divisor > 0 {
+      digits.append(UInt8(0x30 + scaled / divisor))
+      scaled %= divisor
+      divisor /= 10
+    }
+    while digits.last == 0x30 { digits.removeLast() }
+    out.append(contentsOf: digits)
+  }
+}
