@@ -9,8 +9,8 @@ usage: classifier_peers.py TRAIN TEST
        classifier_peers.py --serve TRAIN
          train every system on TRAIN, print {"ready": [KEY…], "train_s": {KEY: s}}, then answer one
          request a line on stdin, `KEY<TAB>ROWS.jsonl<TAB>OUT`: score ROWS ({"text": …} a line) with
-         that system, writing one predicted label a line to OUT, and print {"system", "n", "score_s"},
-         score_s timed around reading, vectorizing, predicting and writing only (bench/score). The
+         that system, writing one predicted label a line to OUT, and print {"system", "n", "score_s",
+         "cpu_s"}, wall and CPU seconds timed around reading, vectorizing, predicting and writing only (bench/score). The
          models stay trained between requests, so timed runs can be interleaved with other programs.
 """
 import itertools
@@ -60,9 +60,11 @@ def train(vectorizer, model, texts, labels):
 
 
 def score_file(vectorizer, model, rows_path, out_path):
-    """Scores every row of a JSONL file in batches, one predicted label a line; returns (rows, seconds)."""
+    """Scores every row of a JSONL file in batches, one predicted label a line.
+
+    Returns (rows, wall seconds, CPU seconds of the process)."""
     n = 0
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     with open(rows_path, encoding="utf-8", newline="\n") as f, open(out_path, "w", encoding="utf-8") as out:
         while True:
             texts = [json.loads(line)["text"] for line in itertools.islice(f, BATCH)]
@@ -70,7 +72,7 @@ def score_file(vectorizer, model, rows_path, out_path):
                 break
             out.write("".join(f"{label}\n" for label in model.predict(vectorizer.transform(texts))))
             n += len(texts)
-    return n, time.perf_counter() - t0
+    return n, time.perf_counter() - t0, time.process_time() - c0
 
 
 def report(name, y, predicted, train_s, score_s):
@@ -102,8 +104,8 @@ def serve(train_path):
     for request in sys.stdin:
         key, rows_path, out_path = request.rstrip("\n").split("\t")
         name, vectorizer, model = trained[key]
-        n, seconds = score_file(vectorizer, model, rows_path, out_path)
-        print(json.dumps({"system": name, "n": n, "score_s": seconds}), flush=True)
+        n, seconds, cpu = score_file(vectorizer, model, rows_path, out_path)
+        print(json.dumps({"system": name, "n": n, "score_s": seconds, "cpu_s": cpu}), flush=True)
 
 
 def main():
