@@ -27,6 +27,8 @@ public struct ClassifierVerdict: Sendable, Equatable {
   /// `p` for messages: two decimals, rounded down and at most 0.99 (a probability from evidence is never
   /// certainty, even where `Double` rounds it to 1).
   public static func format(probability p: Double) -> String {
-    String(format: "%.2f", min((p * 100).rounded(.down), 99) / 100)
+    // Two decimals, rounded down and at most 0.99, without `String(format:)` (slow, and on every post).
+    let hundredths = p.isFinite ? Int(min(max((p * 100).rounded(.down), 0), 99)) : 0
+    return "0." + (hundredths < 10 ? "0" : "") + String(hundredths)
   }
 }

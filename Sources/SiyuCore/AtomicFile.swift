@@ -44,7 +44,8 @@ public enum AtomicFile {
   public final class Writer {
     public let path: String
     private let target: String
-    private let temporary: String
+    /// nil when the target is a device or pipe, written directly.
+    private let temporary: String?
     private let mode: mode_t
     private let exists: Bool
     private var fd: Int32
@@ -59,6 +60,18 @@ public enum AtomicFile {
       }
       var mode: mode_t = 0o666
       let exists = stat(target, &info) == 0
+      self.target = target
+      if exists && (info.st_mode & S_IFMT == S_IFCHR || info.st_mode & S_IFMT == S_IFIFO) {
+        // A device or pipe (`/dev/null`, `>(…)`): there is nothing to replace, so it is written directly.
+        temporary = nil
+        self.mode = 0
+        self.exists = true
+        fd = open(target, O_WRONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+          throw WriteError(path: path, reason: "无法打开：\(String(cString: strerror(errno)))")
+        }
+        return
+      }
       if exists {
         guard info.st_mode & S_IFMT == S_IFREG else {
           throw WriteError(path: path, reason: "不是普通文件")
@@ -68,8 +81,8 @@ public enum AtomicFile {
       let slash = target.lastIndex(of: "/")
       let folder = slash.map { String(target[...$0]) } ?? ""
       let name = slash.map { String(target[target.index(after: $0)...]) } ?? target
-      temporary = "\(folder).\(name).siyu-\(getpid()).tmp"
-      self.target = target
+      let temporary = "\(folder).\(name).siyu-\(getpid()).tmp"
+      self.temporary = temporary
       self.mode = mode
       self.exists = exists
       fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
@@ -105,6 +118,12 @@ public enum AtomicFile {
     /// Flushes the file to disk and renames it into place.
     public func commit() throws(WriteError) {
       guard fd >= 0 else { throw WriteError(path: path, reason: "文件已关闭") }
+      guard let temporary else {
+        let closed = close(fd)
+        fd = -1
+        if closed != 0 { throw failure("写入失败") }
+        return
+      }
       var error: WriteError?
       if exists && fchmod(fd, mode) != 0 {
         error = failure("无法设置权限")
@@ -125,7 +144,7 @@ public enum AtomicFile {
       guard fd >= 0 else { return }
       close(fd)
       fd = -1
-      unlink(temporary)
+      if let temporary { unlink(temporary) }
     }
   }
 }

@@ -15,6 +15,12 @@ extension Configuration {
   /// The input problem for a post whose channel is not known (a typo such as `moment`), at the line that
   /// set it; nil when the channel is known.
   public func unknownChannel(_ post: Post) -> InputProblem? {
+    // The common case first, without building the list.
+    if post.channel == defaultChannel || Self.builtinChannels.contains(post.channel)
+      || caps.channels[post.channel] != nil
+    {
+      return nil
+    }
     let known = knownChannels
     guard !known.contains(post.channel) else { return nil }
     return InputProblem(

@@ -30,7 +30,7 @@ public struct JSONLineParser {
   }
 
   /// Parses `units` as one JSON object and returns its members in order of appearance (a repeated key
-  /// keeps its last value, in the place of its first), or nil when the value is not an object.
+  /// keeps its first value), or nil when the value is not an object.
   public static func parseObject(
     _ units: UnsafeBufferPointer<UInt16>
   ) throws(Failure) -> [(key: String, value: JSONValue)]? {
@@ -62,7 +62,7 @@ public struct JSONLineParser {
     switch units[i] {
     case 0x7B:
       var object: [String: JSONValue] = [:]
-      for (key, value) in try members() { object[key] = value }
+      for (key, value) in try members() { object[key] = value }  // keys are unique by now
       return .object(object)
     case 0x5B:
       return .array(try elements())
@@ -113,11 +113,8 @@ public struct JSONLineParser {
       i += 1
       skipSpace()
       let member = try value()
-      if let existing = result.firstIndex(where: { $0.key == key }) {
-        result[existing].value = member
-      } else {
-        result.append((key, member))
-      }
+      // A repeated key keeps its first value, as Foundation's JSONDecoder (used before) does.
+      if !result.contains(where: { $0.key == key }) { result.append((key, member)) }
       skipSpace()
       guard i < units.count else { throw Failure(offset: i) }
       if units[i] == 0x2C {

@@ -1,0 +1,140 @@
+import Foundation
+import Testing
+
+// End-to-end tests of `siyu score` on Tests/Fixtures/score (format in Fixtures.swift), plus properties that
+// need more rows than a fixture holds: output order and content do not depend on --jobs, shard summaries
+// merge into the summary of the whole, --output replaces its file only when every row is written.
+
+@Suite("siyu score, end to end")
+struct ScoreEndToEndTests {
+  static let requiredCases = [
+    "rows-csv", "rows-jsonl", "summary-json", "bad-rows", "csv-gb18030", "folder-and-stdin", "merge",
+  ]
+
+  @Test("the fixture directory holds the required cases")
+  func fixturesArePresent() {
+    let names = Fixtures.caseNames("score")
+    for name in Self.requiredCases {
+      #expect(names.contains(name), "missing fixture case \(name)")
+    }
+  }
+
+  @Test("score fixture", arguments: Fixtures.caseNames("score"))
+  func fixture(_ name: String) throws {
+    try Fixtures.run(suite: "score", name: name, defaultArgs: ["score", "posts.jsonl"])
+  }
+
+  static func scratch() throws -> URL {
+    let url = FileManager.default.temporaryDirectory
+      .appendingPathComponent("siyu-e2e-score-\(UUID().uuidString)", isDirectory: true)
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+  }
+
+  /// The corpus as JSON Lines (text, channel, and a publish_at spread over weeks), in a temp folder.
+  static func corpusBatch(in directory: URL) throws -> URL {
+    let corpus = Locations.packageRoot.appendingPathComponent("corpus")
+    let files = try FileManager.default.subpathsOfDirectory(atPath: corpus.path).filter {
+      $0.hasSuffix(".md")
+    }
+    .sorted()
+    var lines: [String] = []
+    for (index, file) in files.enumerated() {
+      let text = try String(contentsOf: corpus.appendingPathComponent(file), encoding: .utf8)
+      // The body after the front matter.
+      let parts = text.components(separatedBy: "\n---\n")
+      let body = parts.count > 1 ? parts.dropFirst().joined(separator: "\n---\n") : text
+      let channel = index % 3 == 0 ? "group" : "moments"
+      let day = 1 + index / 12
+      let hour = 7 + index % 12 + (index % 7 == 0 ? 9 : 0)
+      let time = String(
+        format: "2026-%02d-%02dT%02d:%02d+08:00", 1 + day / 28 % 12, 1 + day % 28, hour % 24, index % 60)
+      let object: [String: Any] = ["text": body, "channel": channel, "publish_at": time, "id": "c\(index)"]
+      let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+      lines.append(String(decoding: data, as: UTF8.self))
+    }
+    let url = directory.appendingPathComponent("corpus.jsonl")
+    try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: url)
+    return url
+  }
+
+  @Test("rows come out in input order with the same content whatever --jobs is")
+  func jobsDoNotChangeOutput() throws {
+    let directory = try Self.scratch()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let batch = try Self.corpusBatch(in: directory)
+    let one = try runSiyu(
+      [
+        "score", batch.path, "--jobs", "1", "--format", "jsonl", "--summary", "json", "--summary-output",
+        "one.json",
+      ],
+      in: directory)
+    let three = try runSiyu(
+      [
+        "score", batch.path, "--jobs", "3", "--format", "jsonl", "--summary", "json", "--summary-output",
+        "three.json",
+      ],
+      in: directory)
+    #expect(one.status == 0)
+    #expect(three.status == 0)
+    #expect(one.stdout == three.stdout)
+    let rows = String(decoding: one.stdout, as: UTF8.self).split(separator: "\n")
+    #expect(rows.count > 2_000)
+    for (index, row) in rows.enumerated() {
+      #expect(row.hasPrefix("{\"id\":\"c\(index)\""), "row \(index) out of order: \(row.prefix(40))")
+    }
+    let a = try Data(contentsOf: directory.appendingPathComponent("one.json"))
+    let b = try Data(contentsOf: directory.appendingPathComponent("three.json"))
+    #expect(a == b)
+    // Caps do fire on this spread (several posts a day per channel).
+    #expect(String(decoding: one.stdout, as: UTF8.self).contains("cap/daily"))
+  }
+
+  @Test("summaries of shards merge into the summary of the whole")
+  func shardSummariesMerge() throws {
+    let directory = try Self.scratch()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let batch = try Self.corpusBatch(in: directory)
+    // Shard by stream (channel), as the README advises, so the caps of each shard are the caps of the whole.
+    let rows = String(decoding: try Data(contentsOf: batch), as: UTF8.self).split(separator: "\n")
+    let moments = rows.filter { $0.contains("\"channel\":\"moments\"") }
+    let group = rows.filter { $0.contains("\"channel\":\"group\"") }
+    try Data((moments.joined(separator: "\n") + "\n").utf8).write(
+      to: directory.appendingPathComponent("a.jsonl"))
+    try Data((group.joined(separator: "\n") + "\n").utf8).write(
+      to: directory.appendingPathComponent("b.jsonl"))
+    for (input, summary) in [(batch.path, "whole.json"), ("a.jsonl", "a.json"), ("b.jsonl", "b.json")] {
+      let result = try runSiyu(
+        ["score", input, "--output", "/dev/null", "--summary", "json", "--summary-output", summary],
+        in: directory)
+      #expect(result.status == 0, "\(input): \(String(decoding: result.stderr, as: UTF8.self))")
+    }
+    let merged = try runSiyu(["score", "--merge", "a.json", "b.json", "--summary", "json"], in: directory)
+    #expect(merged.status == 0)
+    let whole = try Data(contentsOf: directory.appendingPathComponent("whole.json"))
+    #expect(String(decoding: merged.stderr, as: UTF8.self) == String(decoding: whole, as: UTF8.self))
+  }
+
+  @Test("--output is replaced only when every row is written; a failed run leaves it as it was")
+  func outputIsAtomic() throws {
+    let directory = try Self.scratch()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let output = directory.appendingPathComponent("scores.csv")
+    try Data("old\n".utf8).write(to: output)
+    try Data("{\"text\":\"你好\"}\n".utf8).write(to: directory.appendingPathComponent("in.jsonl"))
+    // A configuration error stops the run before any row: the old file stays.
+    try Data("rules: {nonsense/rule: error}\n".utf8).write(to: directory.appendingPathComponent("bad.yml"))
+    let failed = try runSiyu(
+      ["score", "in.jsonl", "--config", "bad.yml", "--output", "scores.csv"], in: directory)
+    #expect(failed.status == 2)
+    #expect(try String(contentsOf: output, encoding: .utf8) == "old\n")
+    let done = try runSiyu(
+      ["score", "in.jsonl", "--output", "scores.csv", "--summary", "none"], in: directory)
+    #expect(done.status == 0)
+    #expect(try String(contentsOf: output, encoding: .utf8).hasPrefix("id,source,channel"))
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter {
+      $0.hasSuffix(".tmp")
+    }
+    #expect(leftovers.isEmpty)
+  }
+}

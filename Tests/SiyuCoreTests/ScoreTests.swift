@@ -1,0 +1,195 @@
+import Foundation
+import SiyuRules
+import Testing
+
+@testable import SiyuCore
+
+@Suite struct CivilDateTests {
+  @Test func isoWeeksAtYearEdges() {
+    func week(_ y: Int, _ m: Int, _ d: Int) -> String {
+      CivilDate.isoWeek(days: CivilDate.days(year: y, month: m, day: d))
+    }
+    #expect(week(2026, 11, 24) == "2026-W48")
+    #expect(week(2021, 1, 1) == "2020-W53")
+    #expect(week(2024, 12, 30) == "2025-W01")
+    #expect(week(2026, 1, 1) == "2026-W01")
+    #expect(week(2027, 1, 3) == "2026-W53")
+  }
+
+  @Test func daysRoundTripAndWeekdays() {
+    for days in stride(from: -800_000, through: 800_000, by: 997) {
+      let date = CivilDate(days: days)
+      #expect(CivilDate.days(year: date.year, month: date.month, day: date.day) == days)
+    }
+    #expect(CivilDate(days: 0).text == "1970-01-01")
+    #expect(CivilDate.weekday(days: 0) == 3)  // a Thursday
+    #expect(CivilDate.weekday(days: CivilDate.days(year: 2026, month: 11, day: 23)) == 0)  // a Monday
+  }
+
+  @Test func calendarWritesOffsetsAndLocalHours() throws {
+    let shanghai = ScoreCalendar(timezone: try #require(TimeZone(identifier: "Asia/Shanghai")))
+    let date = try #require(FrontMatterDate.parse("2026-11-24T01:30+00:00", timezone: .gmt))
+    #expect(shanghai.iso8601(date) == "2026-11-24T09:30:00+08:00")
+    #expect(shanghai.dayAndMinute(date).minute == 9 * 60 + 30)
+    let newYork = ScoreCalendar(timezone: try #require(TimeZone(identifier: "America/New_York")))
+    #expect(newYork.iso8601(date) == "2026-11-23T20:30:00-05:00")
+  }
+}
+
+@Suite struct ScoreRowFormatTests {
+  func fixed(_ value: Double, _ places: Int) -> String {
+    var out: [UInt8] = []
+    ScoreRowFormat.fixed(value, places: places, &out)
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  @Test func fixedDecimals() {
+    #expect(fixed(0.97, 4) == "0.97")
+    #expect(fixed(11.5, 2) == "11.5")
+    #expect(fixed(3, 2) == "3")
+    #expect(fixed(0.99996, 4) == "1")
+    #expect(fixed(0.00004, 4) == "0")
+    #expect(fixed(-5.071, 2) == "-5.07")
+    #expect(fixed(-0.001, 2) == "0")
+    #expect(fixed(0.0501, 4) == "0.0501")
+    #expect(fixed(.nan, 2) == "0")
+  }
+
+  @Test func csvCellsAreQuotedOnlyWhenNeeded() {
+    func cell(_ text: String) -> String {
+      var out: [UInt8] = []
+      ScoreRowFormat.csvCell(text, &out)
+      return String(decoding: out, as: UTF8.self)
+    }
+    #expect(cell("你好") == "你好")
+    #expect(cell("a,b") == "\"a,b\"")
+    #expect(cell("说\"好\"") == "\"说\"\"好\"\"\"")
+    #expect(cell("两\n行") == "\"两\n行\"")
+  }
+
+  @Test func jsonStringsEscapeControlCharacters() {
+    var out: [UInt8] = []
+    ScoreRowFormat.jsonString("a\"b\\c\nd\u{01}你", &out)
+    #expect(String(decoding: out, as: UTF8.self) == #""a\"b\\c\nd\u0001你""#)
+  }
+}
+
+@Suite struct ScoreSummaryTests {
+  static let settings = ScoreSummary.Settings(
+    timezone: "Asia/Shanghai", hardSellShareMax: 0.3, hardSellShareWindow: 7 * 86_400)
+
+  /// A scored post made by hand (no linter needed for counting).
+  static func scored(_ index: Int) -> ScoredPost {
+    let channels = ["moments", "group", "private"]
+    var post = Post(
+      id: "in.jsonl#\(index)", text: "帖子 \(index)", channel: channels[index % 3],
+      persona: index % 4 == 0 ? "xiaoli" : nil,
+      publishAt: index % 5 == 0 ? nil : Date(timeIntervalSince1970: 1_790_000_000 + Double(index) * 7_919))
+    post.meta = ["campaign": .string("c\(index % 2)")]
+    let hard = index % 3 == 1
+    var scored = ScoredPost(
+      post: post,
+      report: PostReport(
+        path: post.id,
+        verdict: Verdict(class: hard ? .hardSell : .value, probability: hard ? 0.9 : 0.1, score: 1),
+        findings: []))
+    scored.rules = hard ? ["hard-sell/classifier", "hard-sell/cta"] : []
+    scored.cues = hard ? [ScoredPost.Cue(rule: "hard-sell/cta", text: index % 2 == 0 ? "扫码下单" : "私聊我")] : []
+    scored.caps = index % 7 == 0 ? ["cap/daily"] : []
+    scored.offVoice = index % 8 == 0
+    return scored
+  }
+
+  @Test func shardsMergeIntoTheWhole() throws {
+    let calendar = ScoreCalendar(timezone: try #require(TimeZone(identifier: "Asia/Shanghai")))
+    var whole = ScoreSummary(settings: Self.settings)
+    var a = ScoreSummary(settings: Self.settings)
+    var b = ScoreSummary(settings: Self.settings)
+    for index in 0..<500 {
+      let post = Self.scored(index)
+      whole.add(post, calendar: calendar)
+      if index % 2 == 0 { a.add(post, calendar: calendar) } else { b.add(post, calendar: calendar) }
+      let worst = ScoreSummary.WorstPost(
+        id: post.id, channel: post.channel, persona: nil, publishAt: nil,
+        probability: Double(index % 50) / 50,
+        score: Double(index % 7), excerpt: "", reasons: [])
+      whole.offerWorst(worst)
+      if index % 2 == 0 { a.offerWorst(worst) } else { b.offerWorst(worst) }
+    }
+    var merged = a
+    merged.merge(b)
+    #expect(merged == whole)
+    #expect(whole.worst.count == ScoreSummary.worstCount)
+    #expect(whole.posts == 500)
+    #expect(whole.untimed == 100)
+    #expect(whole.heatmap.values.flatMap { $0.flatMap { $0 } }.reduce(0, +) == 400)
+    // And through JSON, as shards hand them over.
+    let decoded = try ScoreSummary.read(a.json())
+    #expect(decoded == a)
+  }
+
+  @Test func readRefusesOtherFiles() {
+    #expect(throws: ScoreSummary.SummaryError.self) { try ScoreSummary.read(Data("{}".utf8)) }
+    var future = ScoreSummary(settings: Self.settings)
+    future.version = 99
+    #expect(throws: ScoreSummary.SummaryError.self) { try ScoreSummary.read(future.json()) }
+  }
+}
+
+@Suite struct CapStageTests {
+  /// Five moments posts a day for three days, two of them hard-sell each day, scored by hand.
+  static func posts() -> [ScoredPost] {
+    var result: [ScoredPost] = []
+    for day in 0..<3 {
+      for slot in 0..<5 {
+        let time = Date(timeIntervalSince1970: 1_790_000_000 + Double(day * 86_400 + slot * 3 * 3_600))
+        let post = Post(
+          id: "in.jsonl#\(day * 5 + slot + 1)", text: "第 \(day) 天第 \(slot) 条", channel: "moments",
+          publishAt: time)
+        let hard = slot % 2 == 1
+        result.append(
+          ScoredPost(
+            post: post,
+            report: PostReport(
+              path: post.id,
+              verdict: Verdict(class: hard ? .hardSell : .value, probability: hard ? 0.9 : 0.1, score: 0),
+              findings: [])))
+      }
+    }
+    return result
+  }
+
+  func run(_ posts: [ScoredPost], chunk: Int) -> (caps: [String: [String]], late: Int) {
+    let stage = CapStage(rules: CapRules.all, configuration: Configuration(), minimumChunk: chunk) {
+      post, _ in
+      PostReport(path: post.id, verdict: Verdict(class: .value, probability: 0, score: 0), findings: [])
+    }
+    var released: [ScoredPost] = []
+    for post in posts { released += stage.add(post) }
+    released += stage.finish()
+    #expect(released.map(\.source) == posts.map(\.source), "released in input order")
+    return (Dictionary(uniqueKeysWithValues: released.map { ($0.source, $0.caps) }), stage.lateArrivals)
+  }
+
+  @Test func smallChunksOfSortedInputJudgeLikeOneChunk() {
+    let whole = run(Self.posts(), chunk: 1_000)
+    #expect(whole.late == 0)
+    #expect(whole.caps.values.contains { $0.contains("cap/daily") })
+    #expect(whole.caps.values.contains { $0.contains("cap/hard-sell-daily") })
+    for chunk in [1, 2, 4, 7] {
+      let chunked = run(Self.posts(), chunk: chunk)
+      #expect(chunked.caps == whole.caps, "chunk \(chunk)")
+      #expect(chunked.late == 0)
+    }
+  }
+
+  @Test func anyOrderIsExactWithinOneChunkAndCountedAsLateBeyond() {
+    let reversed = Array(Self.posts().reversed())
+    let whole = run(Self.posts(), chunk: 1_000)
+    let oneChunk = run(reversed, chunk: 1_000)
+    #expect(oneChunk.caps == whole.caps)
+    #expect(oneChunk.late == 0)
+    let chunked = run(reversed, chunk: 3)
+    #expect(chunked.late > 0)
+  }
+}
