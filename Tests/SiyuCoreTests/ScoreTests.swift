@@ -193,3 +193,77 @@ import Testing
     #expect(chunked.late > 0)
   }
 }
+
+/// The parallel scorer in-process (so `scripts/sanitize thread` sees its threads): the built-in rules and
+/// caps over a few hundred timed rows, with 1 and 3 jobs.
+@Suite struct BatchScorerParallelTests {
+  static func rows(in directory: URL) throws -> String {
+    var lines: [String] = []
+    let texts = [
+      "早上好，今天分享一个护肤小技巧：洗脸水温别太高。",
+      "【限时秒杀】原价399，今晚只要99元！库存只剩最后20件，手慢无，赶紧扫码下单",
+      "群里的朋友问围巾怎么洗：冷水手洗，别拧，平铺晾干。",
+      "家人们！年货节团购最后一天🔥全场买二送一，满299包邮，点击链接下单",
+      "这是我们店国家级的好产品，效果最佳 <!-- siyu-disable cap/daily -->",
+    ]
+    for index in 0..<600 {
+      let hour = 6 + index % 20 / 2
+      let day = 1 + index / 20
+      let channel = index % 4 == 0 ? "group" : "moments"
+      let text = texts[index % texts.count]
+      lines.append(
+        #"{"id":"r\#(index)","text":"\#(text)","channel":"\#(channel)","publish_at":"2026-10-\#(String(format: "%02d", day))T\#(String(format: "%02d", hour)):\#(index % 2 * 3)0+08:00"}"#
+      )
+    }
+    lines.insert(#"{"text": broken"#, at: 300)
+    let path = directory.appendingPathComponent("rows.jsonl").path
+    try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path))
+    return path
+  }
+
+  func score(_ path: String, jobs: Int) throws -> (rows: [String], problems: [String], summary: ScoreSummary)
+  {
+    let configuration = Configuration()
+    var scorer = BatchScorer(
+      configuration: configuration, defaults: configuration.postDefaults, historyRules: CapRules.all,
+      jobs: jobs
+    ) {
+      try Linter(rules: BuiltinRules.all, configuration: configuration)
+    }
+    scorer.batchSize = 16
+    scorer.minimumChunk = 50
+    var rows: [String] = []
+    var problems: [String] = []
+    let calendar = ScoreCalendar(timezone: configuration.timezone)
+    let summary = try scorer.run(
+      [BatchScorer.Input(path: path)],
+      handlers: BatchScorer.Handlers(
+        row: { post in
+          var out: [UInt8] = []
+          ScoreRowFormat.jsonl.append(post, calendar: calendar, to: &out)
+          rows.append(String(decoding: out, as: UTF8.self))
+        },
+        problem: { problems.append($0.description) },
+        warning: { problems.append($0) }))
+    return (rows, problems, summary)
+  }
+
+  @Test func threeJobsGiveWhatOneJobGives() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "siyu-scorer-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let path = try Self.rows(in: directory)
+    let one = try score(path, jobs: 1)
+    let three = try score(path, jobs: 3)
+    #expect(one.rows.count == 600)
+    #expect(one.rows == three.rows)
+    #expect(one.problems == three.problems)
+    #expect(one.problems.count == 1, "\(one.problems)")
+    #expect(one.summary == three.summary)
+    #expect(one.summary.caps["cap/daily"] ?? 0 > 0)
+    #expect(one.summary.hardSell > 0)
+    #expect(one.summary.worst.count == ScoreSummary.worstCount)
+    #expect(one.rows.enumerated().allSatisfy { $1.hasPrefix("{\"id\":\"r\($0)\"") })
+  }
+}
