@@ -6,17 +6,18 @@
 /// deeper nodes keep their children sorted in flat arrays.
 public struct Trie: @unchecked Sendable {
   /// Flat, immutable arrays behind raw pointers, so walks in the hot path are plain loads.
+  @usableFromInline
   final class Storage {
     /// Page of the root table for each high byte of a first unit (0 = the empty page).
-    let rootPages: UnsafeMutableBufferPointer<Int32>
+    @usableFromInline let rootPages: UnsafeMutableBufferPointer<Int32>
     /// Node index of the root's child, page by page (`page << 8 | low byte`), 0 when absent.
-    let rootTable: UnsafeMutableBufferPointer<Int32>
-    let childStart: UnsafeMutableBufferPointer<Int32>
-    let childCount: UnsafeMutableBufferPointer<Int32>
-    let childUnits: UnsafeMutableBufferPointer<UInt16>
-    let childNodes: UnsafeMutableBufferPointer<Int32>
+    @usableFromInline let rootTable: UnsafeMutableBufferPointer<Int32>
+    @usableFromInline let childStart: UnsafeMutableBufferPointer<Int32>
+    @usableFromInline let childCount: UnsafeMutableBufferPointer<Int32>
+    @usableFromInline let childUnits: UnsafeMutableBufferPointer<UInt16>
+    @usableFromInline let childNodes: UnsafeMutableBufferPointer<Int32>
     /// Payload of the key ending at a node, or -1.
-    let payloads: UnsafeMutableBufferPointer<Int32>
+    @usableFromInline let payloads: UnsafeMutableBufferPointer<Int32>
 
     init(
       rootPages: [Int32], rootTable: [Int32], childStart: [Int32], childCount: [Int32], childUnits: [UInt16],
@@ -48,7 +49,7 @@ public struct Trie: @unchecked Sendable {
     }
   }
 
-  let storage: Storage
+  @usableFromInline let storage: Storage
   /// Length in units of the longest key.
   public let maxKeyLength: Int
 
@@ -143,14 +144,14 @@ public struct Trie: @unchecked Sendable {
   }
 
   /// The root's child for `unit` (0 when no key starts with it): the start of a walk.
-  @inline(__always)
+  @inlinable @inline(__always)
   public func root(_ unit: UInt16) -> Int32 {
     let s = storage
     return s.rootTable[Int(s.rootPages[Int(unit >> 8)]) << 8 | Int(unit & 0xFF)]
   }
 
   /// The child of `node` for `unit`, or 0.
-  @inline(__always)
+  @inlinable @inline(__always)
   public func child(_ node: Int32, _ unit: UInt16) -> Int32 {
     let s = storage
     var lo = Int(s.childStart[Int(node)])
@@ -165,12 +166,12 @@ public struct Trie: @unchecked Sendable {
   }
 
   /// The payload of the key ending at `node`, or -1.
-  @inline(__always)
+  @inlinable @inline(__always)
   public func payload(_ node: Int32) -> Int32 { storage.payloads[Int(node)] }
 
   /// Calls `match(end, payload)` for every key that is a prefix of `text[start..<limit]`, shortest first.
   /// `end` is the index just past the key. Return false from `match` to stop early.
-  @inline(__always)
+  @inlinable @inline(__always)
   public func forEachPrefix(
     in text: UnsafeBufferPointer<UInt16>, from start: Int, limit: Int,
     _ match: (_ end: Int, _ payload: Int32) -> Bool
@@ -188,10 +189,11 @@ public struct Trie: @unchecked Sendable {
   }
 
   /// Whether any key starts with `unit` (a cheap pre-check before a walk).
-  @inline(__always)
+  @inlinable @inline(__always)
   public func hasKeys(startingWith unit: UInt16) -> Bool { root(unit) != 0 }
 
   /// The payload of the longest key that is a prefix of `text[start..<limit]`, with its end.
+  @inlinable
   public func longestPrefix(in text: UnsafeBufferPointer<UInt16>, from start: Int, limit: Int) -> (
     end: Int, payload: Int32
   )? {
