@@ -63,7 +63,7 @@ extension HTMLReport {
       body += note("没有一周的硬广占比超过上限。")
     } else {
       let list = over.map {
-        "\($0.0)（\(ReportNumber.percent(ReportNumber.share($0.1.hardSell, of: $0.1.posts))))"
+        HTMLText.escape($0.0) + "（\(ReportNumber.percent(ReportNumber.share($0.1.hardSell, of: $0.1.posts)))）"
       }
       body += "<p class=\"note over\">超过上限的周：\(list.joined(separator: "、"))</p>\n"
     }

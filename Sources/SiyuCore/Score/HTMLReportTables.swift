@@ -10,7 +10,7 @@ extension HTMLReport {
     body += "<tbody>\n"
     for (i, post) in summary.worst.enumerated() {
       let persona = post.persona.map { " / " + HTMLText.escape($0) } ?? ""
-      let time = post.publishAt.map(HTMLText.escape) ?? "无时间"
+      let time = post.publishAt.map { HTMLText.escape(readableTime($0)) } ?? "无时间"
       body += "<tr><td class=\"num\">\(i + 1)</td><td class=\"id\">\(HTMLText.escape(post.id))</td>"
       body += "<td>\(HTMLText.escape(post.channel))\(persona)</td><td>\(time)</td>"
       body += "<td class=\"num\">\(ReportNumber.probability(post.probability))</td>"
@@ -38,6 +38,16 @@ extension HTMLReport {
     body += countTable(summary.rules, empty: "没有规则命中。")
     body += "</div>\n</div>\n"
     return section("counts", "频次上限与规则命中", body)
+  }
+
+  /// An ISO 8601 time with a space instead of the `T`, so it reads (and wraps) as date and time.
+  private static func readableTime(_ iso: String) -> String {
+    let characters = Array(iso)
+    guard characters.count > 10, characters[10] == "T", ReportCalendar.day(String(characters[..<10])) != nil
+    else {
+      return iso
+    }
+    return String(characters[..<10]) + " " + String(characters[11...])
   }
 
   /// Rule ids and post counts, most posts first (ties by id).

@@ -106,7 +106,7 @@ struct LineChart {
     case .share:
       if let limit { top = max(top, limit.value) }
       top = min(1, top * 1.1)
-      let step = ReportNumber.niceStep(top / 4, minimum: 0.05)
+      let step = ReportNumber.niceStep(top / 5, minimum: 0.05)
       return (min(1, max(step, (top / step).rounded(.up) * step)), step)
     }
   }
