@@ -222,6 +222,14 @@ struct ScoreCommand: ParsableCommand {
 
   /// Prints or writes the summary and the report.
   private func finish(_ summary: ScoreSummary) throws {
+    if let report {
+      do {
+        try AtomicFile.write(Data(HTMLReport.render(summary).utf8), to: report)
+      } catch {
+        printError(String(describing: error))
+        throw ExitCode(2)
+      }
+    }
     var text: String?
     switch self.summary {
     case .human: text = summary.text()
