@@ -66,7 +66,7 @@ struct ScoreEndToEndTests {
     let one = try runSiyu(
       [
         "score", batch.path, "--jobs", "1", "--format", "jsonl", "--summary", "json", "--summary-output",
-        "one.json",
+        "one.json", "--report", "report.html",
       ],
       in: directory)
     let three = try runSiyu(
@@ -86,6 +86,9 @@ struct ScoreEndToEndTests {
     let a = try Data(contentsOf: directory.appendingPathComponent("one.json"))
     let b = try Data(contentsOf: directory.appendingPathComponent("three.json"))
     #expect(a == b)
+    let report = try String(contentsOf: directory.appendingPathComponent("report.html"), encoding: .utf8)
+    #expect(report.contains("<svg") && report.contains("每周硬广占比"))
+    #expect(!report.contains("<script"))
     // Caps do fire on this spread (several posts a day per channel).
     #expect(String(decoding: one.stdout, as: UTF8.self).contains("cap/daily"))
   }
