@@ -88,17 +88,24 @@ public enum ScoreRowFormat: String, Sendable, CaseIterable {
 
   /// A CSV cell, quoted (RFC 4180) when it holds a comma, quote or line end.
   static func csvCell(_ text: String, _ out: inout [UInt8]) {
-    let bytes = text.utf8
-    guard bytes.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
-      out.append(contentsOf: bytes)
-      return
+    var text = text
+    text.withUTF8 { bytes in
+      var needsQuotes = false
+      for byte in bytes where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D {
+        needsQuotes = true
+        break
+      }
+      guard needsQuotes else {
+        out.append(contentsOf: bytes)
+        return
+      }
+      out.append(0x22)
+      for byte in bytes {
+        if byte == 0x22 { out.append(0x22) }
+        out.append(byte)
+      }
+      out.append(0x22)
     }
-    out.append(0x22)
-    for byte in bytes {
-      if byte == 0x22 { out.append(0x22) }
-      out.append(byte)
-    }
-    out.append(0x22)
   }
 
   static func jsonOptional(_ text: String?, _ out: inout [UInt8]) {
@@ -136,8 +143,7 @@ public enum ScoreRowFormat: String, Sendable, CaseIterable {
     var scaled = Int64((abs(value) * scale).rounded())
     if value < 0 && scaled != 0 { out.append(0x2D) }
     let unit = Int64(scale)
-    let whole = scaled / unit
-    out.append(contentsOf: String(whole).utf8)
+    appendDecimal(scaled / unit, &out)
     scaled %= unit
     guard scaled != 0 else { return }
     out.append(0x2E)
@@ -150,5 +156,24 @@ public enum ScoreRowFormat: String, Sendable, CaseIterable {
     }
     while digits.last == 0x30 { digits.removeLast() }
     out.append(contentsOf: digits)
+  }
+
+  /// The digits of `value` (≥ 0), without making a `String`.
+  static func appendDecimal(_ value: Int64, _ out: inout [UInt8]) {
+    var digits:
+      (
+        UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+        UInt8, UInt8, UInt8, UInt8, UInt8, UInt8
+      ) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+    var count = 0
+    var rest = value
+    withUnsafeMutableBytes(of: &digits) { buffer in
+      repeat {
+        buffer[count] = UInt8(0x30 + rest % 10)
+        rest /= 10
+        count += 1
+      } while rest > 0 && count < buffer.count
+      for index in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[index]) }
+    }
   }
 }
