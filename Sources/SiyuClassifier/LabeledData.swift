@@ -50,7 +50,7 @@ public enum LabeledData {
     var posts: [Post] = []
     let (problems, warning) = forEachTSVRow(path: path) { hardSell, text, line in
       var post = Post(
-        id: "\(path)#\(line)", path: path, text: UTF16Text.string(text), channel: defaults.channel,
+        id: "\(path)#\(line)", path: path, text: UTF16String.make(text), channel: defaults.channel,
         persona: defaults.persona, publishAt: defaults.publishAt, label: hardSell ? "hard-sell" : "value")
       post.sourceLine = line
       posts.append(post)

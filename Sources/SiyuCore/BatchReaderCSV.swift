@@ -173,7 +173,7 @@ extension BatchReader {
     }
 
     private mutating func endField() {
-      fields.append(String(decoding: field, as: UTF16.self))
+      fields.append(UTF16String.make(field))
       field.removeAll(keepingCapacity: true)
       fieldQuoted = false
     }

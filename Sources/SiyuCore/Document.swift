@@ -46,16 +46,16 @@ public final class Document: Sendable {
 
   /// The source text of `token` (for output and messages).
   public func text(of token: Token) -> String {
-    String(decoding: units[token.sourceRange], as: UTF16.self)
+    UTF16String.make(units[token.sourceRange])
   }
 
   /// The normalized text of `token` (for matching against lexicons).
   public func normalizedText(of token: Token) -> String {
-    String(decoding: normalized[token.normalizedRange], as: UTF16.self)
+    UTF16String.make(normalized[token.normalizedRange])
   }
 
   /// The source text in `range` (UTF-16 offsets).
   public func text(in range: Range<Int>) -> String {
-    String(decoding: units[range.clamped(to: 0..<units.count)], as: UTF16.self)
+    UTF16String.make(units[range.clamped(to: 0..<units.count)])
   }
 }

@@ -1,3 +1,5 @@
+import SiyuText
+
 /// A strict JSON (RFC 8259) parser over UTF-16 units, for JSON Lines rows: one value per line, read
 /// straight from `TextInput`'s line buffer without building a `String` and `Data` of the line first and
 /// without `Codable` (which cost more than scoring the post). Nesting deeper than `maxDepth` is an
@@ -160,7 +162,7 @@ public struct JSONLineParser {
     while i < units.count {
       let unit = units[i]
       if unit == 0x22 {
-        let text = String(decoding: UnsafeBufferPointer(rebasing: units[start..<i]), as: UTF16.self)
+        let text = UTF16String.make(UnsafeBufferPointer(rebasing: units[start..<i]))
         i += 1
         return text
       }
@@ -174,7 +176,7 @@ public struct JSONLineParser {
       switch unit {
       case 0x22:
         i += 1
-        return String(decoding: buffer, as: UTF16.self)
+        return UTF16String.make(buffer)
       case 0x5C:
         i += 1
         guard i < units.count else { throw Failure(offset: i) }

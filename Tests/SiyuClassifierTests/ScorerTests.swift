@@ -22,15 +22,4 @@ import Testing
       #expect(abs(scorer.logOdds(text) - expected) < 1e-9, "\(text.prefix(20))")
     }
   }
-
-  @Test func utf16TextMatchesTheStandardLibrary() {
-    let samples: [[UInt16]] = [
-      Array("abc，你好🔥𠮷é".utf16), [0xD800], [0xDC00, 0x41], [0x41, 0xD83D], Array("".utf16),
-      [0x7F, 0x80, 0x7FF, 0x800, 0xFFFF],
-    ]
-    for units in samples {
-      let fast = units.withUnsafeBufferPointer { UTF16Text.string($0) }
-      #expect(fast == String(decoding: units, as: UTF16.self))
-    }
-  }
 }

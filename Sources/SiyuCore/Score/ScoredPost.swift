@@ -1,4 +1,5 @@
 import Foundation
+import SiyuText
 
 /// One post as `siyu score` reports it: where it ran, its verdict, the rules it hit and the caps it broke.
 /// Small on purpose: thousands wait in the cap stage at once.
@@ -91,6 +92,6 @@ public struct ScoredPost: Sendable {
       result.append(unit == 0x0A || unit == 0x0D ? 0x20 : unit)
       if result.count >= 40 { break }
     }
-    return String(decoding: result, as: UTF16.self)
+    return UTF16String.make(result)
   }
 }
