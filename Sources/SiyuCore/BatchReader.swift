@@ -19,7 +19,9 @@ public enum BatchReader {
     guard case .string(let rawText) = textField.value.json else {
       return .failure(problem("「text」应为字符串"))
     }
-    let text = rawText.utf8.contains(0x0D) ? rawText.replacingOccurrences(of: "\r\n", with: "\n") : rawText
+    var probe = rawText
+    let hasCR = probe.withUTF8 { $0.contains(0x0D) }
+    let text = hasCR ? rawText.replacingOccurrences(of: "\r\n", with: "\n") : rawText
     var post = Post(
       id: "\(file)#\(row)", path: path, text: text, bodyLine: 1, channel: defaults.channel,
       persona: defaults.persona, publishAt: defaults.publishAt)
