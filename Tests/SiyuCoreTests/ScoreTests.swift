@@ -267,3 +267,38 @@ import Testing
     #expect(one.rows.enumerated().allSatisfy { $1.hasPrefix("{\"id\":\"r\($0)\"") })
   }
 }
+
+/// The hand-off queue must not keep taken batches alive: `siyu score --jobs 2` once held every post read
+/// (235 MB at 1,000,000 rows) because taken slots stayed in the queue's array.
+@Suite struct ScoreQueueTests {
+  final class Payload: @unchecked Sendable {}
+
+  @Test func takenBatchesAreReleased() {
+    let queue = ScoreQueue<Payload>(capacity: 4)
+    weak var first: Payload?
+    for number in 0..<100 {
+      let payload = Payload()
+      if number == 0 { first = payload }
+      queue.put(number, payload)
+      _ = queue.take()
+    }
+    #expect(first == nil)
+  }
+
+  @Test func orderedDeliveryHandsBatchesOutInOrder() {
+    let queue = ScoreQueue<Int>(capacity: 2)
+    let done = DispatchGroup()
+    for number in (0..<20).reversed() {
+      DispatchQueue.global().async(group: done) { queue.deliver(number, number * 10) }
+    }
+    queue.finish(count: 20)
+    var seen: [Int] = []
+    var number = 0
+    while let value = queue.take(number: number) {
+      seen.append(value)
+      number += 1
+    }
+    done.wait()
+    #expect(seen == (0..<20).map { $0 * 10 })
+  }
+}

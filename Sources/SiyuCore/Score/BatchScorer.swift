@@ -125,7 +125,7 @@ public struct BatchScorer: Sendable {
       consume(batch)
     } else {
       let work = ScoreQueue<[Item]>(capacity: jobs * 2)
-      let results = ScoreQueue<[Scored]>(capacity: 1)
+      let results = ScoreQueue<[Scored]>(capacity: jobs * 4)
       let worsts = ScoreQueue<ScoreSummary>(capacity: jobs)
       let scorer = self
       let worstSettings = summary.settings

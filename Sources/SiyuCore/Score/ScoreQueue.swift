@@ -12,6 +12,8 @@ final class ScoreQueue<Value: Sendable>: @unchecked Sendable {
   /// For the ordered side: values by batch number, and how many batches there will be once known.
   private var byNumber: [Int: Value] = [:]
   private var total: Int?
+  /// The batch number the taker waits for (or will ask for next).
+  private var expected = 0
 
   init(capacity: Int) {
     self.capacity = max(1, capacity)
@@ -42,7 +44,9 @@ final class ScoreQueue<Value: Sendable>: @unchecked Sendable {
     guard head < items.count else { return nil }
     let item = items[head]
     head += 1
-    if head > 1_024 && head * 2 > items.count {
+    // Taken batches must not stay referenced (they hold whole posts); the queue holds at most
+    // `capacity` waiting batches, so dropping the taken ones every few takes is cheap.
+    if head >= 8 {
       items.removeFirst(head)
       head = 0
     }
@@ -50,9 +54,12 @@ final class ScoreQueue<Value: Sendable>: @unchecked Sendable {
     return item
   }
 
-  /// Leaves batch `number` for `take(number:)`.
+  /// Leaves batch `number` for `take(number:)`, waiting while it is `capacity` or more batches ahead of
+  /// the one the taker waits for (so fast workers cannot pile up results the writer has not reached; the
+  /// batch the taker waits for never waits, so this cannot deadlock).
   func deliver(_ number: Int, _ value: Value) {
     condition.lock()
+    while number >= expected + capacity { condition.wait() }
     byNumber[number] = value
     condition.broadcast()
     condition.unlock()
@@ -70,10 +77,14 @@ final class ScoreQueue<Value: Sendable>: @unchecked Sendable {
   func take(number: Int) -> Value? {
     condition.lock()
     defer { condition.unlock() }
+    expected = number
+    condition.broadcast()
     while byNumber[number] == nil {
       if let total, number >= total { return nil }
       condition.wait()
     }
+    expected = number + 1
+    condition.broadcast()
     return byNumber.removeValue(forKey: number)
   }
 }
