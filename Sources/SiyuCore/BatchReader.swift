@@ -4,6 +4,21 @@ import Foundation
 /// (`BatchReaderCSV.swift`). Each row is a post named `FILE#ROW` whose body starts on line 1; a broken row
 /// is an `InputProblem` on the file line where it starts, and the other rows are still read.
 public enum BatchReader {
+  /// Gathers what a streaming reader emits into posts and problems, in order.
+  static func collect(
+    _ read: ((Result<Post, InputProblem>) -> Void) -> Void
+  ) -> (posts: [Post], problems: [InputProblem]) {
+    var posts: [Post] = []
+    var problems: [InputProblem] = []
+    read { result in
+      switch result {
+      case .success(let post): posts.append(post)
+      case .failure(let problem): problems.append(problem)
+      }
+    }
+    return (posts, problems)
+  }
+
   /// Builds the post of one row from its fields in order. `text` is required; known fields are checked
   /// as in front matter (`siyu` only when `allowSettings`); other fields become `meta`.
   static func post(

@@ -12,15 +12,7 @@ extension BatchReader {
   public static func readCSV(
     _ input: TextInput, file: String, path: String?, defaults: PostDefaults
   ) -> (posts: [Post], problems: [InputProblem]) {
-    var posts: [Post] = []
-    var problems: [InputProblem] = []
-    forEachCSVRow(input, file: file, path: path, defaults: defaults) { result in
-      switch result {
-      case .success(let post): posts.append(post)
-      case .failure(let problem): problems.append(problem)
-      }
-    }
-    return (posts, problems)
+    collect { forEachCSVRow(input, file: file, path: path, defaults: defaults, emit: $0) }
   }
 
   /// Streams a CSV batch (see `readCSV`): `emit` gets each row's post, or its problem, in order, as soon as

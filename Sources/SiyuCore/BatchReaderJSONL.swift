@@ -9,15 +9,7 @@ extension BatchReader {
   public static func readJSONLines(
     _ input: TextInput, file: String, path: String?, defaults: PostDefaults
   ) -> (posts: [Post], problems: [InputProblem]) {
-    var posts: [Post] = []
-    var problems: [InputProblem] = []
-    forEachJSONLine(input, file: file, path: path, defaults: defaults) { result in
-      switch result {
-      case .success(let post): posts.append(post)
-      case .failure(let problem): problems.append(problem)
-      }
-    }
-    return (posts, problems)
+    collect { forEachJSONLine(input, file: file, path: path, defaults: defaults, emit: $0) }
   }
 
   /// Streams a JSON Lines batch: `emit` gets each row's post, or the problem that row has, in order, as

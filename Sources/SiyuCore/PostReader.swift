@@ -38,13 +38,9 @@ public enum PostReader {
   public static func readPosts(
     path: String, displayPath: String? = nil, defaults: PostDefaults
   ) -> (posts: [Post], problems: [InputProblem], warnings: [String]) {
-    var posts: [Post] = []
-    var problems: [InputProblem] = []
-    let warnings = forEachPost(path: path, displayPath: displayPath, defaults: defaults) { result in
-      switch result {
-      case .success(let post): posts.append(post)
-      case .failure(let problem): problems.append(problem)
-      }
+    var warnings: [String] = []
+    let (posts, problems) = BatchReader.collect {
+      warnings = forEachPost(path: path, displayPath: displayPath, defaults: defaults, emit: $0)
     }
     return (posts, problems, warnings)
   }

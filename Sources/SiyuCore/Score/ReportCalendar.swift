@@ -9,13 +9,12 @@ enum ReportCalendar {
       let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
       (1...12).contains(month), (1...daysInMonth(year, month)).contains(day)
     else { return nil }
-    return daysFromCivil(year, month, day)
+    return CivilDate.days(year: year, month: month, day: day)
   }
 
   /// `YYYY-MM-DD` of a day number.
   static func dayKey(_ day: Int) -> String {
-    let (y, m, d) = civilFromDays(day)
-    return pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2)
+    CivilDate(days: day).text
   }
 
   /// The day number of the Monday of ISO week `YYYY-Www`; nil when `key` is not such a week.
@@ -29,19 +28,16 @@ enum ReportCalendar {
 
   /// `YYYY-Www` of the ISO week that contains day number `day`.
   static func weekKey(_ day: Int) -> String {
-    let thursday = day - weekday(day) + 3
-    let year = civilFromDays(thursday).year
-    let week = (thursday - daysFromCivil(year, 1, 1)) / 7 + 1
-    return pad(year, 4) + "-W" + pad(week, 2)
+    CivilDate.isoWeek(days: day)
   }
 
   /// 0 = Monday … 6 = Sunday.
   static func weekday(_ day: Int) -> Int {
-    ((day % 7) + 7 + 3) % 7
+    CivilDate.weekday(days: day)
   }
 
   private static func firstMonday(_ year: Int) -> Int {
-    let january4 = daysFromCivil(year, 1, 4)
+    let january4 = CivilDate.days(year: year, month: 1, day: 4)
     return january4 - weekday(january4)
   }
 
@@ -57,33 +53,6 @@ enum ReportCalendar {
     }
   }
 
-  /// Howard Hinnant's `days_from_civil`.
-  private static func daysFromCivil(_ year: Int, _ month: Int, _ day: Int) -> Int {
-    let y = month <= 2 ? year - 1 : year
-    let era = (y >= 0 ? y : y - 399) / 400
-    let yearOfEra = y - era * 400
-    let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-    let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-    return era * 146_097 + dayOfEra - 719_468
-  }
-
-  /// Howard Hinnant's `civil_from_days`.
-  private static func civilFromDays(_ days: Int) -> (year: Int, month: Int, day: Int) {
-    let z = days + 719_468
-    let era = (z >= 0 ? z : z - 146_096) / 146_097
-    let dayOfEra = z - era * 146_097
-    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-    let mp = (5 * dayOfYear + 2) / 153
-    let day = dayOfYear - (153 * mp + 2) / 5 + 1
-    let month = mp < 10 ? mp + 3 : mp - 9
-    return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
-  }
-
-  private static func pad(_ n: Int, _ width: Int) -> String {
-    let s = String(n)
-    return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
-  }
 }
 
 extension ReportCalendar {
