@@ -102,8 +102,9 @@ struct ScoreCommand: ParsableCommand {
       try ClassifierSupport.builtinRules(configuration)
     }
     let rules = builtinRules + customRules
-    // Fail on a bad model or lexicon before any output file is touched.
-    _ = try CommandSupport.orExit {
+    // The calling thread's linter, made before any output file is touched, so a bad model or lexicon
+    // fails first.
+    let linter = try CommandSupport.orExit {
       try Linter(rules: rules, configuration: configuration, lexicons: lexicons, personas: personas)
     }
 
@@ -145,7 +146,7 @@ struct ScoreCommand: ParsableCommand {
     let result: ScoreSummary
     do {
       result = try scorer.run(
-        scoreInputs,
+        scoreInputs, linter: linter,
         handlers: BatchScorer.Handlers(
           row: { post in
             rowFormat.append(post, calendar: calendar, to: &buffer)

@@ -237,6 +237,7 @@ import Testing
     let calendar = ScoreCalendar(timezone: configuration.timezone)
     let summary = try scorer.run(
       [BatchScorer.Input(path: path)],
+      linter: try Linter(rules: BuiltinRules.all, configuration: configuration),
       handlers: BatchScorer.Handlers(
         row: { post in
           var out: [UInt8] = []

@@ -114,14 +114,12 @@ public struct History: Sendable {
 
   /// Calendar day number (days since 1970-01-01 in the configured time zone) of `date`.
   public func day(of date: Date) -> Int {
-    let local = Int(date.timeIntervalSince1970.rounded(.down)) + timezone.secondsFromGMT(for: date)
-    return local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
+    ScoreCalendar(timezone: timezone).dayAndMinute(date).day
   }
 
   /// Minutes after local midnight of `date`.
   public func minuteOfDay(_ date: Date) -> Int {
-    let local = Int(date.timeIntervalSince1970.rounded(.down)) + timezone.secondsFromGMT(for: date)
-    return ((local % 86_400) + 86_400) % 86_400 / 60
+    ScoreCalendar(timezone: timezone).dayAndMinute(date).minute
   }
 
   /// The first instant of `date`'s local day and of the next one.

@@ -78,9 +78,9 @@ public struct BatchScorer: Sendable {
   }
 
   /// Scores every post of `inputs`; returns the summary (counts of the rows handed to `handlers.row`,
-  /// bad rows, worst posts).
-  public func run(_ inputs: [Input], handlers: Handlers) throws -> ScoreSummary {
-    let linter = try makeLinter()
+  /// bad rows, worst posts). `linter` belongs to the calling thread: it scores when there is one job and
+  /// re-checks posts for the cap stage; more jobs get linters of their own from `makeLinter`.
+  public func run(_ inputs: [Input], linter: Linter, handlers: Handlers) throws -> ScoreSummary {
     let calendar = ScoreCalendar(timezone: configuration.timezone)
     var summary = ScoreSummary(
       settings: ScoreSummary.Settings(

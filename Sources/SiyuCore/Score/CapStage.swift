@@ -17,7 +17,6 @@ public final class CapStage {
   private let recheck: (Post, [HistoryHit]) -> PostReport
   private var pending: [ScoredPost] = []
   private var retained: [History.Entry] = []
-  private var sequence = 0
   private var pendingStart = 0
   private var judgedUntil: Date?
   private var latest: Date?

@@ -219,7 +219,7 @@ public struct ScoreSummary: Codable, Sendable, Equatable {
   /// Keeps `post` if it is among the `worstCount` worst seen.
   public mutating func offerWorst(_ post: WorstPost) {
     guard mightBeWorst(probability: post.probability, score: post.score) else { return }
-    if worst.contains(where: { $0.id == post.id && $0 == post }) { return }
+    if worst.contains(post) { return }
     let index = worst.firstIndex { WorstPost.worseThan(post, $0) } ?? worst.count
     worst.insert(post, at: index)
     if worst.count > Self.worstCount { worst.removeLast() }
