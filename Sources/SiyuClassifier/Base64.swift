@@ -1,26 +1,57 @@
 /// A base64 decoder over UTF-8 bytes that skips whitespace (the embedded model's line breaks and
 /// indentation) and stops at padding.
+///
+/// It runs once per process on the embedded model (about 2 MB of text), so it works on the literal's
+/// contiguous UTF-8 storage through pointers: about 5 instructions a character instead of 60 through
+/// `String.UTF8View`'s iterator and `Array.append`.
 enum Base64 {
-  static func decode(_ text: String.UTF8View) -> [UInt8] {
+  /// Sextet values of the base64 alphabet; 0xFF for everything else.
+  private static let table: [UInt8] = {
     var table = [UInt8](repeating: 0xFF, count: 256)
     for (i, c) in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8.enumerated() {
       table[Int(c)] = UInt8(i)
     }
-    var out: [UInt8] = []
-    out.reserveCapacity(text.count * 3 / 4)
-    var accumulator: UInt32 = 0
-    var bits = 0
-    for c in text {
-      if c == UInt8(ascii: "=") { break }
-      let v = table[Int(c)]
-      if v == 0xFF { continue }
-      accumulator = (accumulator << 6) | UInt32(v)
-      bits += 6
-      if bits >= 8 {
-        bits -= 8
-        out.append(UInt8(truncatingIfNeeded: accumulator >> UInt32(bits)))
+    return table
+  }()
+
+  static func decode(_ text: String) -> [UInt8] {
+    var text = text
+    return text.withUTF8 { decode($0) }
+  }
+
+  static func decode(_ input: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+    let capacity = input.count / 4 * 3 + 3
+    return table.withUnsafeBufferPointer { table in
+      [UInt8](unsafeUninitializedCapacity: capacity) { out, initialized in
+        var written = 0
+        var accumulator: UInt32 = 0
+        var sextets = 0
+        for c in input {
+          if c == UInt8(ascii: "=") { break }
+          let v = table[Int(c)]
+          if v == 0xFF { continue }
+          accumulator = (accumulator << 6) | UInt32(v)
+          sextets += 1
+          if sextets == 4 {
+            out[written] = UInt8(truncatingIfNeeded: accumulator >> 16)
+            out[written + 1] = UInt8(truncatingIfNeeded: accumulator >> 8)
+            out[written + 2] = UInt8(truncatingIfNeeded: accumulator)
+            written += 3
+            sextets = 0
+            accumulator = 0
+          }
+        }
+        // A final group of 2 or 3 sextets carries 1 or 2 bytes; 1 sextet alone carries none.
+        if sextets == 2 {
+          out[written] = UInt8(truncatingIfNeeded: accumulator >> 4)
+          written += 1
+        } else if sextets == 3 {
+          out[written] = UInt8(truncatingIfNeeded: accumulator >> 10)
+          out[written + 1] = UInt8(truncatingIfNeeded: accumulator >> 2)
+          written += 2
+        }
+        initialized = written
       }
     }
-    return out
   }
 }

@@ -5,7 +5,7 @@ public enum DefaultModel {
   public static let name = "<内置模型>"
 
   /// The embedded model file's bytes (empty when the package was built without the model file).
-  public static var bytes: [UInt8] { Base64.decode(EmbeddedModel.base64.utf8) }
+  public static var bytes: [UInt8] { Base64.decode(EmbeddedModel.base64) }
 
   /// The built-in model, decoded once.
   public static let shared: Result<Model, ModelError> = {

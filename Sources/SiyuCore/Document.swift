@@ -22,7 +22,7 @@ public final class Document: Sendable {
   public init(post: Post, segmenter: Segmenter, persona: PersonaContext? = nil) {
     self.post = post
     self.persona = persona
-    let units = Array(post.text.utf16)
+    let units = UTF16String.units(of: post.text)
     self.units = units
     units.withUnsafeBufferPointer { _ = segmenter.segment($0) }
     tokens = segmenter.tokens

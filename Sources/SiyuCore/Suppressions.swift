@@ -20,6 +20,9 @@ public struct Suppressions: Sendable {
 
   public private(set) var directives: [Directive]
 
+  private static let open = Array("<!--".utf16)
+  private static let close = Array("-->".utf16)
+
   /// Parses the comments of `document`'s body and the post's front-matter disables.
   public init(document: Document) {
     var directives: [Directive] = []
@@ -27,8 +30,8 @@ public struct Suppressions: Sendable {
       directives.append(Directive(rules: document.post.disabledRules, targetLine: nil, range: nil))
     }
     let units = document.units
-    let open = Array("<!--".utf16)
-    let close = Array("-->".utf16)
+    let open = Self.open
+    let close = Self.close
     var i = 0
     while i + open.count <= units.count {
       guard units[i] == open[0], units[i..<(i + open.count)].elementsEqual(open) else {

@@ -52,4 +52,16 @@ public enum UTF16String {
   public static func make(_ units: [UInt16]) -> String {
     units.withUnsafeBufferPointer { make($0) }
   }
+
+  /// The UTF-16 units of `text`, transcoded from its UTF-8 storage by `UTF8Decoder` (several times
+  /// faster than `Array(text.utf16)`, which goes through the generic collection copy).
+  public static func units(of text: String) -> [UInt16] {
+    var text = text
+    return text.withUTF8 { bytes in
+      guard bytes.count > 0 else { return [] }
+      return [UInt16](unsafeUninitializedCapacity: bytes.count) { out, initialized in
+        initialized = UTF8Decoder.decode(bytes, into: out.baseAddress!, isFinal: true).written
+      }
+    }
+  }
 }

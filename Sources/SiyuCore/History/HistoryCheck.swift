@@ -12,8 +12,14 @@ public enum HistoryCheck {
     var entries = history
     entries.reserveCapacity(history.count + drafts.count)
     for (index, post) in drafts.enumerated() {
+      // The duplicate cap only judges a timed post of a capped channel.
+      let signature =
+        post.publishAt != nil
+        && CapStage.needsSignature(channel: post.channel, configuration: linter.configuration)
       entries.append(
-        History.Entry(path: post.id, facts: PostFacts(post: post, report: reports[index]), draft: index))
+        History.Entry(
+          path: post.id, facts: PostFacts(post: post, report: reports[index], signature: signature),
+          draft: index))
     }
     let judged = History(entries: entries, timezone: linter.configuration.timezone)
       .judge(rules, caps: linter.configuration.caps)

@@ -19,6 +19,9 @@ public struct MinHash: Sendable, Equatable {
     self.slots = slots
   }
 
+  /// The signature of a text without shingles; similar to nothing.
+  public static let empty = MinHash(slots: [UInt16](repeating: UInt16.max, count: count))
+
   /// Whether the text had no shingle at all (empty, or only punctuation and emoji).
   public var isEmpty: Bool { slots.allSatisfy { $0 == UInt16.max } }
 
@@ -27,26 +30,36 @@ public struct MinHash: Sendable, Equatable {
     var minima = [UInt64](repeating: UInt64.max, count: Self.count)
     var previous: UInt16 = 0
     var havePrevious = false
-    var seen = Set<UInt32>()
-    for unit in units {
-      guard let folded = Self.fold(unit) else { continue }
-      if havePrevious {
-        let shingle = UInt32(previous) << 16 | UInt32(folded)
-        if seen.insert(shingle).inserted {
-          let base = Self.mix(UInt64(shingle) &+ 0x9E37_79B9_7F4A_7C15)
-          minima.withUnsafeMutableBufferPointer { slots in
+    var anyShingle = false
+    // A repeated shingle cannot lower a minimum again, so a direct-mapped table of shingles already
+    // hashed skips most repeats (a long text repeats most of its bigrams) without a hash set's cost.
+    // 0 is never a shingle: no unit folds to 0.
+    var done = [UInt32](repeating: 0, count: 1024)
+    Self.seeds.withUnsafeBufferPointer { seeds in
+      minima.withUnsafeMutableBufferPointer { slots in
+        for unit in units {
+          guard let folded = Self.fold(unit) else { continue }
+          if havePrevious {
+            let shingle = UInt32(previous) << 16 | UInt32(folded)
+            anyShingle = true
+            let slot = Int((shingle &* 0x9E37_79B1) >> 22)
+            if done[slot] == shingle {
+              previous = folded
+              continue
+            }
+            done[slot] = shingle
+            let base = Self.mix(UInt64(shingle) &+ 0x9E37_79B9_7F4A_7C15)
             for i in 0..<Self.count {
-              let value = Self.mix(base ^ Self.seeds[i])
+              let value = Self.mix(base ^ seeds[i])
               if value < slots[i] { slots[i] = value }
             }
           }
+          previous = folded
+          havePrevious = true
         }
       }
-      previous = folded
-      havePrevious = true
     }
-    slots = minima.map { UInt16(truncatingIfNeeded: $0 >> 48) }
-    if seen.isEmpty { slots = [UInt16](repeating: UInt16.max, count: Self.count) }
+    slots = anyShingle ? minima.map { UInt16(truncatingIfNeeded: $0 >> 48) } : Self.empty.slots
   }
 
   /// Estimated Jaccard similarity of the two shingle sets, 0–1; 0 when either is empty.

@@ -1,4 +1,5 @@
 import Foundation
+import SiyuText
 
 /// What the caps need to know of one post: where and when it goes out, whether it is hard-sell, and its
 /// near-duplicate signature. The history cache stores these, so an unchanged old post is never read or
@@ -23,19 +24,24 @@ public struct PostFacts: Sendable, Equatable {
     self.signature = signature
   }
 
-  /// The facts of `post`, judged as `report` says.
-  public init(post: Post, report: PostReport) {
+  /// The facts of `post`, judged as `report` says. With `signature` false the near-duplicate signature is
+  /// left empty (for a draft the duplicate cap cannot judge; computing it is most of a post's cap cost).
+  public init(post: Post, report: PostReport, signature: Bool = true) {
     self.init(
       channel: post.channel, group: post.group, persona: post.persona, publishAt: post.publishAt,
-      hardSell: report.verdict.class == .hardSell, signature: MinHash(units: Self.withoutComments(post.text)))
+      hardSell: report.verdict.class == .hardSell,
+      signature: signature ? MinHash(units: Self.withoutComments(post.text)) : MinHash.empty)
   }
+
+  private static let commentOpen = Array("<!--".utf16)
+  private static let commentClose = Array("-->".utf16)
 
   /// The text's UTF-16 units without `<!-- … -->` comments, so a suppression comment does not change a
   /// post's duplicate signature.
   static func withoutComments(_ text: String) -> [UInt16] {
-    let units = Array(text.utf16)
-    let open = Array("<!--".utf16)
-    let close = Array("-->".utf16)
+    let units = UTF16String.units(of: text)
+    let open = Self.commentOpen
+    let close = Self.commentClose
     guard units.count >= open.count else { return units }
     var result: [UInt16] = []
     result.reserveCapacity(units.count)

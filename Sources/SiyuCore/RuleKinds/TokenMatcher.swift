@@ -38,7 +38,11 @@ public struct TokenMatcher: Sendable {
         var last = -1
         var lastEntry: Int32 = -1
         var j = i
+        let tokenEnd = Int(tokens[i].normalizedEnd)
+        // A word ending inside the token: without one the token cannot be a compound of words.
+        var endsInside = false
         trie.forEachPrefix(in: text, from: start, limit: text.count) { end, payload in
+          if end < tokenEnd { endsInside = true }
           while j < tokens.count && Int(tokens[j].normalizedEnd) < end { j += 1 }
           if j < tokens.count && Int(tokens[j].normalizedEnd) == end {
             last = j
@@ -53,11 +57,10 @@ public struct TokenMatcher: Sendable {
               normalizedRange: start..<Int(tokens[last].normalizedEnd), entry: Int(lastEntry)))
           i = last + 1
         } else {
-          let end = Int(tokens[i].normalizedEnd)
-          if isCompound(text, start, end) {
+          if endsInside, isCompound(text, start, tokenEnd) {
             found.append(
               KindMatch(
-                sourceRange: tokens[i].sourceRange, normalizedRange: start..<end, entry: -1))
+                sourceRange: tokens[i].sourceRange, normalizedRange: start..<tokenEnd, entry: -1))
           }
           i += 1
         }
@@ -89,15 +92,17 @@ public struct TokenMatcher: Sendable {
   private func isCompound(_ text: UnsafeBufferPointer<UInt16>, _ start: Int, _ end: Int) -> Bool {
     let length = end - start
     guard length >= 2, length <= 32 else { return false }
-    // reachable[k]: text[start..<start+k] splits into words; parts[k]: fewest words doing so.
-    var parts = [Int](repeating: Int.max, count: length + 1)
-    parts[0] = 0
-    for k in 0..<length where parts[k] != Int.max {
-      trie.forEachPrefix(in: text, from: start + k, limit: end) { wordEnd, _ in
-        parts[wordEnd - start] = min(parts[wordEnd - start], parts[k] + 1)
-        return true
+    // parts[k]: the fewest words text[start..<start+k] splits into (Int.max: it does not).
+    return withUnsafeTemporaryAllocation(of: Int.self, capacity: length + 1) { parts in
+      parts.initialize(repeating: Int.max)
+      parts[0] = 0
+      for k in 0..<length where parts[k] != Int.max {
+        trie.forEachPrefix(in: text, from: start + k, limit: end) { wordEnd, _ in
+          parts[wordEnd - start] = min(parts[wordEnd - start], parts[k] + 1)
+          return true
+        }
       }
+      return parts[length] != Int.max && parts[length] >= 2
     }
-    return parts[length] != Int.max && parts[length] >= 2
   }
 }

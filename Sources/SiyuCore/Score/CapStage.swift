@@ -55,7 +55,7 @@ public final class CapStage {
     pending.isEmpty ? [] : judge()
   }
 
-  private static let noSignature = MinHash(slots: [UInt16](repeating: UInt16.max, count: MinHash.count))
+  private static let noSignature = MinHash.empty
 
   private func judge() -> [ScoredPost] {
     var entries = retained
