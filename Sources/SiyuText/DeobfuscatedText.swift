@@ -31,6 +31,19 @@ public struct DeobfuscatedText: Sendable {
             var i = 0
             while i < n {
               let unit = text[i]
+              // Most units are CJK ideographs, lower-case letters or digits: never separators or
+              // look-alikes (丶 U+4E36 is a separator).
+              if (unit >= 0x4E00 && unit <= 0x9FFF && unit != 0x4E36) || (unit >= 0x61 && unit <= 0x7A)
+                || (unit >= 0x30 && unit <= 0x39)
+              {
+                units[count] = unit
+                map[count] = Int32(i)
+                changes[count] = dropped
+                count += 1
+                dropped = 0
+                i += 1
+                continue
+              }
               // Emoji and other astral symbols between characters are separators; astral CJK (𠮷) is
               // kept.
               if unit >= 0xD800 && unit <= 0xDBFF && i + 1 < n && text[i + 1] >= 0xDC00

@@ -186,14 +186,30 @@ struct CheckCommand: ParsableCommand {
         if !report.errors.isEmpty { throw ExitCode(2) }
         return
       }
-      for index in fixed {
-        guard let path = posts[index].path else { continue }
-        let result = PostReader.readPosts(path: path, defaults: defaults)
-        if let post = result.posts.first, result.posts.count == 1 {
-          report.files[index] = linter.check(post)
-          if let baselineFilter { report = baselineFilter.filter(report) }
+      if !fixed.isEmpty {
+        // The changed files are read and checked again with the caps, since a fix can change a post's
+        // verdict and so the hard-sell caps of the posts around it.
+        var errors = report.errors
+        var reread = posts
+        for index in fixed {
+          guard let path = posts[index].path else { continue }
+          let result = PostReader.readPosts(path: path, defaults: defaults)
+          if let post = result.posts.first, result.posts.count == 1 { reread[index] = post }
+          errors += result.problems
         }
-        report.errors += result.problems
+        var checked = reread.map { linter.check($0) }
+        do {
+          try judgeHistory(
+            drafts: reread, files: &checked, linter: linter, configuration: configuration,
+            staged: stagedIndex, cwd: cwd)
+        } catch {
+          printError(error.message)
+          throw ExitCode(2)
+        }
+        let known = Set(errors.map(\.description))
+        errors += checked.flatMap(\.problems).filter { !known.contains($0.description) }
+        report = CheckReport(files: checked, errors: errors)
+        if let baselineFilter { report = baselineFilter.filter(report) }
       }
     }
     if quiet {

@@ -50,6 +50,25 @@ import Testing
     #expect(try Data(contentsOf: file) == Self.fixed)
   }
 
+  /// The re-check after a fix runs the caps too: a cap finding on the fixed post stays in the report.
+  @Test func capFindingsSurviveTheRecheckOfAFixedPost() throws {
+    let dir = try scratch()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try Data("caps:\n  moments: { per_day: 1 }\n".utf8).write(to: dir.appendingPathComponent(".siyu.yml"))
+    let first = "---\nchannel: moments\npublish_at: 2026-03-02T09:00:00+08:00\n---\n今天去山里走了走，空气很好。\n"
+    let second = "---\nchannel: moments\npublish_at: 2026-03-02T15:00:00+08:00\n---\n这是最佳的散步路线。\n"
+    try Data(first.utf8).write(to: dir.appendingPathComponent("a.md"))
+    try Data(second.utf8).write(to: dir.appendingPathComponent("b.md"))
+    let before = try runSiyu(["check", "--format", "json", "a.md", "b.md"], in: dir)
+    #expect(String(decoding: before.stdout, as: UTF8.self).contains("cap/daily"))
+    let result = try runSiyu(["check", "--fix", "--format", "json", "a.md", "b.md"], in: dir)
+    #expect(result.stderrText.contains("已修改 b.md：替换 1 处"), "stderr:\n\(result.stderrText)")
+    let out = String(decoding: result.stdout, as: UTF8.self)
+    #expect(out.contains("cap/daily"), "stdout:\n\(out)")
+    #expect(!out.contains("ad-law/absolute"))
+    #expect(result.status == 1)
+  }
+
   @Test func batchFilesAndStdinAreNeverWritten() throws {
     let dir = try scratch()
     defer { try? FileManager.default.removeItem(at: dir) }
