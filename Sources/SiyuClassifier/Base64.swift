@@ -26,7 +26,27 @@ enum Base64 {
         var written = 0
         var accumulator: UInt32 = 0
         var sextets = 0
-        for c in input {
+        var i = 0
+        let n = input.count
+        while i < n {
+          // Whole groups of four alphabet characters (almost all of the input) at once.
+          if sextets == 0 && i + 4 <= n {
+            let a = table[Int(input[i])]
+            let b = table[Int(input[i + 1])]
+            let c = table[Int(input[i + 2])]
+            let d = table[Int(input[i + 3])]
+            if (a | b | c | d) & 0xC0 == 0 {
+              let group = UInt32(a) << 18 | UInt32(b) << 12 | UInt32(c) << 6 | UInt32(d)
+              out[written] = UInt8(truncatingIfNeeded: group >> 16)
+              out[written + 1] = UInt8(truncatingIfNeeded: group >> 8)
+              out[written + 2] = UInt8(truncatingIfNeeded: group)
+              written += 3
+              i += 4
+              continue
+            }
+          }
+          let c = input[i]
+          i += 1
           if c == UInt8(ascii: "=") { break }
           let v = table[Int(c)]
           if v == 0xFF { continue }

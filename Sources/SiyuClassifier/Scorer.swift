@@ -11,7 +11,6 @@ public final class Scorer {
   /// Keys seen in the current post, open addressing; a slot is live when its stamp is `generation`.
   private var seenKeys = [UInt64](repeating: 0, count: 1024)
   private var seenStamps = [UInt32](repeating: 0, count: 1024)
-  private var seenCount = 0
   /// The current post's distinct keys in order of first occurrence.
   private var postKeys: [UInt64] = []
   private var generation: UInt32 = 0
@@ -39,52 +38,51 @@ public final class Scorer {
       if model.algorithm == .fisher {
         return model.logOdds(FeatureExtractor.keys(normalized: Array(norm), tokens: tokens))
       }
-      startPost()
-      postKeys.removeAll(keepingCapacity: true)
-      FeatureExtractor.walk(norm, tokens) { key, _, _, _ in
-        if insert(key) { postKeys.append(key) }
+      // At most one word and one bigram per unit and token, plus the kind features: sized up front so
+      // the set never grows while the buffers are held.
+      let bound = norm.count + tokens.count + 32
+      var size = seenKeys.count
+      while size < bound * 2 { size *= 2 }
+      if size != seenKeys.count {
+        seenKeys = [UInt64](repeating: 0, count: size)
+        seenStamps = [UInt32](repeating: 0, count: size)
+        generation = 0
       }
+      generation &+= 1
+      if generation == 0 {
+        for i in seenStamps.indices { seenStamps[i] = 0 }
+        generation = 1
+      }
+      let stamp = generation
+      postKeys.removeAll(keepingCapacity: true)
+      // The set's arrays are moved out of the object for the walk, so writes to them are plain stores
+      // (no uniqueness or exclusivity checks per feature).
+      var keys = seenKeys
+      var stamps = seenStamps
+      var found = postKeys
+      seenKeys = []
+      seenStamps = []
+      postKeys = []
+      keys.withUnsafeMutableBufferPointer { keys in
+        stamps.withUnsafeMutableBufferPointer { stamps in
+          let mask = keys.count - 1
+          FeatureExtractor.walk(norm, tokens) { key, _, _, _ in
+            var i = Int(truncatingIfNeeded: key >> 40) & mask
+            while stamps[i] == stamp {
+              if keys[i] == key { return }
+              i = (i + 1) & mask
+            }
+            stamps[i] = stamp
+            keys[i] = key
+            found.append(key)
+          }
+        }
+      }
+      seenKeys = keys
+      seenStamps = stamps
+      postKeys = found
       // Lookups in a loop of their own: independent loads, so the processor overlaps their cache misses.
       return model.bias + model.table.sum(of: postKeys)
-    }
-  }
-
-  private func startPost() {
-    generation &+= 1
-    if generation == 0 {
-      for i in seenStamps.indices { seenStamps[i] = 0 }
-      generation = 1
-    }
-    seenCount = 0
-  }
-
-  /// Adds `key` to the current post's set; false when it was there already.
-  @inline(__always)
-  private func insert(_ key: UInt64) -> Bool {
-    if (seenCount + 1) * 2 > seenKeys.count { grow() }
-    let mask = seenKeys.count - 1
-    var i = Int(truncatingIfNeeded: key >> 40) & mask
-    while seenStamps[i] == generation {
-      if seenKeys[i] == key { return false }
-      i = (i + 1) & mask
-    }
-    seenStamps[i] = generation
-    seenKeys[i] = key
-    seenCount += 1
-    return true
-  }
-
-  /// Doubles the set, keeping the current post's keys.
-  private func grow() {
-    let live = seenKeys.indices.filter { seenStamps[$0] == generation }.map { seenKeys[$0] }
-    seenKeys = [UInt64](repeating: 0, count: seenKeys.count * 2)
-    seenStamps = [UInt32](repeating: 0, count: seenKeys.count)
-    let mask = seenKeys.count - 1
-    for key in live {
-      var i = Int(truncatingIfNeeded: key >> 40) & mask
-      while seenStamps[i] == generation { i = (i + 1) & mask }
-      seenStamps[i] = generation
-      seenKeys[i] = key
     }
   }
 }

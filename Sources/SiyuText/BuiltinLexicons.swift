@@ -3,11 +3,21 @@ public enum BuiltinLexicons {
   /// Relative path (e.g. `seg/ecommerce.txt`) to file text, parsed once.
   public static let files: [String: String] = {
     var result: [String: String] = [:]
-    let blob = Substring(EmbeddedLexicons.blob).utf8
-    for part in blob.split(separator: 0x01, omittingEmptySubsequences: true) {
-      guard let newline = part.firstIndex(of: 0x0A) else { continue }
-      result[String(decoding: part[..<newline], as: UTF8.self)] = String(
-        decoding: part[part.index(after: newline)...], as: UTF8.self)
+    var blob = EmbeddedLexicons.blob
+    blob.withUTF8 { bytes in
+      // Parts separated by U+0001, each "path\ntext"; scanned over the raw bytes (the blob is large).
+      var start = 0
+      while start < bytes.count {
+        var end = start
+        while end < bytes.count && bytes[end] != 0x01 { end += 1 }
+        var newline = start
+        while newline < end && bytes[newline] != 0x0A { newline += 1 }
+        if newline < end {
+          result[String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<newline]), as: UTF8.self)] =
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[(newline + 1)..<end]), as: UTF8.self)
+        }
+        start = end + 1
+      }
     }
     return result
   }()

@@ -88,16 +88,16 @@ public final class TextInput {
       let (invalid, consumed) = block.withUnsafeBufferPointer {
         UTF8Decoder.firstInvalidOffset(UnsafeBufferPointer(rebasing: $0[0..<total]), isFinal: isEnd)
       }
-      if let nul = block[0..<(invalid ?? consumed)].firstIndex(of: 0) {
-        newlines += block[0..<nul].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+      if let nul = block.withUnsafeBufferPointer({ Self.firstNUL($0, upTo: invalid ?? consumed) }) {
+        newlines += block.withUnsafeBufferPointer { Self.newlines($0, upTo: nul) }
         throw Self.nulError(path: path, offset: offset + nul, line: newlines + 1)
       }
       if let invalid {
-        newlines += block[0..<invalid].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        newlines += block.withUnsafeBufferPointer { Self.newlines($0, upTo: invalid) }
         try fallBack(invalidAt: offset + invalid, line: newlines + 1)
         return
       }
-      newlines += block[0..<consumed].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+      newlines += block.withUnsafeBufferPointer { Self.newlines($0, upTo: consumed) }
       offset += consumed
       carried = total - consumed
       if carried > 0 { block.replaceSubrange(0..<carried, with: block[consumed..<total]) }
@@ -124,6 +124,19 @@ public final class TextInput {
       return
     }
     memoryBytes = bytes
+  }
+
+  /// The offset of the first NUL byte among the first `count` bytes of `bytes`.
+  private static func firstNUL(_ bytes: UnsafeBufferPointer<UInt8>, upTo count: Int) -> Int? {
+    guard count > 0, let base = bytes.baseAddress, let found = memchr(base, 0, count) else { return nil }
+    return UnsafeRawPointer(found) - UnsafeRawPointer(base)
+  }
+
+  /// How many line feeds the first `count` bytes of `bytes` hold (a plain loop the compiler vectorizes).
+  private static func newlines(_ bytes: UnsafeBufferPointer<UInt8>, upTo count: Int) -> Int {
+    var total = 0
+    for i in 0..<count where bytes[i] == 0x0A { total += 1 }
+    return total
   }
 
   /// A NUL byte: text has none, so the input is binary or UTF-16 and is not read.
