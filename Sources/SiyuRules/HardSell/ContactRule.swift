@@ -19,10 +19,12 @@ public struct ContactRule: BuiltinRule {
     points: 3.0,
     triggering: [
       "加我微信 abc12345", "有需要加薇信", "vx: shop_8888", "➕V了解", "微.信同号", "电话13812345678",
-      "联系我：①③⑧①②③④⑤⑥⑦⑧", "一三八一二三四五六七八", "加ν信", "电话 138****5678",
+      "联系我：①③⑧①②③④⑤⑥⑦⑧", "一三八一二三四五六七八", "加ν信", "电话 138****5678", "门店在人民路88号",
+      "详情请致电",
     ],
     nonTriggering: [
       "今天天气很好", "微信支付很方便", "家长要在孩子面前树立威信", "2023年我们卖了123456件", "一二三四五六七",
+      "打电话问了一下", "坐3路车回家", "人民路上人很多",
     ]
   )
 
@@ -48,6 +50,9 @@ public struct ContactRule: BuiltinRule {
     }
     for masked in NumberShapes.maskedPhones(in: document.normalized) {
       ranges.append(document.sourceRange(ofNormalized: masked))
+    }
+    for address in streetAddresses(document.normalized) {
+      ranges.append(document.sourceRange(ofNormalized: address))
     }
     for phone in disguisedPhoneNumbers(document) {
       ranges.append(phone)
@@ -93,6 +98,25 @@ public struct ContactRule: BuiltinRule {
 
   private func isIDUnit(_ unit: UInt16) -> Bool {
     (unit >= 0x30 && unit <= 0x39) || (unit >= 0x61 && unit <= 0x7A) || unit == 0x5F || unit == 0x2D
+  }
+
+  /// Street addresses: 路, 街, 道, 巷 or 弄, a house number of 1 to 5 digits (or masks), 号 (人民路88号),
+  /// with up to two characters of the street's name before.
+  private func streetAddresses(_ text: [UInt16]) -> [Range<Int>] {
+    var found: [Range<Int>] = []
+    for i in text.indices where text[i] == 0x53F7 {  // 号
+      var start = i
+      while start > 0 && i - start < 5 && NumberShapes.isDigitLike(text[start - 1]) { start -= 1 }
+      guard start < i, start > 0, "路街道巷弄".utf16.contains(text[start - 1]) else { continue }
+      start -= 1
+      var name = 0
+      while name < 2 && start > 0 && (0x4E00...0x9FFF).contains(text[start - 1]) {
+        start -= 1
+        name += 1
+      }
+      found.append(start..<(i + 1))
+    }
+    return found
   }
 
   /// Mobile numbers (1[3-9] + 9 digits) in the de-obfuscated view written with Chinese numerals, dingbat

@@ -1,22 +1,22 @@
 import SiyuCore
 import SiyuText
 
-/// `hard-sell/offer`: promotions, gifts and sales events, and the shop voice announcing them.
+/// `hard-sell/offer`: promotions, gifts and sales events, and the business settings they come from.
 public struct OfferRule: BuiltinRule {
   public static let description = RuleDescription(
     id: "hard-sell/offer",
     defaultLevel: .info,
     summary: """
-      Promotions, gifts and sales events (优惠, 钜惠, 赠送, 抽奖, 开业, 招代理) and the shop voice that \
-      announces them (本店, 全场, 新老顾客, 欢迎光临).
+      Promotions, gifts and sales events (优惠, 钜惠, 赠送, 抽奖, 开业, 招代理, 凡在本店消费满…), bulk-message \
+      offers (凭此短信, 预存) and the trades that advertise that way (认筹, 首付, 开课, 免抵押, 特码).
       """,
     rationale: """
       An offer is the reason a blast exists. Mentioning one is ordinary, so the rule is informational; \
-      with contact details, prices or a countdown in the same post it marks the ad. "本店" and \
-      "新老顾客" are the voice of a shop counter, not of the person followers added.
+      with contact details, prices or a countdown in the same post it marks the ad. The shop's own \
+      voice (本店, 新老顾客) is hard-sell/shop-voice, a separate kind of cue.
       """,
     points: 2.5,
-    triggering: ["三八节钜惠活动进行中", "进店就有好礼赠送", "本店新品上市", "欢迎新老顾客光临", "诚招代理"],
+    triggering: ["三八节钜惠活动进行中", "进店就有好礼赠送", "本店新品上市", "诚招代理", "凡在店内消费满两百元即可享受会员价"],
     nonTriggering: ["今天下班早，去公园走了走", "谢谢你送我的花", "这家店的老板人很好", "积极的心态很重要"]
   )
 
