@@ -28,30 +28,10 @@ extension FeatureExtractor {
   }
 
   static func commentRanges(_ units: [UInt16]) -> [Range<Int>] {
-    units.withUnsafeBufferPointer { commentRanges($0) }
+    HTMLComments.ranges(in: units, unterminatedToEnd: true)
   }
 
   static func commentRanges(_ units: UnsafeBufferPointer<UInt16>) -> [Range<Int>] {
-    guard units.contains(0x3C) else { return [] }
-    let open: [UInt16] = Array("<!--".utf16)
-    let close: [UInt16] = Array("-->".utf16)
-    var ranges: [Range<Int>] = []
-    var i = 0
-    func matches(_ pattern: [UInt16], at position: Int) -> Bool {
-      position + pattern.count <= units.count
-        && units[position..<(position + pattern.count)].elementsEqual(pattern)
-    }
-    while i < units.count {
-      guard units[i] == 0x3C, matches(open, at: i) else {
-        i += 1
-        continue
-      }
-      var j = i + open.count
-      while j < units.count && !matches(close, at: j) { j += 1 }
-      let end = min(units.count, j + close.count)
-      ranges.append(i..<end)
-      i = end
-    }
-    return ranges
+    HTMLComments.ranges(in: units, unterminatedToEnd: true)
   }
 }

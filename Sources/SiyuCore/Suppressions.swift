@@ -1,3 +1,5 @@
+import SiyuText
+
 /// Inline suppression comments in a post body and front-matter disables, with bookkeeping of which ones
 /// suppressed something (an unused one is reported as info).
 ///
@@ -20,9 +22,6 @@ public struct Suppressions: Sendable {
 
   public private(set) var directives: [Directive]
 
-  private static let open = Array("<!--".utf16)
-  private static let close = Array("-->".utf16)
-
   /// Parses the comments of `document`'s body and the post's front-matter disables.
   public init(document: Document) {
     var directives: [Directive] = []
@@ -30,27 +29,9 @@ public struct Suppressions: Sendable {
       directives.append(Directive(rules: document.post.disabledRules, targetLine: nil, range: nil))
     }
     let units = document.units
-    let open = Self.open
-    let close = Self.close
-    var i = 0
-    while i + open.count <= units.count {
-      guard units[i] == open[0], units[i..<(i + open.count)].elementsEqual(open) else {
-        i += 1
-        continue
-      }
-      var j = i + open.count
-      var end = -1
-      while j + close.count <= units.count {
-        if units[j] == close[0] && units[j..<(j + close.count)].elementsEqual(close) {
-          end = j
-          break
-        }
-        j += 1
-      }
-      guard end >= 0 else { break }
-      let inner = String(decoding: units[(i + open.count)..<end], as: UTF16.self)
+    for range in HTMLComments.ranges(in: units, unterminatedToEnd: false) {
+      let inner = String(decoding: units[(range.lowerBound + 4)..<(range.upperBound - 3)], as: UTF16.self)
       let words = inner.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init)
-      let range = i..<(end + close.count)
       if let keyword = words.first, keyword == "siyu-disable" || keyword == "siyu-disable-next-line" {
         let rules = Array(words.dropFirst())
         var target: Int?
@@ -59,7 +40,6 @@ public struct Suppressions: Sendable {
         }
         directives.append(Directive(rules: rules, targetLine: target, range: range))
       }
-      i = end + close.count
     }
     self.directives = directives
   }

@@ -113,13 +113,13 @@ public final class TextInput {
 
   private func setUp(bytes: [UInt8]) throws(InputError) {
     let (invalid, _) = bytes.withUnsafeBufferPointer { UTF8Decoder.firstInvalidOffset($0, isFinal: true) }
-    if let nul = bytes[0..<(invalid ?? bytes.count)].firstIndex(of: 0) {
-      let line = bytes[0..<nul].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } + 1
+    if let nul = bytes.withUnsafeBufferPointer({ Self.firstNUL($0, upTo: invalid ?? bytes.count) }) {
+      let line = bytes.withUnsafeBufferPointer { Self.newlines($0, upTo: nul) } + 1
       throw Self.nulError(path: path, offset: nul, line: line)
     }
     if let invalid {
       memoryBytes = bytes
-      let line = bytes[0..<invalid].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } + 1
+      let line = bytes.withUnsafeBufferPointer { Self.newlines($0, upTo: invalid) } + 1
       try fallBack(invalidAt: invalid, line: line)
       return
     }

@@ -12,10 +12,7 @@ public enum HistoryCheck {
     var entries = history
     entries.reserveCapacity(history.count + drafts.count)
     for (index, post) in drafts.enumerated() {
-      // The duplicate cap only judges a timed post of a capped channel.
-      let signature =
-        post.publishAt != nil
-        && CapStage.needsSignature(channel: post.channel, configuration: linter.configuration)
+      let signature = CapStage.needsSignature(post, configuration: linter.configuration)
       entries.append(
         History.Entry(
           path: post.id, facts: PostFacts(post: post, report: reports[index], signature: signature),

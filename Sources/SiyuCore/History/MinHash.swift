@@ -43,15 +43,13 @@ public struct MinHash: Sendable, Equatable {
             let shingle = UInt32(previous) << 16 | UInt32(folded)
             anyShingle = true
             let slot = Int((shingle &* 0x9E37_79B1) >> 22)
-            if done[slot] == shingle {
-              previous = folded
-              continue
-            }
-            done[slot] = shingle
-            let base = Self.mix(UInt64(shingle) &+ 0x9E37_79B9_7F4A_7C15)
-            for i in 0..<Self.count {
-              let value = Self.mix(base ^ seeds[i])
-              if value < slots[i] { slots[i] = value }
+            if done[slot] != shingle {
+              done[slot] = shingle
+              let base = Self.mix(UInt64(shingle) &+ 0x9E37_79B9_7F4A_7C15)
+              for i in 0..<Self.count {
+                let value = Self.mix(base ^ seeds[i])
+                if value < slots[i] { slots[i] = value }
+              }
             }
           }
           previous = folded

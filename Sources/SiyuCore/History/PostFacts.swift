@@ -33,31 +33,20 @@ public struct PostFacts: Sendable, Equatable {
       signature: signature ? MinHash(units: Self.withoutComments(post.text)) : MinHash.empty)
   }
 
-  private static let commentOpen = Array("<!--".utf16)
-  private static let commentClose = Array("-->".utf16)
-
   /// The text's UTF-16 units without `<!-- … -->` comments, so a suppression comment does not change a
   /// post's duplicate signature.
   static func withoutComments(_ text: String) -> [UInt16] {
     let units = UTF16String.units(of: text)
-    let open = Self.commentOpen
-    let close = Self.commentClose
-    guard units.count >= open.count else { return units }
+    let comments = HTMLComments.ranges(in: units, unterminatedToEnd: false)
+    guard !comments.isEmpty else { return units }
     var result: [UInt16] = []
     result.reserveCapacity(units.count)
-    var i = 0
-    while i < units.count {
-      if units[i] == open[0], i + open.count <= units.count, units[i..<(i + open.count)].elementsEqual(open) {
-        var j = i + open.count
-        while j + close.count <= units.count, !units[j..<(j + close.count)].elementsEqual(close) { j += 1 }
-        if j + close.count <= units.count {
-          i = j + close.count
-          continue
-        }
-      }
-      result.append(units[i])
-      i += 1
+    var start = 0
+    for comment in comments {
+      result += units[start..<comment.lowerBound]
+      start = comment.upperBound
     }
+    result += units[start...]
     return result
   }
 }

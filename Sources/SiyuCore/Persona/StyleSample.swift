@@ -127,21 +127,7 @@ public struct StyleSample: Sendable {
 
   /// The `<!-- … -->` spans of `text`, in order (an unterminated one runs to the end).
   static func commentRanges(_ text: [UInt16]) -> [Range<Int>] {
-    var ranges: [Range<Int>] = []
-    var i = 0
-    let n = text.count
-    while i + 3 < n {
-      if text[i] == 0x3C && text[i + 1] == 0x21 && text[i + 2] == 0x2D && text[i + 3] == 0x2D {
-        var j = i + 4
-        while j + 2 < n && !(text[j] == 0x2D && text[j + 1] == 0x2D && text[j + 2] == 0x3E) { j += 1 }
-        let end = j + 2 < n ? j + 3 : n
-        ranges.append(i..<end)
-        i = end
-      } else {
-        i += 1
-      }
-    }
-    return ranges
+    HTMLComments.ranges(in: text, unterminatedToEnd: true)
   }
 
   /// Whether normalized `text` speaks like a person: a sentence-final particle (before clause punctuation,

@@ -218,7 +218,7 @@ public struct BatchScorer: Sendable {
       if !report.problems.isEmpty { return .problems(report.problems) }
       var scored = ScoredPost(post: post, report: report)
       if post.publishAt != nil {
-        if CapStage.needsSignature(channel: post.channel, configuration: configuration) {
+        if CapStage.needsSignature(post, configuration: configuration) {
           scored.signature = MinHash(units: PostFacts.withoutComments(post.text))
         }
         if !post.disabledRules.isEmpty || post.text.contains("siyu-disable") { scored.post = post }

@@ -23,9 +23,11 @@ public final class CapStage {
   /// Posts that arrived after posts of a later time had already been judged.
   public private(set) var lateArrivals = 0
 
-  /// Whether the duplicate cap can apply to a post of `channel` (so its signature is worth computing).
-  public static func needsSignature(channel: String, configuration: Configuration) -> Bool {
-    configuration.caps.channels[channel] != nil && configuration.caps.duplicate.window > 0
+  /// Whether the duplicate cap can judge `post` (so its signature is worth computing): a timed post of a
+  /// capped channel.
+  public static func needsSignature(_ post: Post, configuration: Configuration) -> Bool {
+    post.publishAt != nil && configuration.caps.channels[post.channel] != nil
+      && configuration.caps.duplicate.window > 0
   }
 
   public init(
