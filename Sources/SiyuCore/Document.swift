@@ -1,4 +1,5 @@
 import SiyuText
+import Synchronization
 
 /// A post after normalization and segmentation: what rules look at.
 public final class Document: Sendable {
@@ -17,6 +18,9 @@ public final class Document: Sendable {
   public let deobfuscated: DeobfuscatedText
   /// The post's persona, when it names one the configuration has (given by the linter).
   public let persona: PersonaContext?
+  /// The analyses computed so far (`analysis(_:)`). A document is normally checked on one thread; the
+  /// lock keeps a shared one correct.
+  private let analyses = Mutex<[(key: ObjectIdentifier, value: any DocumentAnalysis)]>([])
 
   /// Segments `post` with `segmenter` (which must not be shared across threads).
   public init(post: Post, segmenter: Segmenter, persona: PersonaContext? = nil) {
@@ -30,6 +34,25 @@ public final class Document: Sendable {
     normalizedMap = segmenter.normalizer.map
     lines = LineIndex(units: units)
     deobfuscated = DeobfuscatedText(normalized: normalized)
+  }
+
+  /// The shared analysis of type `type` of this document, computed on first use.
+  @inlinable
+  public func analysis<A: DocumentAnalysis>(_ type: A.Type) -> A {
+    unsafeDowncast(analysis(ObjectIdentifier(type)) { A($0) }, to: A.self)
+  }
+
+  /// The analysis stored under `key`, made by `make` on first use. Not generic, so that the lookup
+  /// needs no runtime generic metadata; an analysis is made outside the lock (it may ask for another).
+  @usableFromInline
+  func analysis(_ key: ObjectIdentifier, make: (Document) -> any DocumentAnalysis) -> any DocumentAnalysis {
+    if let found = analyses.withLock({ list in list.first { $0.key == key }?.value }) { return found }
+    let made = make(self)
+    return analyses.withLock { list in
+      if let found = list.first(where: { $0.key == key })?.value { return found }
+      list.append((key, made))
+      return made
+    }
   }
 
   /// The source range of a normalized-text range (a start inside a normalization chunk moves back to

@@ -43,10 +43,16 @@ public struct LineIndex: Sendable {
   private func utf8Offset(_ offset: Int) -> Int {
     let checkpoint = offset / Self.checkpointStride
     var bytes = utf8Checkpoints[checkpoint]
-    var i = checkpoint * Self.checkpointStride
-    while i < offset {
-      bytes += Self.utf8Width(units[i])
-      i += 1
+    units.withUnsafeBufferPointer { units in
+      // utf8Width without branches: 1, +1 from U+0080, +1 from U+0800, a lead surrogate +1 (4), a
+      // trail surrogate -3 (0).
+      for u in units[(checkpoint * Self.checkpointStride)..<offset] {
+        let surrogate = u & 0xFC00
+        // Wrapping arithmetic: overflow checks would keep the loop from being vectorized.
+        bytes =
+          bytes &+ 1 &+ (u >= 0x80 ? 1 : 0) &+ (u >= 0x800 ? 1 : 0) &+ (surrogate == 0xD800 ? 1 : 0)
+          &- (surrogate == 0xDC00 ? 3 : 0)
+      }
     }
     return bytes
   }

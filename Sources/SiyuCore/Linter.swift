@@ -16,6 +16,9 @@ public final class Linter {
   /// and its points. Resolving them per post (string work on ids and families, dynamic casts) cost more
   /// than running the rules.
   private let fallibles: [(any FallibleRule)?]
+  /// Whether `fallibles[index]` is not nil: testing this instead of unwrapping saves copying an
+  /// optional existential per rule and post for the rules that are not fallible (the built-in ones).
+  private let isFallible: [Bool]
   private let baseLevels: [RuleLevel]
   private let rulePoints: [Double]
   /// Index of the rule that gives the verdict (`hard-sell/classifier`), if there is one: it runs after
@@ -38,6 +41,7 @@ public final class Linter {
     segmenter = try Segmenter(extraLexicons: lexicons + [acceptLexicon])
     accepted = configuration.vocabulary.accept.filter { !$0.isEmpty }.map { Array($0.utf16) }
     fallibles = rules.map { $0 as? any FallibleRule }
+    isFallible = fallibles.map { $0 != nil }
     baseLevels = rules.map {
       Configuration.level(in: configuration.rules, for: $0.description) ?? $0.description.defaultLevel
     }
@@ -73,7 +77,7 @@ public final class Linter {
         : baseLevels[index]
       guard let severity = level.severity else { continue }
       let hits: [RuleHit]
-      if let fallible = fallibles[index] {
+      if isFallible[index], let fallible = fallibles[index] {
         do {
           hits = try fallible.checkOrFail(document)
         } catch {

@@ -13,6 +13,8 @@ public struct DeobfuscatedText: Sendable {
   /// Per view unit: `lookAlikeFlag` when it was mapped from a look-alike, `droppedFlag` when separators
   /// were dropped right before it.
   public let changes: [UInt8]
+  /// Whether anything was undone anywhere (some unit of `changes` is not 0).
+  public let hasChanges: Bool
 
   public static let lookAlikeFlag: UInt8 = 1
   public static let droppedFlag: UInt8 = 2
@@ -23,6 +25,7 @@ public struct DeobfuscatedText: Sendable {
     var count = 0
     var map = [Int32](repeating: 0, count: n)
     var changes = [UInt8](repeating: 0, count: n)
+    var changed: UInt8 = 0
     let units = [UInt16](unsafeUninitializedCapacity: n) { units, initialized in
       normalized.withUnsafeBufferPointer { text in
         map.withUnsafeMutableBufferPointer { map in
@@ -39,6 +42,7 @@ public struct DeobfuscatedText: Sendable {
                 units[count] = unit
                 map[count] = Int32(i)
                 changes[count] = dropped
+                changed |= dropped
                 count += 1
                 dropped = 0
                 i += 1
@@ -56,6 +60,7 @@ public struct DeobfuscatedText: Sendable {
                   units[count] = unit
                   map[count] = Int32(i)
                   changes[count] = dropped
+                  changed |= dropped
                   units[count + 1] = text[i + 1]
                   map[count + 1] = Int32(i + 1)
                   changes[count + 1] = 0
@@ -74,6 +79,7 @@ public struct DeobfuscatedText: Sendable {
               units[count] = mapped
               map[count] = Int32(i)
               changes[count] = dropped | (mapped != unit ? Self.lookAlikeFlag : 0)
+              changed |= changes[count]
               count += 1
               dropped = 0
               i += 1
@@ -88,6 +94,7 @@ public struct DeobfuscatedText: Sendable {
     self.units = units
     self.map = map
     self.changes = changes
+    hasChanges = changed != 0
   }
 
   /// Whether undoing was needed inside `range` of the view: a look-alike in it, or a separator dropped

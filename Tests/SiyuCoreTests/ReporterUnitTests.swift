@@ -17,6 +17,22 @@ import Testing
     #expect(DisplayWidth.pad("价格", to: 6) == "价格  ")
   }
 
+  /// Text of scalars that are always their own cluster is summed per scalar; every scalar in those
+  /// ranges must give the width its one-scalar cluster gives, and mixed text the per-cluster sum.
+  @Test func displayWidthPerScalarAgreesWithClusters() {
+    for value in UInt32(0)...0xFFFF where DisplayWidth.isAlwaysOwnCluster(value) {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      let text = String(scalar)
+      #expect(text.count == 1, "U+\(String(value, radix: 16)) joins a cluster")
+      #expect(DisplayWidth.of(text) == DisplayWidth.of(Character(scalar)), "U+\(String(value, radix: 16))")
+    }
+    for text in [
+      "到手价「¥129」，限时！", "a\r\nb", "e\u{301}手", "한국어", "🇨🇳价格", "家\u{302A}", "ｶﾞ", "价格\u{FE0F}", "tab\there",
+    ] {
+      #expect(DisplayWidth.of(text) == text.reduce(0) { $0 + DisplayWidth.of($1) }, "\(text)")
+    }
+  }
+
   @Test func reportPath() {
     #expect(
       ReportPath("data/batch.jsonl#3").file == "data/batch.jsonl" && ReportPath("data/batch.jsonl#3").row == 3

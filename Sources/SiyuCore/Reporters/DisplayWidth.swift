@@ -6,8 +6,29 @@
 /// outside East Asia show them.
 public enum DisplayWidth {
   /// Columns of `text`, summed over its grapheme clusters.
+  ///
+  /// Text whose scalars each stand alone as a cluster (ASCII, Latin, CJK, fullwidth forms: most
+  /// messages) is summed scalar by scalar, without breaking it into grapheme clusters.
   public static func of(_ text: String) -> Int {
-    text.reduce(0) { $0 + of($1) }
+    var width = 0
+    for scalar in text.unicodeScalars {
+      let v = scalar.value
+      guard isAlwaysOwnCluster(v) else { return text.reduce(0) { $0 + of($1) } }
+      width += isWide(v) ? 2 : isZeroWidth(v) ? 0 : 1
+    }
+    return width
+  }
+
+  /// Scalars that neither extend the cluster before them nor are extended in text that holds only
+  /// such scalars (CR LF is one cluster, but both are zero-width): no combining marks, joiners,
+  /// variation selectors, Hangul jamo, regional indicators or emoji modifiers.
+  static func isAlwaysOwnCluster(_ v: UInt32) -> Bool {
+    switch v {
+    case 0x00..<0x300, 0x2010..<0x2028: true
+    case 0x3000..<0x302A, 0x3030...0x3098, 0x309B...0x9FFF: true  // not 302A–302F, 3099–309A (combining)
+    case 0xFF01...0xFF60, 0xFFE0...0xFFE6: true
+    default: false
+    }
   }
 
   /// Columns of one grapheme cluster: 2 when any scalar in it is wide or it asks for emoji presentation

@@ -27,17 +27,16 @@ public struct AbsoluteTermRule: BuiltinRule {
     ]
   )
 
-  static let terms = CueLexicon("cues/absolute.txt")
-  static let exemptions = CueLexicon("cues/absolute-exempt.txt")
   /// Ordinals that start a list when a comma, colon or 、 follows (第一，…第二，…).
   static let ordinals: Set<[UInt16]> = Set(["第一", "首先"].map { Array($0.utf16) })
 
   public init() {}
 
   public func check(_ document: Document) -> [RuleHit] {
-    let matches = Self.terms.matches(in: document)
+    let scan = document.analysis(CueScan.self)
+    let matches = scan.matches(.absolute)
     guard !matches.isEmpty else { return [] }
-    let exempt = Self.exemptions.matches(in: document).map(\.normalizedRange)
+    let exempt = scan.matches(.absoluteExempt).map { $0.normalizedRange }
     var hits: [RuleHit] = []
     for match in matches {
       let range = match.normalizedRange
@@ -46,7 +45,7 @@ public struct AbsoluteTermRule: BuiltinRule {
       }
       if isListOrdinal(match, document) { continue }
       let text = document.text(in: match.sourceRange)
-      let replacement = Self.terms.field(of: match)
+      let replacement = CueList.absolute.lexicon.field(of: match)
       if replacement.isEmpty {
         hits.append(
           RuleHit(

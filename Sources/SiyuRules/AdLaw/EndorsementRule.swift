@@ -19,12 +19,10 @@ public struct EndorsementRule: BuiltinRule {
     nonTriggering: ["今天宴请朋友", "供应链很稳定", "专门为宝宝做的辅食"]
   )
 
-  static let terms = CueLexicon("cues/endorsement.txt")
-
   public init() {}
 
   public func check(_ document: Document) -> [RuleHit] {
-    Self.terms.matches(in: document).map { match in
+    document.analysis(CueScan.self).matches(.endorsement).map { match in
       RuleHit(
         range: match.sourceRange,
         message: "暗示国家机关或特定单位供应、背书的用语「\(document.text(in: match.sourceRange))」，广告法禁止（第九条第二项）；删去，写明产地和执行标准")

@@ -18,12 +18,10 @@ public struct MedicalClaimRule: BuiltinRule {
     nonTriggering: ["身体不舒服要及时看医生", "多喝水早点睡", "副作用这个词大家常听到，但要看剂量"]
   )
 
-  static let claims = CueLexicon("cues/medical.txt")
-
   public init() {}
 
   public func check(_ document: Document) -> [RuleHit] {
-    Self.claims.matches(in: document).map { match in
+    document.analysis(CueScan.self).matches(.medical).map { match in
       RuleHit(
         range: match.sourceRange,
         message: "普通商品不能宣称医疗功效「\(document.text(in: match.sourceRange))」（广告法第十七条）；删去，改为如实描述成分和用法")

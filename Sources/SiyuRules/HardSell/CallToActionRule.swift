@@ -24,18 +24,24 @@ public struct CallToActionRule: BuiltinRule {
     ]
   )
 
-  static let cues = CueLexicon("cues/cta.txt")
-
   public init() {}
 
   public func check(_ document: Document) -> [RuleHit] {
-    let plain = Self.cues.matches(in: document)
-    let obfuscated = Self.cues.obfuscatedMatches(in: document)
+    let scan = document.analysis(CueScan.self)
+    let plain = scan.matches(.cta)
+    let obfuscated = scan.obfuscatedMatches(.cta)
     var hits: [RuleHit] = []
-    for range in HitMerging.merged((plain + obfuscated).map(\.sourceRange), in: document) {
+    guard !plain.isEmpty || !obfuscated.isEmpty else { return [] }
+    var ranges: [Range<Int>] = []
+    ranges.reserveCapacity(plain.count + obfuscated.count)
+    for match in plain { ranges.append(match.sourceRange) }
+    for match in obfuscated { ranges.append(match.sourceRange) }
+    for range in HitMerging.merged(ranges, in: document) {
       let text = document.text(in: range)
       let disguised = obfuscated.contains { range.overlaps($0.sourceRange) }
-      let visit = plain.allSatisfy { !range.overlaps($0.sourceRange) || Self.cues.field(of: $0) == "visit" }
+      let visit = plain.allSatisfy {
+        !range.overlaps($0.sourceRange) || CueList.cta.lexicon.field(of: $0) == "visit"
+      }
       hits.append(
         RuleHit(
           range: range,

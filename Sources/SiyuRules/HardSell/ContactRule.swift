@@ -28,8 +28,6 @@ public struct ContactRule: BuiltinRule {
     ]
   )
 
-  static let cues = CueLexicon("cues/contact.txt")
-
   public init() {}
 
   public func check(_ document: Document) -> [RuleHit] {
@@ -38,25 +36,32 @@ public struct ContactRule: BuiltinRule {
     for token in document.tokens where token.kind == .contact {
       ranges.append(token.sourceRange)
     }
-    for match in Self.cues.matches(in: document) {
-      if Self.cues.field(of: match) == "weak" && !hasContactContext(match, document) { continue }
+    let scan = document.analysis(CueScan.self)
+    let cues = CueList.contact.lexicon
+    for match in scan.matches(.contact) {
+      if cues.field(of: match) == "weak" && !hasContactContext(match, document) { continue }
       ranges.append(withFollowingID(match, document))
     }
-    for match in Self.cues.obfuscatedMatches(in: document) {
-      if Self.cues.field(of: match) == "weak" && !hasContactContext(match, document) { continue }
+    for match in scan.obfuscatedMatches(.contact) {
+      if cues.field(of: match) == "weak" && !hasContactContext(match, document) { continue }
       let range = withFollowingID(match, document)
       ranges.append(range)
       disguised.append(range)
     }
-    for masked in NumberShapes.maskedPhones(in: document.normalized) {
+    for masked in NumberShapes.maskedPhones(in: document.normalized, masked: scan.maskedRuns) {
       ranges.append(document.sourceRange(ofNormalized: masked))
     }
-    for address in streetAddresses(document.normalized) {
-      ranges.append(document.sourceRange(ofNormalized: address))
+    let inventory = document.analysis(TextInventory.self)
+    if inventory.characters.contains(.houseNumber) {
+      for address in streetAddresses(document.normalized) {
+        ranges.append(document.sourceRange(ofNormalized: address))
+      }
     }
-    for phone in disguisedPhoneNumbers(document) {
-      ranges.append(phone)
-      disguised.append(phone)
+    if inventory.digitValued >= 11 {
+      for phone in disguisedPhoneNumbers(document) {
+        ranges.append(phone)
+        disguised.append(phone)
+      }
     }
     return HitMerging.merged(ranges, in: document).map { range in
       let text = document.text(in: range)

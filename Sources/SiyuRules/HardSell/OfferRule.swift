@@ -20,15 +20,14 @@ public struct OfferRule: BuiltinRule {
     nonTriggering: ["今天下班早，去公园走了走", "谢谢你送我的花", "这家店的老板人很好", "积极的心态很重要"]
   )
 
-  static let cues = CueLexicon("cues/offer.txt")
-
   public init() {}
 
   public func check(_ document: Document) -> [RuleHit] {
-    HitMerging.merged(Self.cues.matches(in: document).map(\.sourceRange), in: document).map { range in
-      RuleHit(
-        range: range,
-        message: "促销话术「\(document.text(in: range))」；和价格、联系方式、倒计时叠在一条里就是硬广，价值内容少用")
-    }
+    HitMerging.merged(document.analysis(CueScan.self).matches(.offer).map { $0.sourceRange }, in: document)
+      .map { range in
+        RuleHit(
+          range: range,
+          message: "促销话术「\(document.text(in: range))」；和价格、联系方式、倒计时叠在一条里就是硬广，价值内容少用")
+      }
   }
 }

@@ -23,19 +23,21 @@ public struct PriceRule: BuiltinRule {
     ]
   )
 
-  static let cues = CueLexicon("cues/price.txt")
-
   public init() {}
 
   public func check(_ document: Document) -> [RuleHit] {
-    var ranges = Self.cues.matches(in: document).map(\.sourceRange)
+    let scan = document.analysis(CueScan.self)
+    var ranges = scan.matches(.price).map { $0.sourceRange }
     for token in document.tokens where token.kind == .price {
       ranges.append(token.sourceRange)
     }
-    for range in NumberShapes.maskedPrices(in: document.normalized)
-      + NumberShapes.offers(in: document.normalized)
-    {
+    for range in NumberShapes.maskedPrices(in: document.normalized, masked: scan.maskedRuns) {
       ranges.append(document.sourceRange(ofNormalized: range))
+    }
+    if document.analysis(TextInventory.self).characters.contains(.offerJoiner) {
+      for range in NumberShapes.offers(in: document.normalized) {
+        ranges.append(document.sourceRange(ofNormalized: range))
+      }
     }
     return HitMerging.merged(ranges, in: document).map { range in
       RuleHit(

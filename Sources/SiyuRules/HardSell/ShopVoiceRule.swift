@@ -22,12 +22,12 @@ public struct ShopVoiceRule: BuiltinRule {
     nonTriggering: ["今天下班早，去公园走了走", "这家店的老板人很好", "你好呀", "谢谢你送我的花", "我们公司楼下新开了家面馆"]
   )
 
-  static let cues = CueLexicon("cues/shop-voice.txt")
-
   public init() {}
 
   public func check(_ document: Document) -> [RuleHit] {
-    HitMerging.merged(Self.cues.matches(in: document).map(\.sourceRange), in: document).map { range in
+    HitMerging.merged(
+      document.analysis(CueScan.self).matches(.shopVoice).map { $0.sourceRange }, in: document
+    ).map { range in
       RuleHit(
         range: range,
         message: "商家口吻「\(document.text(in: range))」，像柜台对顾客、群发通知；私域帖子用自己的口吻说话，和优惠、价格、联系方式叠在一条里就是硬广")

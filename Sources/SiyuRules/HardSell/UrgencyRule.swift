@@ -17,29 +17,24 @@ public struct UrgencyRule: BuiltinRule {
     nonTriggering: ["今天是个好日子", "时间过得真快", "最后我们还是去了海边", "剩下的明天再说", "限制糖分摄入"]
   )
 
-  static let cues = CueLexicon("cues/urgency.txt")
-
-  /// Words that, followed by a number and a unit, count down (最后 3 小时, 仅剩 5 件).
-  static let countdownWords: Set<[UInt16]> = Set(
-    ["最后", "仅剩", "只剩", "仅有", "还剩", "只有"].map { Array($0.utf16) })
-  /// First characters of `countdownWords`, checked before building an array per token.
-  static let countdownStarts: Set<UInt16> = Set(countdownWords.compactMap(\.first))
-  /// Units of time or stock after such a number.
-  static let countdownUnits: Set<[UInt16]> = Set(
-    ["小时", "天", "分钟", "件", "份", "个", "名", "位", "单", "盒", "箱", "套", "组", "席", "张", "瓶", "袋", "台", "只", "斤"]
-      .map { Array($0.utf16) })
+  /// Words that, followed by a number and a unit, count down (最后 3 小时, 仅剩 5 件); two units each,
+  /// packed as `first << 16 | second` for a lookup without hashing.
+  static let countdownWords: [UInt32] = ["最后", "仅剩", "只剩", "仅有", "还剩", "只有"].map(packed)
+  /// Units of time or stock after such a number, packed like `countdownWords` (a one-unit word has 0
+  /// as its second unit).
+  static let countdownUnits: [UInt32] = [
+    "小时", "天", "分钟", "件", "份", "个", "名", "位", "单", "盒", "箱", "套", "组", "席", "张", "瓶", "袋", "台", "只", "斤",
+  ].map(packed)
 
   public init() {}
 
   public func check(_ document: Document) -> [RuleHit] {
-    var ranges = Self.cues.matches(in: document).map(\.sourceRange)
+    var ranges = document.analysis(CueScan.self).matches(.urgency).map { $0.sourceRange }
     let tokens = document.tokens
     var i = 0
     while i + 2 < tokens.count {
       let range = tokens[i].normalizedRange
-      if range.count == 2, Self.countdownStarts.contains(document.normalized[range.lowerBound]),
-        Self.countdownWords.contains(Array(document.normalized[range]))
-      {
+      if range.count == 2, Self.countdownWords.contains(Self.packed(document.normalized[range])) {
         var j = i + 1
         if j < tokens.count && document.normalized[tokens[j].normalizedRange].allSatisfy({ $0 == 0x20 }) {
           j += 1
@@ -47,8 +42,8 @@ public struct UrgencyRule: BuiltinRule {
         if j + 1 < tokens.count, tokens[j].kind == .number || isSmallNumeral(document, tokens[j]) {
           var k = j + 1
           if document.normalized[tokens[k].normalizedRange].allSatisfy({ $0 == 0x20 }) { k += 1 }
-          if k < tokens.count,
-            Self.countdownUnits.contains(Array(document.normalized[tokens[k].normalizedRange]))
+          if k < tokens.count, tokens[k].normalizedRange.count <= 2,
+            Self.countdownUnits.contains(Self.packed(document.normalized[tokens[k].normalizedRange]))
           {
             ranges.append(Int(tokens[i].sourceStart)..<Int(tokens[k].sourceEnd))
           }
@@ -61,6 +56,15 @@ public struct UrgencyRule: BuiltinRule {
         range: range, message: "紧迫感话术「\(document.text(in: range))」，催人下单像广告；说清楚适合谁、为什么值得，真实的截止时间平实地说一次就好")
     }
   }
+
+  /// One or two UTF-16 units as `first << 16 | second` (0 when there is no second).
+  private static func packed<C: Collection<UInt16>>(_ units: C) -> UInt32 {
+    var iterator = units.makeIterator()
+    let first = UInt32(iterator.next() ?? 0)
+    return first << 16 | UInt32(iterator.next() ?? 0)
+  }
+
+  private static func packed(_ word: String) -> UInt32 { packed(Array(word.utf16)) }
 
   /// 一 to 十 and 两, 几 written as one token.
   private func isSmallNumeral(_ document: Document, _ token: Token) -> Bool {

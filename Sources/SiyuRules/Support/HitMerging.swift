@@ -5,7 +5,10 @@ enum HitMerging {
   /// Source ranges sorted, with overlapping ones and ones separated only by spaces or `:`/`：` merged
   /// (到手价 ¥129 is one mention, not two).
   static func merged(_ ranges: [Range<Int>], in document: Document) -> [Range<Int>] {
-    let sorted = ranges.filter { !$0.isEmpty }.sorted { $0.lowerBound < $1.lowerBound }
+    if ranges.count <= 1 { return ranges.first.map { $0.isEmpty ? [] : ranges } ?? [] }
+    var sorted = ranges
+    sorted.removeAll { $0.isEmpty }
+    sorted.sort { $0.lowerBound < $1.lowerBound }
     var result: [Range<Int>] = []
     for range in sorted {
       if let last = result.last, range.lowerBound <= last.upperBound + 2,

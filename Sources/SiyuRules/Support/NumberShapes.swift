@@ -38,10 +38,10 @@ enum NumberShapes {
   }
 
   /// Masked phone-like numbers: 7 or more digits and masks, groups joined by single spaces or hyphens
-  /// (xxxx-xxxxxxx, 138****5678).
-  static func maskedPhones(in text: [UInt16]) -> [Range<Int>] {
+  /// (xxxx-xxxxxxx, 138****5678). `masked` is `maskedRuns(in: text)`.
+  static func maskedPhones(in text: [UInt16], masked: [Range<Int>]) -> [Range<Int>] {
     var found: [Range<Int>] = []
-    var runs = maskedRuns(in: text)[...]
+    var runs = masked[...]
     while let first = runs.popFirst() {
       var range = first
       var digits = first.count
@@ -62,9 +62,10 @@ enum NumberShapes {
     unit == 0x5143 || unit == 0x5757 || unit == 0x6298 || unit == 0x4E07 || unit == 0x5343
   }
 
-  /// Masked prices: a masked run followed by a price unit (xxx元, x.x折) or preceded by ¥.
-  static func maskedPrices(in text: [UInt16]) -> [Range<Int>] {
-    maskedRuns(in: text).compactMap { run in
+  /// Masked prices: a masked run followed by a price unit (xxx元, x.x折) or preceded by ¥. `masked` is
+  /// `maskedRuns(in: text)`.
+  static func maskedPrices(in text: [UInt16], masked: [Range<Int>]) -> [Range<Int>] {
+    masked.compactMap { run in
       // A lone mask before 元 is too often a letter (iPhone X元旦); x折 is a masked discount.
       let isDiscount = run.upperBound < text.count && text[run.upperBound] == 0x6298
       if run.count < 2 && !isDiscount { return nil }

@@ -1,0 +1,113 @@
+import Foundation
+import SiyuText
+import Testing
+
+@testable import SiyuCore
+@testable import SiyuRules
+
+/// The combined cue matching (`MultiListMatcher`, `CueScan`) finds, list by list, exactly what one
+/// `TokenMatcher` per list finds, on the rules' examples, on hand-made cases and on the corpus.
+@Suite struct CueScanTests {
+  static func document(_ text: String, segmenter: Segmenter) -> Document {
+    Document(post: Post(id: "p.md", path: "p.md", text: text, channel: "moments"), segmenter: segmenter)
+  }
+
+  /// Texts to compare on: every rule example, cases made for the matcher's corners (a word in two
+  /// lists, compounds, overlapping words, obfuscation), and every fifth corpus post.
+  static func texts() throws -> [String] {
+    var texts = BuiltinRules.all.flatMap { $0.description.triggering + $0.description.nonTriggering }
+    texts += [
+      "限时秒杀特惠价，扫码下单", "特惠特惠", "券后价到手价", "最佳饮用时间最佳", "第一次第一名", "欢迎光临欢迎光临本店",
+      "加 薇 信", "扫.码下.单", "ν信同号", "感谢您的来电", "", "a", "详询请致电详询",
+    ]
+    let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("corpus")
+    let files = try FileManager.default.subpathsOfDirectory(atPath: corpus.path)
+      .filter { $0.hasSuffix(".md") }.sorted()
+    #expect(files.count > 1000)
+    for (index, file) in files.enumerated() where index % 5 == 0 {
+      texts.append(try String(contentsOf: corpus.appendingPathComponent(file), encoding: .utf8))
+    }
+    return texts
+  }
+
+  /// Lists for the corner cases: words shared between lists, duplicates within a list, a list whose
+  /// words form compounds of another list's words.
+  static let madeLists: [[String]] = [
+    ["特惠", "特惠价", "限时", "秒杀"],
+    ["特惠", "扫码", "下单", "扫码下单"],
+    ["秒杀", "秒杀", "限时秒杀", "", "最佳"],
+    ["最佳饮用时间", "第一次"],
+  ]
+
+  @Test func combinedMatchingAgreesWithOneMatcherPerList() throws {
+    let cueLists = CueSet.shared.lexicons
+    let listSets: [[[String]]] = [cueLists.map(\.words), cueLists.map(\.textWords), Self.madeLists]
+    let segmenter = try Segmenter()
+    let texts = try Self.texts()
+    for lists in listSets {
+      let combined = MultiListMatcher(lists: lists)
+      let single = lists.map { TokenMatcher(words: $0) }
+      for text in texts {
+        let document = Self.document(text, segmenter: segmenter)
+        let tokenHits = combined.tokenMatches(in: document)
+        let normalized = document.normalized.withUnsafeBufferPointer { combined.substringMatches(in: $0) }
+        let view = document.deobfuscated.units.withUnsafeBufferPointer {
+          combined.substringMatches(in: $0, lists: 0b1010)
+        }
+        for (list, matcher) in single.enumerated() {
+          #expect(
+            tokenHits.filter { $0.list == list }.map(\.match) == matcher.matches(in: document),
+            "token matches of list \(list) in \(text.prefix(40))")
+          let expected = document.normalized.withUnsafeBufferPointer { matcher.substringMatches(in: $0) }
+          let found = normalized.filter { $0.list == list }
+          #expect(found.map(\.range) == expected.map(\.range), "text matches of list \(list)")
+          #expect(found.map(\.entry) == expected.map(\.entry), "text match entries of list \(list)")
+          let inView = view.filter { $0.list == list }.map(\.range)
+          let expectedInView =
+            list == 1 || list == 3
+            ? document.deobfuscated.units.withUnsafeBufferPointer { matcher.substringMatches(in: $0) }.map(
+              \.range)
+            : []
+          #expect(inView == expectedInView, "view matches of list \(list)")
+        }
+      }
+    }
+  }
+
+  @Test func cueScanIsComputedOncePerDocumentAndGroupsByList() throws {
+    let document = Self.document("限时秒杀，扫码下单，加薇信：tea_lover88，全网最低价", segmenter: try Segmenter())
+    let scan = document.analysis(CueScan.self)
+    #expect(document.analysis(CueScan.self) === scan)
+    #expect(document.analysis(TextInventory.self) === document.analysis(TextInventory.self))
+    for list in CueList.allCases {
+      let lexicon = list.lexicon
+      let words = TokenMatcher(words: lexicon.words).matches(in: document)
+      // The whole-token matches are there; `text` entries may add more.
+      #expect(words.allSatisfy { scan.matches(list).contains($0) }, "\(list)")
+      let positions = scan.matches(list).map(\.normalizedRange.lowerBound)
+      #expect(positions == positions.sorted(), "\(list)")
+    }
+    #expect(!scan.matches(.urgency).isEmpty)
+    #expect(!scan.matches(.cta).isEmpty)
+    #expect(!scan.matches(.absolute).isEmpty)
+    #expect(scan.matches(.medical).isEmpty)
+  }
+
+  @Test func inventoryCountsWhatTheShapeRulesNeed() throws {
+    let segmenter = try Segmenter()
+    let plain = Self.document("今天天气很好", segmenter: segmenter).analysis(TextInventory.self)
+    #expect(plain.characters.isEmpty)
+    #expect(plain.digitValued == 0)
+    let shapes = Self.document("满199减30！回T退订【青禾】人民路88号 一三八 xx 🔥🔥 https://a.cn", segmenter: segmenter)
+      .analysis(TextInventory.self)
+    #expect(
+      shapes.characters.isSuperset(
+        of: [
+          .offerJoiner, .unsubscribe, .closingBracket, .houseNumber, .exclamation, .digitValued, .digitMask,
+        ]))
+    #expect(shapes.digitValued == 3 + 2 + 2 + 3)  // 199, 30, 88, 一三八
+    #expect(shapes.emoji == 2)
+    #expect(shapes.links == 1)
+  }
+}
