@@ -150,6 +150,12 @@ public struct DeobfuscatedText: Sendable {
     }
   }
 
+  /// The units other than ASCII digits that `digitValue(_:)` reads, for tables built from it (a test
+  /// checks the two agree on every unit).
+  public static let nonASCIIDigitUnits: [UInt16] =
+    [0x3007, 0x96F6, 0x4E00, 0x5E7A, 0x4E8C, 0x4E24, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D]
+    + Array(0x2776...0x277E) + Array(0x2780...0x2788) + Array(0x278A...0x2792)
+
   /// The digit a unit stands for in a phone number: ASCII digits, Chinese numerals (〇零一幺二两…九) and
   /// the dingbat circled digits (❶ ➀ ➊) that NFKC leaves alone; nil for anything else.
   public static func digitValue(_ unit: UInt16) -> UInt8? {

@@ -94,6 +94,14 @@ import Testing
     #expect(scan.matches(.medical).isEmpty)
   }
 
+  @Test func inventoryTableMarksEveryUnitWithAKind() {
+    let disagreeing = (UInt16(0x80)...0xFFFF).filter { unit in
+      let marked = TextInventory.marked[Int(unit >> 6)] & (1 << UInt64(unit & 63)) != 0
+      return marked != (TextInventory.kinds(of: unit) != 0)
+    }
+    #expect(disagreeing.isEmpty, "\(disagreeing.map { String($0, radix: 16) })")
+  }
+
   @Test func inventoryCountsWhatTheShapeRulesNeed() throws {
     let segmenter = try Segmenter()
     let plain = Self.document("今天天气很好", segmenter: segmenter).analysis(TextInventory.self)

@@ -47,4 +47,12 @@ import Testing
     #expect(DeobfuscatedText.digitValue(0x2778) == 3)  // ❸
     #expect(DeobfuscatedText.digitValue(0x5929) == nil)  // 天
   }
+
+  @Test func nonASCIIDigitUnitsAreExactlyTheOnesWithAValue() {
+    let listed = Set(DeobfuscatedText.nonASCIIDigitUnits)
+    let disagreeing = (UInt16(0x80)...0xFFFF).filter {
+      (DeobfuscatedText.digitValue($0) != nil) != listed.contains($0)
+    }
+    #expect(disagreeing.isEmpty, "\(disagreeing.map { String($0, radix: 16) })")
+  }
 }

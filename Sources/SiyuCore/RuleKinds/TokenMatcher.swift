@@ -31,7 +31,7 @@ public struct TokenMatcher: Sendable {
       var i = 0
       while i < tokens.count {
         let start = Int(tokens[i].normalizedStart)
-        guard start < text.count, trie.root(text[start]) != 0 else {
+        guard start < text.count, trie.hasKeys(startingWith: text[start]) else {
           i += 1
           continue
         }
@@ -76,7 +76,7 @@ public struct TokenMatcher: Sendable {
     var found: [(range: Range<Int>, entry: Int)] = []
     var i = 0
     while i < units.count {
-      if trie.root(units[i]) != 0,
+      if trie.hasKeys(startingWith: units[i]),
         let longest = trie.longestPrefix(in: units, from: i, limit: units.count)
       {
         found.append((i..<longest.end, Int(longest.payload)))

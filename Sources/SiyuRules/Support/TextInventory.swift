@@ -37,12 +37,21 @@ final class TextInventory: DocumentAnalysis {
   init(_ document: Document) {
     var found: UInt8 = 0
     var digits = 0
-    Self.table.withUnsafeBufferPointer { table in
-      document.normalized.withUnsafeBufferPointer { text in
-        for unit in text {
-          let bits = table[Int(unit)]
-          found |= bits
-          digits &+= Int(bits >> 6)
+    Self.ascii.withUnsafeBufferPointer { ascii in
+      Self.marked.withUnsafeBufferPointer { marked in
+        document.normalized.withUnsafeBufferPointer { text in
+          for unit in text {
+            let bits: UInt8
+            if unit < 0x80 {
+              bits = ascii[Int(unit)]
+            } else if marked[Int(unit >> 6)] & (1 << UInt64(unit & 63)) != 0 {
+              bits = Self.kinds(of: unit)
+            } else {
+              continue
+            }
+            found |= bits
+            digits &+= Int(bits >> 6)
+          }
         }
       }
     }
@@ -61,22 +70,33 @@ final class TextInventory: DocumentAnalysis {
     self.links = links
   }
 
-  /// The character kinds of every UTF-16 unit (`digitValued` is the top bit, so it can be counted by
-  /// shifting).
-  private static let table: [UInt8] = {
-    var table = [UInt8](repeating: 0, count: 0x10000)
-    func mark(_ units: String, _ kind: Characters) {
-      for unit in units.utf16 { table[Int(unit)] |= kind.rawValue }
+  /// The character kinds of a unit, `digitValued` the top bit so it can be counted by shifting.
+  static func kinds(of unit: UInt16) -> UInt8 {
+    var kinds: Characters = []
+    switch unit {
+    case 0x78, 0x2A: kinds.insert(.digitMask)  // x *
+    case 0x51CF, 0x9001, 0x8D60, 0x8FD4, 0x2192, 0x2D: kinds.insert(.offerJoiner)  // 减 送 赠 返 → -
+    case 0x53F7: kinds.insert(.houseNumber)  // 号
+    case 0x9000, 0x62D2: kinds.insert(.unsubscribe)  // 退 拒
+    case 0x3011: kinds.insert(.closingBracket)  // 】
+    case 0x21: kinds.insert(.exclamation)
+    default: break
     }
-    mark("x*", .digitMask)
-    mark("减送赠返→-", .offerJoiner)
-    mark("号", .houseNumber)
-    mark("退拒", .unsubscribe)
-    mark("】", .closingBracket)
-    mark("!", .exclamation)
-    for unit in 0...0xFFFF where DeobfuscatedText.digitValue(UInt16(unit)) != nil {
-      table[unit] |= Characters.digitValued.rawValue
+    if DeobfuscatedText.digitValue(unit) != nil { kinds.insert(.digitValued) }
+    return kinds.rawValue
+  }
+
+  /// Kinds of the ASCII units.
+  private static let ascii: [UInt8] = (0..<128).map { kinds(of: UInt16($0)) }
+
+  /// One bit per non-ASCII unit that has a kind: a compact table, where a byte per unit would spread
+  /// the lookups of CJK text over 20 KB and miss the cache.
+  static let marked: [UInt64] = {
+    var bits = [UInt64](repeating: 0, count: 1024)
+    for unit in Array("减送赠返→号退拒】".utf16) + DeobfuscatedText.nonASCIIDigitUnits {
+      precondition(kinds(of: unit) != 0)
+      bits[Int(unit >> 6)] |= 1 << UInt64(unit & 63)
     }
-    return table
+    return bits
   }()
 }
