@@ -21,11 +21,16 @@ public struct Trie: @unchecked Sendable {
     /// One bit per UTF-16 unit, set when a key starts with it: 8 KB (2.6 KB over the CJK block), where
     /// the root table of a large trie spreads over tens of KB and misses the cache on most units.
     @usableFromInline let firstUnits: UnsafeMutableBufferPointer<UInt64>
+    /// One bit per unit that is a key by itself.
+    @usableFromInline let oneUnitKeys: UnsafeMutableBufferPointer<UInt64>
+    /// Bits of `pairHash` of the first two units of every longer key (2 KB): a walk can only match
+    /// where the text's next two units hash to a set bit or its next unit is a one-unit key.
+    @usableFromInline let firstPairs: UnsafeMutableBufferPointer<UInt64>
 
     init(
       rootPages: [Int32], rootTable: [Int32], childStart: [Int32], childCount: [Int32], childUnits: [UInt16],
       childNodes: [Int32],
-      payloads: [Int32]
+      payloads: [Int32], oneUnitKeys: [UInt64], firstPairs: [UInt64]
     ) {
       func copy<T>(_ array: [T]) -> UnsafeMutableBufferPointer<T> {
         let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: max(array.count, 1))
@@ -39,6 +44,8 @@ public struct Trie: @unchecked Sendable {
       self.childUnits = copy(childUnits)
       self.childNodes = copy(childNodes)
       self.payloads = copy(payloads)
+      self.oneUnitKeys = copy(oneUnitKeys)
+      self.firstPairs = copy(firstPairs)
       firstUnits = .allocate(capacity: 1024)
       firstUnits.initialize(repeating: 0)
       for high in 0..<256 where rootPages[high] != 0 {
@@ -58,6 +65,8 @@ public struct Trie: @unchecked Sendable {
       childNodes.deallocate()
       payloads.deallocate()
       firstUnits.deallocate()
+      oneUnitKeys.deallocate()
+      firstPairs.deallocate()
     }
   }
 
@@ -143,10 +152,20 @@ public struct Trie: @unchecked Sendable {
       rootTable[Int(rootPages[high]) << 8 | Int(unit & 0xFF)] = build(i..<j, depth: 1)
       i = j
     }
+    var oneUnitKeys = [UInt64](repeating: 0, count: 1024)
+    var firstPairs = [UInt64](repeating: 0, count: Self.pairBits / 64)
+    for (key, _) in unique {
+      if key.count == 1 {
+        oneUnitKeys[Int(key[0] >> 6)] |= 1 << UInt64(key[0] & 63)
+      } else {
+        let hash = Self.pairHash(key[0], key[1])
+        firstPairs[hash >> 6] |= 1 << UInt64(hash & 63)
+      }
+    }
     storage = Storage(
       rootPages: rootPages, rootTable: rootTable, childStart: childStart, childCount: childCount,
       childUnits: childUnits,
-      childNodes: childNodes, payloads: payloads)
+      childNodes: childNodes, payloads: payloads, oneUnitKeys: oneUnitKeys, firstPairs: firstPairs)
     maxKeyLength = maxLength
   }
 
@@ -198,6 +217,28 @@ public struct Trie: @unchecked Sendable {
       node = child(node, text[i])
       i += 1
     }
+  }
+
+  /// Bits of the first-pair filter.
+  @usableFromInline static let pairBits = 1 << 14
+
+  /// A hash of two units into `0..<pairBits`.
+  @inlinable @inline(__always)
+  static func pairHash(_ first: UInt16, _ second: UInt16) -> Int {
+    Int(((UInt32(first) << 16 | UInt32(second)) &* 0x9E37_79B1) >> 18)
+  }
+
+  /// Whether some key may be a prefix of `text[start...]`: false only when none is (a pre-check before
+  /// a walk, on compact bit tables: the first unit, then a one-unit key or the first two units).
+  @inlinable @inline(__always)
+  public func mayMatch(in text: UnsafeBufferPointer<UInt16>, at start: Int) -> Bool {
+    let s = storage
+    let unit = text[start]
+    guard s.firstUnits[Int(unit >> 6)] & (1 << UInt64(unit & 63)) != 0 else { return false }
+    if s.oneUnitKeys[Int(unit >> 6)] & (1 << UInt64(unit & 63)) != 0 { return true }
+    guard start + 1 < text.count else { return false }
+    let hash = Self.pairHash(unit, text[start + 1])
+    return s.firstPairs[hash >> 6] & (1 << UInt64(hash & 63)) != 0
   }
 
   /// Whether any key starts with `unit` (a cheap pre-check before a walk: one bit in a compact table).

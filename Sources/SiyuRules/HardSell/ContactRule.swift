@@ -51,7 +51,7 @@ public struct ContactRule: BuiltinRule {
     for masked in NumberShapes.maskedPhones(in: document.normalized, masked: scan.maskedRuns) {
       ranges.append(document.sourceRange(ofNormalized: masked))
     }
-    let inventory = document.analysis(TextInventory.self)
+    let inventory = scan.inventory
     if inventory.characters.contains(.houseNumber) {
       for address in streetAddresses(document.normalized) {
         ranges.append(document.sourceRange(ofNormalized: address))

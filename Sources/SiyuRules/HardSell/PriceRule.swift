@@ -34,7 +34,7 @@ public struct PriceRule: BuiltinRule {
     for range in NumberShapes.maskedPrices(in: document.normalized, masked: scan.maskedRuns) {
       ranges.append(document.sourceRange(ofNormalized: range))
     }
-    if document.analysis(TextInventory.self).characters.contains(.offerJoiner) {
+    if scan.inventory.characters.contains(.offerJoiner) {
       for range in NumberShapes.offers(in: document.normalized) {
         ranges.append(document.sourceRange(ofNormalized: range))
       }

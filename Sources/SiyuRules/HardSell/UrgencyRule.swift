@@ -29,9 +29,11 @@ public struct UrgencyRule: BuiltinRule {
   public init() {}
 
   public func check(_ document: Document) -> [RuleHit] {
-    var ranges = document.analysis(CueScan.self).matches(.urgency).map { $0.sourceRange }
+    let scan = document.analysis(CueScan.self)
+    var ranges = scan.matches(.urgency).map { $0.sourceRange }
     let tokens = document.tokens
-    var i = 0
+    // Countdowns start with 最, 仅, 只 or 还; most posts have none.
+    var i = scan.inventory.characters.contains(.countdownLead) ? 0 : tokens.count
     while i + 2 < tokens.count {
       let range = tokens[i].normalizedRange
       if range.count == 2, Self.countdownWords.contains(Self.packed(document.normalized[range])) {

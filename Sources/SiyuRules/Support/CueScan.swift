@@ -19,6 +19,8 @@ final class CueScan: DocumentAnalysis {
   private let obfuscatedLists: [UInt8]
   /// Runs of digits and digit masks with at least one mask (`NumberShapes.maskedRuns`).
   let maskedRuns: [Range<Int>]
+  /// The document's inventory, kept here so that rules reading both look up one analysis.
+  let inventory: TextInventory
 
   init(_ document: Document) {
     let cues = CueSet.shared
@@ -36,9 +38,9 @@ final class CueScan: DocumentAnalysis {
     }
     (plain, plainLists) = Self.grouped(hits, sort: hits.count > tokens.count)
     (obfuscated, obfuscatedLists) = Self.obfuscatedMatches(in: document, cues: cues)
+    inventory = document.analysis(TextInventory.self)
     maskedRuns =
-      document.analysis(TextInventory.self).characters.contains(.digitMask)
-      ? NumberShapes.maskedRuns(in: document.normalized) : []
+      inventory.characters.contains(.digitMask) ? NumberShapes.maskedRuns(in: document.normalized) : []
   }
 
   /// `list`'s matches on token boundaries and its `text` entries' matches anywhere, in text order.

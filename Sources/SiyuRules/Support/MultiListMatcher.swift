@@ -101,7 +101,7 @@ struct MultiListMatcher: Sendable {
         while i < tokens.count {
           defer { i += 1 }
           let start = Int(tokens[i].normalizedStart)
-          guard start < text.count, trie.hasKeys(startingWith: text[start]) else { continue }
+          guard start < text.count, trie.mayMatch(in: text, at: start) else { continue }
           let tokenEnd = Int(tokens[i].normalizedEnd)
           var touched: UInt32 = 0
           var endsInside: UInt32 = 0
@@ -167,7 +167,7 @@ struct MultiListMatcher: Sendable {
     // position a new match may start at.
     withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * count) { state in
       state.initialize(repeating: 0)
-      for i in 0..<units.count where trie.hasKeys(startingWith: units[i]) {
+      for i in 0..<units.count where trie.mayMatch(in: units, at: i) {
         var touched: UInt32 = 0
         trie.forEachPrefix(in: units, from: i, limit: units.count) { end, payload in
           guard keyLists[Int(payload)] & mask != 0 else { return true }

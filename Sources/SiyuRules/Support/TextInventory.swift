@@ -22,8 +22,11 @@ final class TextInventory: DocumentAnalysis {
     static let closingBracket = Characters(rawValue: 1 << 4)
     /// `!` (！ after NFKC).
     static let exclamation = Characters(rawValue: 1 << 5)
-    /// A unit `DeobfuscatedText.digitValue` reads as a digit (counted in `digitValued`).
-    static let digitValued = Characters(rawValue: 1 << 6)
+    /// 最 仅 只 还, which start the countdown words (最后, 仅剩, 只有, 还剩).
+    static let countdownLead = Characters(rawValue: 1 << 6)
+    /// A unit `DeobfuscatedText.digitValue` reads as a digit (counted in `digitValued`); the top bit,
+    /// so that it is counted by shifting.
+    static let digitValued = Characters(rawValue: 1 << 7)
   }
 
   /// The kinds of characters present.
@@ -50,7 +53,7 @@ final class TextInventory: DocumentAnalysis {
               continue
             }
             found |= bits
-            digits &+= Int(bits >> 6)
+            digits &+= Int(bits >> 7)
           }
         }
       }
@@ -70,7 +73,7 @@ final class TextInventory: DocumentAnalysis {
     self.links = links
   }
 
-  /// The character kinds of a unit, `digitValued` the top bit so it can be counted by shifting.
+  /// The character kinds of a unit.
   static func kinds(of unit: UInt16) -> UInt8 {
     var kinds: Characters = []
     switch unit {
@@ -80,6 +83,7 @@ final class TextInventory: DocumentAnalysis {
     case 0x9000, 0x62D2: kinds.insert(.unsubscribe)  // 退 拒
     case 0x3011: kinds.insert(.closingBracket)  // 】
     case 0x21: kinds.insert(.exclamation)
+    case 0x6700, 0x4EC5, 0x53EA, 0x8FD8: kinds.insert(.countdownLead)  // 最 仅 只 还
     default: break
     }
     if DeobfuscatedText.digitValue(unit) != nil { kinds.insert(.digitValued) }
@@ -93,7 +97,7 @@ final class TextInventory: DocumentAnalysis {
   /// the lookups of CJK text over 20 KB and miss the cache.
   static let marked: [UInt64] = {
     var bits = [UInt64](repeating: 0, count: 1024)
-    for unit in Array("减送赠返→号退拒】".utf16) + DeobfuscatedText.nonASCIIDigitUnits {
+    for unit in Array("减送赠返→号退拒】最仅只还".utf16) + DeobfuscatedText.nonASCIIDigitUnits {
       precondition(kinds(of: unit) != 0)
       bits[Int(unit >> 6)] |= 1 << UInt64(unit & 63)
     }
