@@ -17,7 +17,8 @@ struct EvalCommand: ParsableCommand {
       (--model, else the built-in one) combined with rule points, exactly as `siyu check` judges; \
       --rules-only judges by rule points alone against classifier.required_score, --classifier-only by the \
       classifier alone. Undefined ratios (no post flagged, or no hard-sell post in DATA) are 1 when \
-      there is no error at all and 0 otherwise; AUC without both classes is null.
+      there is no error at all and 0 otherwise; AUC without both classes is null. The advanced training \
+      options change how the cross-validation's models are trained, as they do for `siyu train`.
       """
   )
 
@@ -37,6 +38,10 @@ struct EvalCommand: ParsableCommand {
 
   @Option(name: .long, help: "Cross-validation: nbsvm (default), multinomial, complement or fisher.")
   var algorithm: Algorithm?
+
+  @OptionGroup(
+    title: "Advanced training options (cross-validation only; the hyper-parameters of `siyu train`)")
+  var training: TrainingArguments
 
   @Option(name: .long, help: "Model file for --test (default: the built-in model).")
   var model: String?
@@ -59,6 +64,9 @@ struct EvalCommand: ParsableCommand {
       if folds != nil || algorithm != nil {
         throw ValidationError("--folds and --algorithm are for cross-validation, not with --test")
       }
+      if !training.isEmpty {
+        throw ValidationError("the training options are for cross-validation, not with --test")
+      }
       if rulesOnly && classifierOnly {
         throw ValidationError("--rules-only and --classifier-only exclude each other")
       }
@@ -68,6 +76,7 @@ struct EvalCommand: ParsableCommand {
         throw ValidationError("--model, --rules-only and --classifier-only need --test")
       }
       if let folds, folds < 2 { throw ValidationError("--folds must be 2 or more") }
+      try training.validate(for: algorithm ?? .nbsvm)
     }
   }
 
@@ -102,8 +111,7 @@ struct EvalCommand: ParsableCommand {
       let examples = try ClassifierSupport.examples(
         read.posts, configuration: configuration, lexicons: lexicons, customRules: customRules,
         hardSell: { $0.label == "hard-sell" })
-      var options = TrainingOptions()
-      options.algorithm = algorithm ?? .nbsvm
+      let options = training.options(algorithm: algorithm ?? .nbsvm)
       let cv = Trainer.crossValidate(examples, folds: folds ?? 5, options: options)
       for p in cv {
         let probability = p ?? 0

@@ -14,7 +14,9 @@ struct TrainCommand: ParsableCommand {
       file with a `label` field, or a TSV file of `label<TAB>text` lines (labels hard-sell/value or 1/0). \
       Rows without a usable label are reported as PATH:LINE: and skipped (exit code 2 at the end). The \
       rules run as `siyu check` runs them (configuration, lexicons, scores), so the combiner of \
-      classifier and rule points is fitted to them. Training is deterministic.
+      classifier and rule points is fitted to them. Training is deterministic. The advanced options \
+      override the hyper-parameters; choose them by cross-validation (`siyu eval DATA --folds K` takes \
+      the same options), never on the test set.
       """
   )
 
@@ -30,6 +32,13 @@ struct TrainCommand: ParsableCommand {
 
   @Option(name: .long, help: "nbsvm (default), multinomial, complement or fisher.")
   var algorithm: Algorithm = .nbsvm
+
+  @OptionGroup(title: "Advanced training options (hyper-parameters; defaults as measured in the README)")
+  var training: TrainingArguments
+
+  func validate() throws {
+    try training.validate(for: algorithm)
+  }
 
   func run() throws {
     let (configuration, lexicons, customRules): (Configuration, [Lexicon], [any Rule])
@@ -50,9 +59,7 @@ struct TrainCommand: ParsableCommand {
       printError("\(output): 训练数据需要两类帖子都有（现有硬广 \(hardSell) 篇，内容 \(examples.count - hardSell) 篇），没有写入模型")
       throw ExitCode(2)
     }
-    var options = TrainingOptions()
-    options.algorithm = algorithm
-    let model = Trainer.train(examples, options: options)
+    let model = Trainer.train(examples, options: training.options(algorithm: algorithm))
     do {
       try AtomicFile.write(Data(ModelFile.encode(model)), to: output)
     } catch {

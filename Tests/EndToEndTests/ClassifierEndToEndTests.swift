@@ -116,6 +116,73 @@ struct TrainLearnEndToEndTests {
     #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("m.siyumodel").path))
   }
 
+  @Test("the advanced training options reach the trainer: the defaults spelled out, other values, eval")
+  func trainingOptions() throws {
+    let dir = try Self.scratch()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let train = Self.data.appendingPathComponent("train.tsv").path
+    let defaults = try runSiyu(
+      [
+        "train", train, "--output", "defaults.siyumodel", "--smoothing", "1", "--interpolation", "0.5",
+        "--l2",
+        "1.2", "--epochs", "10", "--learning-rate", "0.3", "--combiner-folds", "5",
+      ], in: dir)
+    #expect(defaults.status == 0, "\(defaults.stderrText)")
+    #expect(
+      try Data(contentsOf: dir.appendingPathComponent("defaults.siyumodel"))
+        == Data(contentsOf: Self.data.appendingPathComponent("model.siyumodel")),
+      "the options spelled out with TrainingOptions' defaults must train the default model")
+    var models: Set<Data> = []
+    for option in [
+      ["--smoothing", "0.25"], ["--interpolation", "1"], ["--l2", "0"], ["--epochs", "3"],
+      ["--learning-rate", "0.05"], ["--combiner-folds", "3"],
+    ] {
+      let result = try runSiyu(["train", train, "--output", "m.siyumodel"] + option, in: dir)
+      #expect(result.status == 0, "\(option): \(result.stderrText)")
+      models.insert(try Data(contentsOf: dir.appendingPathComponent("m.siyumodel")))
+    }
+    models.insert(try Data(contentsOf: dir.appendingPathComponent("defaults.siyumodel")))
+    #expect(models.count == 7, "every option changes the model")
+    let cv = try runSiyu(
+      ["eval", train, "--folds", "3", "--format", "json", "--smoothing", "0.5", "--learning-rate", "0.1"],
+      in: dir)
+    #expect(cv.status == 0, "\(cv.stderrText)")
+    let metrics = try JSONSerialization.jsonObject(with: cv.stdout) as? [String: Any]
+    #expect(metrics?["n"] as? Int == 24)
+  }
+
+  @Test("bad training option values are usage errors (exit 2) naming the option")
+  func trainingOptionErrors() throws {
+    let dir = try Self.scratch()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let train = Self.data.appendingPathComponent("train.tsv").path
+    let cases: [([String], String)] = [
+      (["--smoothing", "0"], "--smoothing must be a number greater than 0"),
+      (["--smoothing", "nan"], "--smoothing must be a number greater than 0"),
+      (["--interpolation", "1.5"], "--interpolation must be between 0 and 1"),
+      (["--l2=-1"], "--l2 must be a number 0 or greater"),
+      (["--epochs", "0"], "--epochs must be between 1 and 1000"),
+      (["--learning-rate", "inf"], "--learning-rate must be a number greater than 0"),
+      (["--combiner-folds", "1"], "--combiner-folds must be between 2 and 100"),
+      (["--epochs", "many"], "The value 'many' is invalid for '--epochs"),
+      (
+        ["--algorithm", "fisher", "--l2", "2", "--epochs", "3"],
+        "--l2 and --epochs are for --algorithm nbsvm only"
+      ),
+    ]
+    for (option, message) in cases {
+      for command in [["train", train, "--output", "m.siyumodel"], ["eval", train, "--folds", "3"]] {
+        let result = try runSiyu(command + option, in: dir)
+        #expect(result.status == 2, "\(command[0]) \(option)")
+        #expect(result.stderrText.contains(message), "\(command[0]) \(option):\n\(result.stderrText)")
+      }
+    }
+    #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("m.siyumodel").path))
+    let withTest = try runSiyu(["eval", "--test", train, "--epochs", "3"], in: dir)
+    #expect(withTest.status == 2)
+    #expect(withTest.stderrText.contains("the training options are for cross-validation, not with --test"))
+  }
+
   @Test("learn adds posts, forget removes them, a broken model is refused untouched")
   func learnAndForget() throws {
     let dir = try Self.scratch()
