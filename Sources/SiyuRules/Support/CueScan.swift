@@ -36,7 +36,7 @@ final class CueScan: DocumentAnalysis {
             sourceRange: document.sourceRange(ofNormalized: hit.range), normalizedRange: hit.range,
             entry: hit.entry)))
     }
-    (plain, plainLists) = Self.grouped(hits, sort: hits.count > tokens.count)
+    (plain, plainLists) = Self.grouped(hits)
     (obfuscated, obfuscatedLists) = Self.obfuscatedMatches(in: document, cues: cues)
     inventory = document.analysis(TextInventory.self)
     maskedRuns =
@@ -79,28 +79,16 @@ final class CueScan: DocumentAnalysis {
             sourceRange: document.sourceRange(ofNormalized: normalized), normalizedRange: normalized,
             entry: hit.entry)))
     }
-    return grouped(hits, sort: false)
+    return grouped(hits)
   }
 
-  /// `hits` ordered by list, keeping their order within a list, or ordering each list's matches by
-  /// position when `sort`; with each match's list.
-  private static func grouped(_ hits: [MultiListMatcher.TokenHit], sort: Bool) -> ([KindMatch], [UInt8]) {
-    guard !hits.isEmpty else { return ([], []) }
+  /// `hits` ordered by list and, within a list, by position (the order each list's matches come in
+  /// already), with each match's list.
+  private static func grouped(_ hits: [MultiListMatcher.TokenHit]) -> ([KindMatch], [UInt8]) {
     var ordered = hits
-    if sort {
+    if ordered.count > 1 {
       ordered.sort {
         ($0.list, $0.match.normalizedRange.lowerBound) < ($1.list, $1.match.normalizedRange.lowerBound)
-      }
-    } else if hits.count > 1 {
-      // Insertion sort by list: stable, and a post has few matches.
-      for i in 1..<ordered.count {
-        let hit = ordered[i]
-        var j = i
-        while j > 0 && ordered[j - 1].list > hit.list {
-          ordered[j] = ordered[j - 1]
-          j -= 1
-        }
-        ordered[j] = hit
       }
     }
     return (ordered.map { $0.match }, ordered.map { UInt8($0.list) })

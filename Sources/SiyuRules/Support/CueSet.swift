@@ -1,3 +1,5 @@
+import SiyuCore
+
 /// Every built-in cue list, loaded once, with the two combined matchers `CueScan` runs: all entries
 /// on token boundaries, and the entries marked `text` anywhere in the text.
 final class CueSet: Sendable {

@@ -5,7 +5,7 @@ enum HitMerging {
   /// Source ranges sorted, with overlapping ones and ones separated only by spaces or `:`/`：` merged
   /// (到手价 ¥129 is one mention, not two).
   static func merged(_ ranges: [Range<Int>], in document: Document) -> [Range<Int>] {
-    if ranges.count <= 1 { return ranges.first.map { $0.isEmpty ? [] : ranges } ?? [] }
+    if ranges.count == 1 && !ranges[0].isEmpty { return ranges }
     var sorted = ranges
     sorted.removeAll { $0.isEmpty }
     sorted.sort { $0.lowerBound < $1.lowerBound }

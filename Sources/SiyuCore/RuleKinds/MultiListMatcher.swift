@@ -1,25 +1,29 @@
-import SiyuCore
 import SiyuText
 
 /// Several word lists behind one trie, matched in one pass over a document: each list's matches are
-/// exactly what a `TokenMatcher` over that list alone finds (or its `substringMatches`), but the
-/// tokens and the text are walked once for all lists instead of once per list.
+/// the same as over that list alone (`TokenMatcher` is the one-list case), but the tokens and
+/// the text are walked once for all lists instead of once per list.
 ///
 /// A key shared by several lists carries one posting per list; within a list a later duplicate of a
 /// word replaces the earlier entry, as in `Trie`.
-struct MultiListMatcher: Sendable {
+public struct MultiListMatcher: Sendable {
   /// A match of list `list`'s word `entry` at `range` (in `substringMatches`, a range of the units
   /// searched).
-  struct Hit {
-    var list: Int
-    var entry: Int
-    var range: Range<Int>
+  public struct Hit: Sendable {
+    public var list: Int
+    public var entry: Int
+    public var range: Range<Int>
   }
 
   /// A whole-token match of list `list` (`tokenMatches`).
-  struct TokenHit {
-    var list: Int
-    var match: KindMatch
+  public struct TokenHit: Sendable {
+    public var list: Int
+    public var match: KindMatch
+
+    public init(list: Int, match: KindMatch) {
+      self.list = list
+      self.match = match
+    }
   }
 
   private let trie: Trie
@@ -31,14 +35,14 @@ struct MultiListMatcher: Sendable {
   /// Per trie payload, bit `l` set when list `l` has the key.
   private let keyLists: [UInt32]
   /// Number of lists; results have one array per list.
-  let listCount: Int
+  public let listCount: Int
 
   /// The most lists one matcher takes (bits of a mask).
-  static let maximumLists = 32
+  public static let maximumLists = 32
 
   /// - Parameter lists: the words of each list; a match's `entry` is the word's index in its list.
   ///   Empty words and words that normalize to nothing are ignored.
-  init(lists: [[String]]) {
+  public init(lists: [[String]]) {
     precondition(lists.count <= Self.maximumLists, "too many lists for one matcher")
     listCount = lists.count
     let normalizer = Normalizer()
@@ -81,13 +85,13 @@ struct MultiListMatcher: Sendable {
     keyLists = masks
   }
 
-  var isEmpty: Bool { trie.isEmpty }
+  public var isEmpty: Bool { trie.isEmpty }
 
   /// Per list, the longest token-aligned match at each token, left to right, not overlapping; a token
   /// made entirely of two or more of one list's words matches that list with entry -1 (see
-  /// `TokenMatcher.matches(in:)`).
+  /// `TokenMatcher`).
   /// The hits of all lists come in token order; per list, that is `TokenMatcher`'s order.
-  func tokenMatches(in document: Document) -> [TokenHit] {
+  public func tokenMatches(in document: Document) -> [TokenHit] {
     var found: [TokenHit] = []
     guard !trie.isEmpty else { return found }
     let tokens = document.tokens
@@ -159,7 +163,7 @@ struct MultiListMatcher: Sendable {
   /// text, e.g. a de-obfuscated view), longest at each position, left to right, not overlapping within
   /// the list; ranges index `units`. Lists outside `mask` get no matches. The hits of all lists come in
   /// text order.
-  func substringMatches(in units: UnsafeBufferPointer<UInt16>, lists mask: UInt32 = .max) -> [Hit] {
+  public func substringMatches(in units: UnsafeBufferPointer<UInt16>, lists mask: UInt32 = .max) -> [Hit] {
     var found: [Hit] = []
     guard !trie.isEmpty else { return found }
     let count = listCount
