@@ -1,5 +1,4 @@
 import SiyuText
-import Synchronization
 
 /// A post after normalization and segmentation: what rules look at.
 public final class Document: Sendable {
@@ -18,9 +17,8 @@ public final class Document: Sendable {
   public let deobfuscated: DeobfuscatedText
   /// The post's persona, when it names one the configuration has (given by the linter).
   public let persona: PersonaContext?
-  /// The analyses computed so far (`analysis(_:)`). A document is normally checked on one thread; the
-  /// lock keeps a shared one correct.
-  private let analyses = Mutex<[(key: ObjectIdentifier, value: any DocumentAnalysis)]>([])
+  /// The analyses computed so far (`analysis(_:)`); lock-free to read, safe to share across threads.
+  private let analyses = AnalysisMemo()
 
   /// Segments `post` with `segmenter` (which must not be shared across threads).
   public init(post: Post, segmenter: Segmenter, persona: PersonaContext? = nil) {
@@ -43,16 +41,11 @@ public final class Document: Sendable {
   }
 
   /// The analysis stored under `key`, made by `make` on first use. Not generic, so that the lookup
-  /// needs no runtime generic metadata; an analysis is made outside the lock (it may ask for another).
+  /// needs no runtime generic metadata; an analysis is made outside any lock (it may ask for another).
   @usableFromInline
-  func analysis(_ key: ObjectIdentifier, make: (Document) -> any DocumentAnalysis) -> any DocumentAnalysis {
-    if let found = analyses.withLock({ list in list.first { $0.key == key }?.value }) { return found }
-    let made = make(self)
-    return analyses.withLock { list in
-      if let found = list.first(where: { $0.key == key })?.value { return found }
-      list.append((key, made))
-      return made
-    }
+  func analysis(_ key: ObjectIdentifier, make: (Document) -> any DocumentAnalysis) -> AnyObject {
+    if let found = analyses.value(for: key) { return found }
+    return analyses.insert(make(self), for: key)
   }
 
   /// The source range of a normalized-text range (a start inside a normalization chunk moves back to

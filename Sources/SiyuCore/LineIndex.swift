@@ -42,11 +42,16 @@ public struct LineIndex: Sendable {
   /// UTF-8 bytes before UTF-16 offset `offset` (at most `units.count`).
   private func utf8Offset(_ offset: Int) -> Int {
     let checkpoint = offset / Self.checkpointStride
-    var bytes = utf8Checkpoints[checkpoint]
+    return utf8Checkpoints[checkpoint] + utf8Bytes(in: (checkpoint * Self.checkpointStride)..<offset)
+  }
+
+  /// UTF-8 bytes the units in `range` stand for.
+  private func utf8Bytes(in range: Range<Int>) -> Int {
+    var bytes = 0
     units.withUnsafeBufferPointer { units in
       // utf8Width without branches: 1, +1 from U+0080, +1 from U+0800, a lead surrogate +1 (4), a
       // trail surrogate -3 (0).
-      for u in units[(checkpoint * Self.checkpointStride)..<offset] {
+      for u in units[range] {
         let surrogate = u & 0xFC00
         // Wrapping arithmetic: overflow checks would keep the loop from being vectorized.
         bytes =
@@ -73,7 +78,22 @@ public struct LineIndex: Sendable {
   public func utf8Column(of offset: Int) -> Int {
     let offset = max(0, min(offset, units.count))
     let (line, _) = position(of: offset)
-    return utf8Offset(offset) - utf8Offset(lineStarts[line - 1]) + 1
+    let lineStart = lineStarts[line - 1]
+    // Within a checkpoint's stride of the line start, counting from there is cheaper than two offsets.
+    if offset - lineStart <= Self.checkpointStride { return utf8Bytes(in: lineStart..<offset) + 1 }
+    return utf8Offset(offset) - utf8Offset(lineStart) + 1
+  }
+
+  /// 1-based UTF-8 byte columns of both ends of `range` (clamped to the text), each within its line;
+  /// when both are on one line, the end's is counted on from the start's.
+  public func utf8Columns(of range: Range<Int>) -> (start: Int, end: Int) {
+    let start = utf8Column(of: range.lowerBound)
+    let lower = max(0, min(range.lowerBound, units.count))
+    let upper = max(0, min(range.upperBound, units.count))
+    guard upper - lower <= Self.checkpointStride, position(of: upper).line == position(of: lower).line else {
+      return (start, utf8Column(of: upper))
+    }
+    return (start, start + utf8Bytes(in: lower..<upper))
   }
 
   /// Number of lines (a text without line ends has one).

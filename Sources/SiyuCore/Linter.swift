@@ -21,9 +21,13 @@ public final class Linter {
   private let isFallible: [Bool]
   private let baseLevels: [RuleLevel]
   private let rulePoints: [Double]
+  /// The rules' descriptions, read once: getting one through the existential copies the rule.
+  private let descriptions: [RuleDescription]
   /// Index of the rule that gives the verdict (`hard-sell/classifier`), if there is one: it runs after
   /// the others, on their points.
   private let judgeIndex: Int?
+  /// `rules[judgeIndex]` as a `VerdictRule`, cast once.
+  private let judge: (any VerdictRule)?
 
   /// - Parameters:
   ///   - lexicons: extra segmentation lexicons (from `.siyu.yml`'s `lexicons`).
@@ -46,7 +50,9 @@ public final class Linter {
       Configuration.level(in: configuration.rules, for: $0.description) ?? $0.description.defaultLevel
     }
     rulePoints = rules.map { configuration.points(for: $0.description) }
+    descriptions = rules.map(\.description)
     judgeIndex = rules.firstIndex { $0 is any VerdictRule }
+    judge = judgeIndex.map { rules[$0] as? any VerdictRule } ?? nil
   }
 
   /// Checks one post. `history` holds what the history rules (caps) found on it; they land at the
@@ -73,7 +79,7 @@ public final class Linter {
     for index in rules.indices where index != judgeIndex {
       let level =
         overridden
-        ? configuration.level(for: rules[index].description, postPath: post.path, channel: post.channel)
+        ? configuration.level(for: descriptions[index], postPath: post.path, channel: post.channel)
         : baseLevels[index]
       guard let severity = level.severity else { continue }
       let hits: [RuleHit]
@@ -90,25 +96,24 @@ public final class Linter {
         hits = rules.withUnsafeBufferPointer { $0[index].check(document) }
       }
       guard !hits.isEmpty else { continue }
-      let description = rules[index].description
       var reported = 0
       for hit in hits {
         if acceptedRanges.contains(where: { $0.overlaps(hit.range) }) { continue }
         let line = document.lines.position(of: hit.range.lowerBound).line
-        if suppressions.suppresses(description, line: line) { continue }
+        if suppressions.suppresses(descriptions[index], line: line) { continue }
         findings.append(
           Finding(
-            rule: description.id, severity: severity, range: hit.range, message: hit.message,
+            rule: descriptions[index].id, severity: severity, range: hit.range, message: hit.message,
             points: Self.points(rulePoints[index], finding: reported), suggestion: hit.suggestion))
         reported += 1
       }
     }
     let score = findings.reduce(0) { $0 + $1.points }
     var verdict = Self.rulesOnlyVerdict(score: score, requiredScore: configuration.classifier.requiredScore)
-    if let judgeIndex, let judge = rules[judgeIndex] as? any VerdictRule,
+    if let judgeIndex, let judge,
       let severity =
         (overridden
-        ? configuration.level(for: judge.description, postPath: post.path, channel: post.channel)
+        ? configuration.level(for: descriptions[judgeIndex], postPath: post.path, channel: post.channel)
         : baseLevels[judgeIndex]).severity
     {
       var judgement = judge.judge(
@@ -125,11 +130,11 @@ public final class Linter {
       verdict = judgement.verdict
       if let hit = judgement.hit,
         !suppressions.suppresses(
-          judge.description, line: document.lines.position(of: hit.range.lowerBound).line)
+          descriptions[judgeIndex], line: document.lines.position(of: hit.range.lowerBound).line)
       {
         findings.append(
           Finding(
-            rule: judge.description.id, severity: severity, range: hit.range, message: hit.message,
+            rule: descriptions[judgeIndex].id, severity: severity, range: hit.range, message: hit.message,
             points: judgement.points))
       }
     }
@@ -226,24 +231,31 @@ public final class Linter {
 
   /// Places a finding in its file: body lines are shifted by the front matter.
   private func locate(_ finding: Finding, in document: Document) -> LocatedFinding {
-    let offset = document.post.bodyLine - 1
-    func position(_ utf16: Int) -> FilePosition {
-      let (line, column) = document.lines.position(of: utf16)
-      return FilePosition(
-        line: line + offset, column: column, utf8Column: document.lines.utf8Column(of: utf16))
-    }
     if finding.rule == UnusedSuppressionRule.description.id, finding.range.isEmpty,
       let disableLine = document.post.disableLine
     {
       let p = FilePosition(line: disableLine, column: 1, utf8Column: 1)
       return LocatedFinding(finding: finding, start: p, end: p)
     }
-    var located = LocatedFinding(
-      finding: finding, start: position(finding.range.lowerBound), end: position(finding.range.upperBound))
+    let (start, end) = positions(of: finding.range, in: document)
+    var located = LocatedFinding(finding: finding, start: start, end: end)
     if let suggestion = finding.suggestion {
-      located.suggestionStart = position(suggestion.range.lowerBound)
-      located.suggestionEnd = position(suggestion.range.upperBound)
+      (located.suggestionStart, located.suggestionEnd) =
+        suggestion.range == finding.range ? (start, end) : positions(of: suggestion.range, in: document)
     }
     return located
+  }
+
+  /// The file positions of a body range's ends.
+  private func positions(of range: Range<Int>, in document: Document) -> (FilePosition, FilePosition) {
+    let lines = document.lines
+    let offset = document.post.bodyLine - 1
+    let start = lines.position(of: range.lowerBound)
+    let end = lines.position(of: range.upperBound)
+    let utf8 = lines.utf8Columns(of: range)
+    return (
+      FilePosition(line: start.line + offset, column: start.column, utf8Column: utf8.start),
+      FilePosition(line: end.line + offset, column: end.column, utf8Column: utf8.end)
+    )
   }
 }

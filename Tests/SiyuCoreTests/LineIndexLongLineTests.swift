@@ -30,6 +30,21 @@ import Testing
     }
   }
 
+  @Test func rangeColumnsMatchSingleColumns() {
+    // Ranges within a line (counted on from the start), across lines and across checkpoints.
+    let text = String(repeating: "a¢好𠮷", count: 400) + "\n" + String(repeating: "好a𠮷\n", count: 300)
+    let count = text.utf16.count
+    let index = LineIndex(text)
+    for lower in stride(from: 0, through: count, by: 13) {
+      for length in [0, 1, 2, 5, 40, 1100] {
+        let upper = min(lower + length, count)
+        let columns = index.utf8Columns(of: lower..<upper)
+        #expect(columns.start == index.utf8Column(of: lower), "\(lower)..<\(upper)")
+        #expect(columns.end == index.utf8Column(of: upper), "\(lower)..<\(upper)")
+      }
+    }
+  }
+
   @Test func textsWhoseLengthIsAMultipleOfTheStride() {
     for count in [0, 1024, 2048] {
       let text = String(repeating: "x", count: count)

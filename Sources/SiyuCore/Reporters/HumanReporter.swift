@@ -52,16 +52,17 @@ public struct HumanReporter: Reporter {
         rule: located.finding.rule
       )
     }
-    let positionWidth = rows.map { $0.position.count }.max() ?? 0
-    let severityWidth = rows.map { $0.severity.rawValue.count }.max() ?? 0
-    let messageWidth = rows.map { DisplayWidth.of($0.message) }.max() ?? 0
+    let messageWidths = rows.map { DisplayWidth.of($0.message) }
+    let positionWidth = rows.map { $0.position.utf8.count }.max() ?? 0
+    let severityWidth = rows.map { $0.severity.rawValue.utf8.count }.max() ?? 0
+    let messageWidth = messageWidths.max() ?? 0
     var out = paint(file.path, Self.underline) + "\n"
-    for row in rows {
+    for (row, width) in zip(rows, messageWidths) {
       out += "  "
-      out += paint(row.position, Self.dim) + spaces(positionWidth - row.position.count + 2)
+      out += paint(row.position, Self.dim) + spaces(positionWidth - row.position.utf8.count + 2)
       out += paint(row.severity.rawValue, Self.style(of: row.severity))
-      out += spaces(severityWidth - row.severity.rawValue.count + 2)
-      out += row.message + spaces(messageWidth - DisplayWidth.of(row.message) + 2)
+      out += spaces(severityWidth - row.severity.rawValue.utf8.count + 2)
+      out += row.message + spaces(messageWidth - width + 2)
       out += paint(row.rule, Self.dim) + "\n"
     }
     return out
@@ -83,7 +84,12 @@ public struct HumanReporter: Reporter {
 
   /// Line breaks and tabs in a message would break the columns: they become spaces.
   private static func singleLine(_ message: String) -> String {
-    guard message.contains(where: { $0.isNewline || $0 == "\t" }) else { return message }
+    // Checked on scalars: the line breaks `Character.isNewline` knows, without grapheme breaking.
+    guard
+      message.unicodeScalars.contains(where: {
+        (0x09...0x0D).contains($0.value) || $0.value == 0x85 || $0.value == 0x2028 || $0.value == 0x2029
+      })
+    else { return message }
     return String(message.map { $0.isNewline || $0 == "\t" ? " " : $0 })
   }
 
