@@ -117,5 +117,12 @@ import Testing
     #expect(shapes.digitValued == 3 + 2 + 2 + 3)  // 199, 30, 88, 一三八
     #expect(shapes.emoji == 2)
     #expect(shapes.links == 1)
+    #expect(plain.prices == 0 && plain.contacts == 0)
+    let offer = Self.document("到手价¥129，加微信 wx123456789 咨询", segmenter: segmenter)
+    let kinds = offer.tokens.map(\.kind)
+    let inventory = offer.analysis(TextInventory.self)
+    #expect(inventory.prices == kinds.filter { $0 == .price }.count)
+    #expect(inventory.contacts == kinds.filter { $0 == .contact }.count)
+    #expect(inventory.prices > 0)
   }
 }

@@ -47,10 +47,15 @@ public struct MultiListMatcher: Sendable {
     listCount = lists.count
     let normalizer = Normalizer()
     var keyIndex: [[UInt16]: Int] = [:]
+    keyIndex.reserveCapacity(lists.reduce(0) { $0 + $1.count })
     var postings: [[(list: UInt8, entry: Int32)]] = []
     for (list, words) in lists.enumerated() {
       for (entry, word) in words.enumerated() where !word.isEmpty {
-        let key = Array(normalizer.normalize(word).utf16)
+        // The normalized units, not a String made of them: at start-up, for every word of every list.
+        let key = Array(word.utf16).withUnsafeBufferPointer {
+          normalizer.normalize($0)
+          return normalizer.units
+        }
         guard !key.isEmpty else { continue }
         if let index = keyIndex[key] {
           if let same = postings[index].firstIndex(where: { $0.list == UInt8(list) }) {

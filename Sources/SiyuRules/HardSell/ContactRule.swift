@@ -33,10 +33,12 @@ public struct ContactRule: BuiltinRule {
   public func check(_ document: Document) -> [RuleHit] {
     var ranges: [Range<Int>] = []
     var disguised: [Range<Int>] = []
-    for token in document.tokens where token.kind == .contact {
-      ranges.append(token.sourceRange)
-    }
     let scan = document.analysis(CueScan.self)
+    if scan.inventory.contacts > 0 {
+      for token in document.tokens where token.kind == .contact {
+        ranges.append(token.sourceRange)
+      }
+    }
     let cues = CueList.contact.lexicon
     for match in scan.matches(.contact) {
       if cues.field(of: match) == "weak" && !hasContactContext(match, document) { continue }

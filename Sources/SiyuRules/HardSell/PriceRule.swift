@@ -28,8 +28,10 @@ public struct PriceRule: BuiltinRule {
   public func check(_ document: Document) -> [RuleHit] {
     let scan = document.analysis(CueScan.self)
     var ranges = scan.matches(.price).map { $0.sourceRange }
-    for token in document.tokens where token.kind == .price {
-      ranges.append(token.sourceRange)
+    if scan.inventory.prices > 0 {
+      for token in document.tokens where token.kind == .price {
+        ranges.append(token.sourceRange)
+      }
     }
     for range in NumberShapes.maskedPrices(in: document.normalized, masked: scan.maskedRuns) {
       ranges.append(document.sourceRange(ofNormalized: range))

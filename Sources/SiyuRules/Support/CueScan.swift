@@ -16,6 +16,10 @@ final class CueScan: DocumentAnalysis {
   /// Matches that only show once separators and look-alikes are undone, mapped back to the source
   /// (lists with `CueList.matchesObfuscated` only).
   private let obfuscated: [MultiListMatcher.TokenHit]
+  /// Bit `l` set when list `l` has a match in `plain`, or in `obfuscated`: most lists have none in a
+  /// post, and their lookups end here.
+  private let plainLists: UInt32
+  private let obfuscatedLists: UInt32
   /// Runs of digits and digit masks with at least one mask (`NumberShapes.maskedRuns`).
   let maskedRuns: [Range<Int>]
   /// The document's inventory, kept here so that rules reading both look up one analysis.
@@ -39,7 +43,9 @@ final class CueScan: DocumentAnalysis {
     }
     Self.order(&hits)
     plain = hits
+    plainLists = Self.lists(in: hits)
     obfuscated = Self.obfuscatedMatches(in: document, cues: cues)
+    obfuscatedLists = Self.lists(in: obfuscated)
     inventory = document.analysis(TextInventory.self)
     maskedRuns =
       inventory.characters.contains(.digitMask) ? NumberShapes.maskedRuns(in: document.normalized) : []
@@ -47,18 +53,21 @@ final class CueScan: DocumentAnalysis {
 
   /// `list`'s matches on token boundaries and its `text` entries' matches anywhere, in text order.
   func matches(_ list: CueList) -> CueMatches {
-    Self.run(of: list, in: plain)
+    Self.run(of: list, in: plain, present: plainLists)
   }
 
   /// `list`'s matches that need separators or look-alikes undone (empty unless
   /// `list.matchesObfuscated`).
   func obfuscatedMatches(_ list: CueList) -> CueMatches {
-    Self.run(of: list, in: obfuscated)
+    Self.run(of: list, in: obfuscated, present: obfuscatedLists)
   }
 
-  private static func run(of list: CueList, in hits: [MultiListMatcher.TokenHit]) -> CueMatches {
+  private static func run(of list: CueList, in hits: [MultiListMatcher.TokenHit], present: UInt32)
+    -> CueMatches
+  {
     let wanted = list.rawValue
-    guard let start = hits.firstIndex(where: { $0.list == wanted }) else { return CueMatches(hits: []) }
+    guard present & (1 << UInt32(wanted)) != 0, let start = hits.firstIndex(where: { $0.list == wanted })
+    else { return CueMatches(hits: []) }
     var end = start + 1
     while end < hits.count && hits[end].list == wanted { end += 1 }
     return CueMatches(hits: hits[start..<end])
@@ -82,6 +91,10 @@ final class CueScan: DocumentAnalysis {
     }
     order(&hits)
     return hits
+  }
+
+  private static func lists(in hits: [MultiListMatcher.TokenHit]) -> UInt32 {
+    hits.reduce(0) { $0 | 1 << UInt32($1.list) }
   }
 
   /// Orders `hits` by list and, within a list, by position (the order each list's matches come in

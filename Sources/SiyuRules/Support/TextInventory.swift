@@ -33,9 +33,11 @@ final class TextInventory: DocumentAnalysis {
   let characters: Characters
   /// How many units read as digits: a disguised mobile number needs 11.
   let digitValued: Int
-  /// How many tokens are emoji, and how many links.
+  /// How many tokens are emoji, links, prices and contacts.
   let emoji: Int
   let links: Int
+  let prices: Int
+  let contacts: Int
 
   init(_ document: Document) {
     var found: UInt8 = 0
@@ -62,15 +64,21 @@ final class TextInventory: DocumentAnalysis {
     digitValued = digits
     var emoji = 0
     var links = 0
+    var prices = 0
+    var contacts = 0
     for token in document.tokens {
       switch token.kind {
       case .emoji: emoji += 1
       case .url: links += 1
+      case .price: prices += 1
+      case .contact: contacts += 1
       default: break
       }
     }
     self.emoji = emoji
     self.links = links
+    self.prices = prices
+    self.contacts = contacts
   }
 
   /// The character kinds of a unit.
