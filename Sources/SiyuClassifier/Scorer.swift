@@ -36,11 +36,11 @@ public final class Scorer {
         tokens.removeAll { token in comments.contains { $0.contains(Int(token.normalizedStart)) } }
       }
       if model.algorithm == .fisher {
-        return model.logOdds(FeatureExtractor.keys(normalized: Array(norm), tokens: tokens))
+        return model.logOdds(FeatureExtractor.keys(norm, tokens))
       }
-      // At most one word and one bigram per unit and token, plus the kind features: sized up front so
-      // the set never grows while the buffers are held.
-      let bound = norm.count + tokens.count + 32
+      // At most one word and one bigram per unit and token, plus the kind and length features: sized up
+      // front so the set never grows while the buffers are held.
+      let bound = FeatureExtractor.occurrenceBound(norm, tokens)
       var size = seenKeys.count
       while size < bound * 2 { size *= 2 }
       if size != seenKeys.count {
