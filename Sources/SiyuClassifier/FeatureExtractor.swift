@@ -90,7 +90,9 @@ public enum FeatureExtractor {
     for b in UInt16(0)..<128 {
       for tokens in [false, true] where lengthKey(tokens: tokens, b) == key {
         let range = lengthRange(b)
-        let text = range.lowerBound == range.upperBound ? "\(range.lowerBound)" : "\(range.lowerBound)–\(range.upperBound)"
+        let text =
+          range.lowerBound == range.upperBound
+          ? "\(range.lowerBound)" : "\(range.lowerBound)–\(range.upperBound)"
         return tokens ? "\(text) 个分词" : "篇幅 \(text) 字"
       }
     }

@@ -71,7 +71,8 @@ import Testing
     #expect(labels.contains("篇幅 8–11 字"))
     #expect(labels.contains { $0.hasSuffix(" 个分词") })
     #expect(details.contains { $0.key == FeatureExtractor.lengthKey(tokens: false, 6) })
-    #expect(details.first { $0.label == "篇幅 8–11 字" }?.sourceRange.lowerBound == 0, "points at the first token")
+    #expect(
+      details.first { $0.label == "篇幅 8–11 字" }?.sourceRange.lowerBound == 0, "points at the first token")
   }
 
   @Test func lengthLeavesOutWhitespaceAndComments() throws {
@@ -84,9 +85,13 @@ import Testing
   @Test func longAndShortPostsDifferByLength() throws {
     let short = Set(try S.keys("今天带娃去公园"))
     let long = Set(try S.keys("今天带娃去公园，今天带娃去公园，今天带娃去公园，今天带娃去公园"))
-    let lengthKeys = Set((0..<64).flatMap { b in
-      [FeatureExtractor.lengthKey(tokens: false, UInt16(b)), FeatureExtractor.lengthKey(tokens: true, UInt16(b))]
-    })
+    let lengthKeys = Set(
+      (0..<64).flatMap { b in
+        [
+          FeatureExtractor.lengthKey(tokens: false, UInt16(b)),
+          FeatureExtractor.lengthKey(tokens: true, UInt16(b)),
+        ]
+      })
     #expect(short.intersection(lengthKeys).count == 2)
     #expect(long.intersection(lengthKeys).count == 2)
     #expect(short.intersection(lengthKeys) != long.intersection(lengthKeys))
