@@ -2,7 +2,7 @@ import SiyuCore
 import SiyuText
 
 extension FeatureExtractor {
-  /// The sorted, distinct feature keys of a segmented post. Text inside `<!-- … -->` comments (siyu's
+  /// The distinct feature keys of a segmented post, in order of first occurrence. Text inside `<!-- … -->` comments (siyu's
   /// suppression directives, editors' notes) is not part of the post and gives no features.
   public static func keys(_ document: Document) -> [UInt64] {
     keys(normalized: document.normalized, tokens: contentTokens(document))

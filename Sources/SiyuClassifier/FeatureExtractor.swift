@@ -9,29 +9,94 @@ import SiyuText
 ///   pair of two digits gives nothing (99元 gives 0元 only: amounts are not vocabulary, the price kind
 ///   carries them); whitespace, URLs, e-mail addresses and contacts break the chain;
 /// - `kind`: each token kind other than word and punctuation being present (price, url, contact, number,
-///   percent, email, emoji, hashtag, mention), and being present three times or more.
+///   percent, email, emoji, hashtag, mention), and being present three times or more; and the post's
+///   length, as two buckets of half an octave (⌊2·log₂ n⌋: 1, 2, 3, 4–5, 6–7, 8–11, 12–15, 16–22…): of the
+///   UTF-16 units in its tokens (whitespace left out) and of its tokens. Ads run long and many-worded,
+///   chat and notices short; the buckets let the model weigh that without a number feature.
 ///
 /// A post's features are a set: a feature counts once however often it occurs (Boolean naive Bayes, as
 /// NBSVM uses). Changing what is extracted changes `version`, which model files record.
 public enum FeatureExtractor {
-  /// The feature scheme; a model trained under another scheme is refused.
-  public static let version: UInt32 = 1
+  /// The feature scheme; a model trained under another scheme is refused. 2: the length buckets.
+  public static let version: UInt32 = 2
 
-  /// The sorted, distinct feature keys of a post.
+  /// The distinct feature keys of a post, in order of first occurrence.
   public static func keys(normalized: [UInt16], tokens: [Token]) -> [UInt64] {
-    var keys: [UInt64] = []
-    keys.reserveCapacity(tokens.count * 3)
-    normalized.withUnsafeBufferPointer { norm in
-      walk(norm, tokens) { key, _, _, _ in keys.append(key) }
+    normalized.withUnsafeBufferPointer { keys($0, tokens) }
+  }
+
+  /// The distinct feature keys of a post, in order of first occurrence. Duplicates are dropped as they are
+  /// extracted, by a small open-addressing set on the stack (no sorting, one allocation: the result).
+  static func keys(_ norm: UnsafeBufferPointer<UInt16>, _ tokens: [Token]) -> [UInt64] {
+    let bound = occurrenceBound(norm, tokens)
+    var size = 64
+    while size < bound * 2 { size &<<= 1 }
+    let mask = size - 1
+    return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: size) { set in
+      // Key 0 is never produced (`FeatureHash.finish`): it marks an empty slot.
+      set.initialize(repeating: 0)
+      return [UInt64](unsafeUninitializedCapacity: bound) { out, count in
+        var n = 0
+        walk(norm, tokens) { key, _, _, _ in
+          var i = Int(truncatingIfNeeded: key &>> 40) & mask
+          while true {
+            let k = set[i]
+            if k == key { return }
+            if k == 0 { break }
+            i = (i &+ 1) & mask
+          }
+          set[i] = key
+          out[n] = key
+          n &+= 1
+        }
+        count = n
+      }
     }
-    keys.sort()
-    var write = 0
-    for read in keys.indices where write == 0 || keys[read] != keys[write - 1] {
-      keys[write] = keys[read]
-      write += 1
+  }
+
+  /// At least how many feature occurrences `walk` can emit: one word and at most one bigram per unit and
+  /// token, the kind features (18) and the length buckets (2).
+  @inline(__always)
+  static func occurrenceBound(_ norm: UnsafeBufferPointer<UInt16>, _ tokens: [Token]) -> Int {
+    norm.count + tokens.count + 32
+  }
+
+  /// The half-octave bucket of a positive count: ⌊log₂ n²⌋ (1 → 0, 2 → 2, 3 → 3, 4–5 → 4, 6–7 → 5, 8–11 → 6…).
+  @inline(__always)
+  static func lengthBucket(_ n: Int) -> UInt16 {
+    UInt16(truncatingIfNeeded: Int.bitWidth - 1 - (n &* n).leadingZeroBitCount)
+  }
+
+  /// The counts `lengthBucket` puts in bucket `b`.
+  static func lengthRange(_ b: UInt16) -> ClosedRange<Int> {
+    func lowest(_ b: Int) -> Int {
+      guard b < 62 else { return Int(UInt32.max) }
+      var n = Int(Double(1 << b).squareRoot())
+      while n * n < 1 << b { n += 1 }
+      while n > 1 && (n - 1) * (n - 1) >= 1 << b { n -= 1 }
+      return n
     }
-    keys.removeSubrange(write...)
-    return keys
+    let lo = lowest(Int(b))
+    return lo...max(lo, lowest(Int(b) + 1) - 1)
+  }
+
+  /// Key of a length feature: the post's UTF-16 units (tag `l`) or its tokens (tag `n`) in bucket `b`.
+  @inline(__always)
+  static func lengthKey(tokens: Bool, _ b: UInt16) -> UInt64 {
+    FeatureHash.finish(FeatureHash.add(FeatureHash.start(tokens ? UInt8(ascii: "n") : UInt8(ascii: "l")), b))
+  }
+
+  static func lengthLabel(_ key: UInt64) -> String? {
+    for b in UInt16(0)..<128 {
+      for tokens in [false, true] where lengthKey(tokens: tokens, b) == key {
+        let range = lengthRange(b)
+        let text =
+          range.lowerBound == range.upperBound
+          ? "\(range.lowerBound)" : "\(range.lowerBound)–\(range.upperBound)"
+        return tokens ? "\(text) 个分词" : "篇幅 \(text) 字"
+      }
+    }
+    return nil
   }
 
   /// The distinct features of a post in order of first occurrence, with readable labels.
@@ -43,7 +108,7 @@ public enum FeatureExtractor {
         guard seen.insert(key).inserted else { return }
         let label: String
         switch kind {
-        case .kind: label = kindLabel(key) ?? "?"
+        case .kind: label = kindLabel(key) ?? lengthLabel(key) ?? "?"
         case .word: label = String(decoding: norm[normalizedRange], as: UTF16.self)
         case .bigram: label = String(decoding: norm[normalizedRange].map(digitFolded), as: UTF16.self)
         }
@@ -122,10 +187,17 @@ public enum FeatureExtractor {
     var previousStart = -1
     var previousEnd = -1
     var previousSourceStart = 0
+    // Length: UTF-16 units in tokens, tokens, and the first token (where the length features point).
+    var units = 0
+    var count = 0
+    var firstToken = -1
     for (t, token) in tokens.enumerated() {
       let start = Int(token.normalizedStart)
       let end = Int(token.normalizedEnd)
       guard start < end, end <= norm.count else { continue }
+      units &+= end &- start
+      count &+= 1
+      if firstToken < 0 { firstToken = t }
       if let k = kindIndex(token.kind) {
         withUnsafeMutableBytes(of: &kindCounts) { raw in
           raw.bindMemory(to: Int.self)[k] += 1
@@ -171,6 +243,11 @@ public enum FeatureExtractor {
         emit(keys.present, .kind, token.normalizedRange, token.sourceRange)
         if counts[k] >= 3 { emit(keys.many, .kind, token.normalizedRange, token.sourceRange) }
       }
+    }
+    if firstToken >= 0 {
+      let token = tokens[firstToken]
+      emit(lengthKey(tokens: false, lengthBucket(units)), .kind, token.normalizedRange, token.sourceRange)
+      emit(lengthKey(tokens: true, lengthBucket(count)), .kind, token.normalizedRange, token.sourceRange)
     }
   }
 }

@@ -4,6 +4,7 @@ public enum FeatureKind: String, Sendable, Codable {
   case word
   /// Two adjacent characters inside or across adjacent tokens (not URLs, e-mail addresses, contacts).
   case bigram
-  /// A token kind being present (price, url, contact, number…), or present three times or more.
+  /// A token kind being present (price, url, contact, number…), or present three times or more; the post's
+  /// length in UTF-16 units and in tokens (half-octave buckets).
   case kind
 }

@@ -75,6 +75,12 @@ struct KeyTable: Sendable {
   /// The summed weights of the known keys among `keys` (distinct keys).
   @inline(__always)
   func sum(of keys: [UInt64]) -> Double {
+    keys.withUnsafeBufferPointer { sum(of: $0) }
+  }
+
+  /// The summed weights of the known keys among `keys` (distinct keys).
+  @inline(__always)
+  func sum(of keys: UnsafeBufferPointer<UInt64>) -> Double {
     var total = 0.0
     for key in keys {
       let s = slot(of: key)

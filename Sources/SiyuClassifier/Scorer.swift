@@ -11,7 +11,8 @@ public final class Scorer {
   /// Keys seen in the current post, open addressing; a slot is live when its stamp is `generation`.
   private var seenKeys = [UInt64](repeating: 0, count: 1024)
   private var seenStamps = [UInt32](repeating: 0, count: 1024)
-  /// The current post's distinct keys in order of first occurrence.
+  /// The current post's distinct keys in order of first occurrence (the first `count` of the walk; sized
+  /// to the longest post so far).
   private var postKeys: [UInt64] = []
   private var generation: UInt32 = 0
 
@@ -36,11 +37,11 @@ public final class Scorer {
         tokens.removeAll { token in comments.contains { $0.contains(Int(token.normalizedStart)) } }
       }
       if model.algorithm == .fisher {
-        return model.logOdds(FeatureExtractor.keys(normalized: Array(norm), tokens: tokens))
+        return model.logOdds(FeatureExtractor.keys(norm, tokens))
       }
-      // At most one word and one bigram per unit and token, plus the kind features: sized up front so
-      // the set never grows while the buffers are held.
-      let bound = norm.count + tokens.count + 32
+      // At most one word and one bigram per unit and token, plus the kind and length features: sized up
+      // front so the set never grows while the buffers are held.
+      let bound = FeatureExtractor.occurrenceBound(norm, tokens)
       var size = seenKeys.count
       while size < bound * 2 { size *= 2 }
       if size != seenKeys.count {
@@ -54,27 +55,31 @@ public final class Scorer {
         generation = 1
       }
       let stamp = generation
-      postKeys.removeAll(keepingCapacity: true)
-      // The set's arrays are moved out of the object for the walk, so writes to them are plain stores
-      // (no uniqueness or exclusivity checks per feature).
+      if postKeys.count < bound { postKeys = [UInt64](repeating: 0, count: max(bound, postKeys.count * 2)) }
+      // The set's arrays and the key buffer are moved out of the object for the walk, so writes to them
+      // are plain stores through pointers (no uniqueness, capacity or exclusivity checks per feature).
       var keys = seenKeys
       var stamps = seenStamps
       var found = postKeys
       seenKeys = []
       seenStamps = []
       postKeys = []
+      var count = 0
       keys.withUnsafeMutableBufferPointer { keys in
         stamps.withUnsafeMutableBufferPointer { stamps in
-          let mask = keys.count - 1
-          FeatureExtractor.walk(norm, tokens) { key, _, _, _ in
-            var i = Int(truncatingIfNeeded: key >> 40) & mask
-            while stamps[i] == stamp {
-              if keys[i] == key { return }
-              i = (i + 1) & mask
+          found.withUnsafeMutableBufferPointer { found in
+            let mask = keys.count - 1
+            FeatureExtractor.walk(norm, tokens) { key, _, _, _ in
+              var i = Int(truncatingIfNeeded: key >> 40) & mask
+              while stamps[i] == stamp {
+                if keys[i] == key { return }
+                i = (i &+ 1) & mask
+              }
+              stamps[i] = stamp
+              keys[i] = key
+              found[count] = key
+              count &+= 1
             }
-            stamps[i] = stamp
-            keys[i] = key
-            found.append(key)
           }
         }
       }
@@ -82,7 +87,9 @@ public final class Scorer {
       seenStamps = stamps
       postKeys = found
       // Lookups in a loop of their own: independent loads, so the processor overlaps their cache misses.
-      return model.bias + model.table.sum(of: postKeys)
+      return postKeys.withUnsafeBufferPointer { found in
+        model.bias + model.table.sum(of: UnsafeBufferPointer(rebasing: found[..<count]))
+      }
     }
   }
 }

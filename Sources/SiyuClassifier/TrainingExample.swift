@@ -1,6 +1,6 @@
 /// One labeled post as the trainer sees it.
 public struct TrainingExample: Sendable {
-  /// Sorted distinct feature keys (`FeatureExtractor.keys`).
+  /// Distinct feature keys (`FeatureExtractor.keys`), in order of first occurrence.
   public var features: [UInt64]
   public var hardSell: Bool
   /// The post's rule points with the classifier off (for fitting the combiner).

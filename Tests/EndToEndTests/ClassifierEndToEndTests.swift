@@ -102,7 +102,7 @@ struct TrainLearnEndToEndTests {
       at: Self.data.appendingPathComponent("train.tsv"), to: dir.appendingPathComponent("train.tsv"))
     let result = try runSiyu(["train", "train.tsv", "--output", "m.siyumodel"], in: dir)
     #expect(result.status == 0, "\(result.stderrText)")
-    #expect(String(decoding: result.stdout, as: UTF8.self).contains("657 个特征"))
+    #expect(String(decoding: result.stdout, as: UTF8.self).contains("663 个特征"))
   }
 
   @Test("training needs both classes")

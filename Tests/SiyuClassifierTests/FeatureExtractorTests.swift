@@ -17,8 +17,8 @@ import Testing
     #expect(labels.contains("bigram:0元"), "digits read as 0 in bigrams")
     #expect(!labels.contains("bigram:9元"))
     let keys = FeatureExtractor.keys(try S.document("限时秒杀！今晚99元"))
-    #expect(keys == keys.sorted() && Set(keys).count == keys.count)
-    #expect(Set(keys) == Set(details.map(\.key)))
+    #expect(Set(keys).count == keys.count)
+    #expect(keys == details.map(\.key), "distinct keys in order of first occurrence, as details lists them")
   }
 
   @Test func normalizationMakesOneFeature() throws {
@@ -50,6 +50,60 @@ import Testing
   @Test func keysAreStable() {
     // Stored in model files: the hash must never change silently.
     #expect(FeatureHash.key(UInt8(ascii: "w"), Array("秒杀".utf16)) == 0x1d53_d99f_08ab_d7a2)
+  }
+
+  @Test func lengthBucketsAreHalfOctaves() {
+    let buckets = (1...12).map { FeatureExtractor.lengthBucket($0) }
+    #expect(buckets == [0, 2, 3, 4, 4, 5, 5, 6, 6, 6, 6, 7])
+    for b in UInt16(0)..<40 where b != 1 {  // no count falls in bucket 1 (1 → 0, 2 → 2)
+      let range = FeatureExtractor.lengthRange(b)
+      #expect(FeatureExtractor.lengthBucket(range.lowerBound) == b, "bucket \(b)")
+      #expect(range.lowerBound <= 1 || FeatureExtractor.lengthBucket(range.lowerBound - 1) < b)
+      #expect(FeatureExtractor.lengthBucket(range.upperBound) <= b)
+      #expect(FeatureExtractor.lengthBucket(range.upperBound + 1) > b)
+    }
+  }
+
+  @Test func lengthIsTwoFeatures() throws {
+    // 限时秒杀!今晚99元 after normalization: 10 UTF-16 units, bucket 6 (8–11).
+    let details = FeatureExtractor.details(try S.document("限时秒杀！今晚99元"))
+    let labels = details.filter { $0.kind == .kind }.map(\.label)
+    #expect(labels.contains("篇幅 8–11 字"))
+    #expect(labels.contains { $0.hasSuffix(" 个分词") })
+    #expect(details.contains { $0.key == FeatureExtractor.lengthKey(tokens: false, 6) })
+    #expect(
+      details.first { $0.label == "篇幅 8–11 字" }?.sourceRange.lowerBound == 0, "points at the first token")
+  }
+
+  @Test func lengthLeavesOutWhitespaceAndComments() throws {
+    let units = FeatureExtractor.lengthKey(tokens: false, FeatureExtractor.lengthBucket(4))
+    #expect(try S.keys("限时 秒杀").contains(units))
+    #expect(try S.keys("限时\n\n   秒杀  ").contains(units))
+    #expect(try S.keys("<!-- 编辑备注：周五再发一次 -->限时秒杀").contains(units))
+  }
+
+  @Test func longAndShortPostsDifferByLength() throws {
+    let short = Set(try S.keys("今天带娃去公园"))
+    let long = Set(try S.keys("今天带娃去公园，今天带娃去公园，今天带娃去公园，今天带娃去公园"))
+    let lengthKeys = Set(
+      (0..<64).flatMap { b in
+        [
+          FeatureExtractor.lengthKey(tokens: false, UInt16(b)),
+          FeatureExtractor.lengthKey(tokens: true, UInt16(b)),
+        ]
+      })
+    #expect(short.intersection(lengthKeys).count == 2)
+    #expect(long.intersection(lengthKeys).count == 2)
+    #expect(short.intersection(lengthKeys) != long.intersection(lengthKeys))
+  }
+
+  @Test func longPostsKeepEveryDistinctKeyOnce() throws {
+    // Longer than the set's first size: the set is sized from the post, never overfull.
+    let text = (0..<400).map { "第\($0)位姐妹下单立减\($0 % 7)元🔥" }.joined(separator: "，")
+    let keys = FeatureExtractor.keys(try S.document(text))
+    let details = FeatureExtractor.details(try S.document(text))
+    #expect(Set(keys).count == keys.count)
+    #expect(keys == details.map(\.key))
   }
 
   @Test func emptyTextHasNoFeatures() throws {
