@@ -24,6 +24,9 @@ public final class Linter {
   /// Index of the rule that gives the verdict (`hard-sell/classifier`), if there is one: it runs after
   /// the others, on their points.
   private let judgeIndex: Int?
+  /// `rules[judgeIndex]` as a `VerdictRule`, cast once: a dynamic cast per post cost about 1,100
+  /// instructions.
+  private let judge: (any VerdictRule)?
 
   /// - Parameters:
   ///   - lexicons: extra segmentation lexicons (from `.siyu.yml`'s `lexicons`).
@@ -47,6 +50,7 @@ public final class Linter {
     }
     rulePoints = rules.map { configuration.points(for: $0.description) }
     judgeIndex = rules.firstIndex { $0 is any VerdictRule }
+    judge = judgeIndex.flatMap { rules[$0] as? any VerdictRule }
   }
 
   /// Checks one post. `history` holds what the history rules (caps) found on it; they land at the
@@ -105,7 +109,7 @@ public final class Linter {
     }
     let score = findings.reduce(0) { $0 + $1.points }
     var verdict = Self.rulesOnlyVerdict(score: score, requiredScore: configuration.classifier.requiredScore)
-    if let judgeIndex, let judge = rules[judgeIndex] as? any VerdictRule,
+    if let judgeIndex, let judge,
       let severity =
         (overridden
         ? configuration.level(for: judge.description, postPath: post.path, channel: post.channel)

@@ -58,7 +58,7 @@ public final class Segmenter {
     func key(_ word: String) -> [UInt16] {
       let units = Array(word.utf16)
       units.withUnsafeBufferPointer { normalizer.normalize($0) }
-      return Array(normalizer.buffer[0..<normalizer.count])
+      return normalizer.units
     }
     var wordKeys: [([UInt16], Int32)] = []
     for lexicon in Self.builtinWordLexicons() + extraLexicons {

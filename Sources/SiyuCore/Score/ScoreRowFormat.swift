@@ -45,9 +45,9 @@ public enum ScoreRowFormat: String, Sendable, CaseIterable {
       out.append(0x2C)
       Self.fixed(post.verdict.score, places: 2, &out)
       out.append(0x2C)
-      out.append(contentsOf: post.rules.joined(separator: ";").utf8)
+      Self.appendJoined(post.rules, &out)
       out.append(0x2C)
-      out.append(contentsOf: post.caps.joined(separator: ";").utf8)
+      Self.appendJoined(post.caps, &out)
       out.append(0x2C)
       if let meta { Self.csvCell(meta, &out) }
       out.append(0x0A)
@@ -83,6 +83,14 @@ public enum ScoreRowFormat: String, Sendable, CaseIterable {
       out.append(contentsOf: #"],"meta":"#.utf8)
       out.append(contentsOf: (meta ?? "{}").utf8)
       out.append(contentsOf: "}\n".utf8)
+    }
+  }
+
+  /// `ids` joined by `;`, as UTF-8 (rule ids need no quoting).
+  static func appendJoined(_ ids: [String], _ out: inout [UInt8]) {
+    for (index, id) in ids.enumerated() {
+      if index > 0 { out.append(0x3B) }
+      out.append(contentsOf: id.utf8)
     }
   }
 
@@ -147,15 +155,14 @@ public enum ScoreRowFormat: String, Sendable, CaseIterable {
     scaled %= unit
     guard scaled != 0 else { return }
     out.append(0x2E)
-    var digits: [UInt8] = []
     var divisor = unit / 10
     while divisor > 0 {
-      digits.append(UInt8(0x30 + scaled / divisor))
+      out.append(UInt8(0x30 + scaled / divisor))
       scaled %= divisor
       divisor /= 10
     }
-    while digits.last == 0x30 { digits.removeLast() }
-    out.append(contentsOf: digits)
+    // Some digit after the point is not 0 (scaled was not 0), so this stops before the point.
+    while out.last == 0x30 { out.removeLast() }
   }
 
   /// The digits of `value` (≥ 0), without making a `String`.
