@@ -20,10 +20,12 @@ public enum BatchReader {
   }
 
   /// Builds the post of one row from its fields in order. `text` is required; known fields are checked
-  /// as in front matter (`siyu` only when `allowSettings`); other fields become `meta`.
+  /// as in front matter (`siyu` only when `allowSettings`); other fields become `meta`. `textUnits` are
+  /// the text's UTF-16 units when the reader has them (see `Post.textUnits`).
   static func post(
     fields: [(key: String, value: FrontMatterFields.Value)], file: String, path: String?, row: Int,
-    line: Int, defaults: PostDefaults, allowSettings: Bool, messagePrefix: String = ""
+    line: Int, defaults: PostDefaults, allowSettings: Bool, messagePrefix: String = "",
+    textUnits: [UInt16]? = nil
   ) -> Result<Post, InputProblem> {
     func problem(_ message: String) -> InputProblem {
       InputProblem(path: file, line: line, message: messagePrefix + message)
@@ -41,6 +43,7 @@ public enum BatchReader {
       id: "\(file)#\(row)", path: path, text: text, bodyLine: 1, channel: defaults.channel,
       persona: defaults.persona, publishAt: defaults.publishAt)
     post.sourceLine = line
+    if !hasCR { post.textUnits = textUnits }
     for (key, value) in fields where key != "text" {
       if key == "siyu" && allowSettings {
         switch FrontMatterFields.disabledRules(from: value.json) {

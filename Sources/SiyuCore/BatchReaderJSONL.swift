@@ -27,12 +27,13 @@ extension BatchReader {
         return
       }
       let members: [(key: String, value: JSONValue)]
+      let textUnits: [UInt16]?
       do {
-        guard let object = try JSONLineParser.parseObject(line) else {
+        guard let row = try JSONLineParser.parseRow(line) else {
           emit(.failure(InputProblem(path: file, line: lineNumber, message: "这一行应为 JSON 对象")))
           return
         }
-        members = object
+        (members, textUnits) = row
       } catch {
         emit(.failure(InputProblem(path: file, line: lineNumber, message: "这一行不是有效的 JSON")))
         return
@@ -43,7 +44,7 @@ extension BatchReader {
       emit(
         post(
           fields: fields, file: file, path: path, row: lineNumber, line: lineNumber, defaults: defaults,
-          allowSettings: true))
+          allowSettings: true, textUnits: textUnits))
     }
     do {
       try input.forEachLine { piece, endsLine in

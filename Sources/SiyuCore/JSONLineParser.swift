@@ -16,6 +16,10 @@ public struct JSONLineParser {
   private let units: UnsafeBufferPointer<UInt16>
   private var i = 0
   private var depth = 0
+  /// Whether to keep the units of the top-level `text` member (`parseRow`).
+  private var keepsText = false
+  private var sawText = false
+  private var textUnits: [UInt16]?
 
   private init(_ units: UnsafeBufferPointer<UInt16>) {
     self.units = units
@@ -48,6 +52,49 @@ public struct JSONLineParser {
     parser.skipSpace()
     guard parser.i == units.count else { throw Failure(offset: parser.i) }
     return members
+  }
+
+  /// Parses `units` as a JSON Lines row: like `parseObject`, and also returns the UTF-16 units of the
+  /// first top-level member named `text` when it is a string (escapes resolved), so that the reader can
+  /// hand them to the post without transcoding its `String` back. `text` is nil when there is no such
+  /// string, or when it holds a lone surrogate (the `String` has U+FFFD there).
+  static func parseRow(
+    _ units: UnsafeBufferPointer<UInt16>
+  ) throws(Failure) -> (members: [(key: String, value: JSONValue)], text: [UInt16]?)? {
+    var parser = JSONLineParser(units)
+    parser.keepsText = true
+    parser.skipSpace()
+    guard parser.i < units.count, units[parser.i] == 0x7B else {
+      _ = try parser.value()
+      parser.skipSpace()
+      guard parser.i == units.count else { throw Failure(offset: parser.i) }
+      return nil
+    }
+    let members = try parser.members()
+    parser.skipSpace()
+    guard parser.i == units.count else { throw Failure(offset: parser.i) }
+    if let text = parser.textUnits, text.contains(where: { $0 & 0xF800 == 0xD800 }),
+      !Self.pairsSurrogates(text)
+    {
+      return (members, nil)
+    }
+    return (members, parser.textUnits)
+  }
+
+  /// Whether every surrogate in `units` is part of a pair.
+  private static func pairsSurrogates(_ units: [UInt16]) -> Bool {
+    var k = 0
+    while k < units.count {
+      let unit = units[k]
+      if unit & 0xFC00 == 0xD800 {
+        guard k + 1 < units.count, units[k + 1] & 0xFC00 == 0xDC00 else { return false }
+        k += 2
+        continue
+      }
+      if unit & 0xFC00 == 0xDC00 { return false }
+      k += 1
+    }
+    return true
   }
 
   private mutating func skipSpace() {
@@ -114,7 +161,17 @@ public struct JSONLineParser {
       guard i < units.count, units[i] == 0x3A else { throw Failure(offset: i) }
       i += 1
       skipSpace()
-      let member = try value()
+      let member: JSONValue
+      if keepsText && depth == 1 && !sawText && key == "text" {
+        sawText = true
+        if i < units.count, units[i] == 0x22 {
+          member = .string(try string(keepingUnits: true))
+        } else {
+          member = try value()
+        }
+      } else {
+        member = try value()
+      }
       // A repeated key keeps its first value, as Foundation's JSONDecoder (used before) does.
       if !result.contains(where: { $0.key == key }) { result.append((key, member)) }
       skipSpace()
@@ -156,13 +213,16 @@ public struct JSONLineParser {
   }
 
   /// A string starting at its opening quote. Runs without escapes are copied as they are.
-  private mutating func string() throws(Failure) -> String {
+  /// With `keepingUnits`, the string's units are kept in `textUnits` too.
+  private mutating func string(keepingUnits: Bool = false) throws(Failure) -> String {
     i += 1
     let start = i
     while i < units.count {
       let unit = units[i]
       if unit == 0x22 {
-        let text = UTF16String.make(UnsafeBufferPointer(rebasing: units[start..<i]))
+        let slice = UnsafeBufferPointer(rebasing: units[start..<i])
+        if keepingUnits { textUnits = Array(slice) }
+        let text = Self.knownKey(slice) ?? UTF16String.make(slice)
         i += 1
         return text
       }
@@ -176,6 +236,7 @@ public struct JSONLineParser {
       switch unit {
       case 0x22:
         i += 1
+        if keepingUnits { textUnits = buffer }
         return UTF16String.make(buffer)
       case 0x5C:
         i += 1
@@ -200,6 +261,15 @@ public struct JSONLineParser {
       }
     }
     throw Failure(offset: i)
+  }
+
+  /// `text` as a shared literal when `units` spell it (every row has that key), else nil.
+  @inline(__always)
+  private static func knownKey(_ units: UnsafeBufferPointer<UInt16>) -> String? {
+    guard units.count == 4, units[0] == 0x74, units[1] == 0x65, units[2] == 0x78, units[3] == 0x74 else {
+      return nil
+    }
+    return "text"
   }
 
   /// The four hex digits after `\u` (`i` at the `u`); leaves `i` after them.

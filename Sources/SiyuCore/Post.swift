@@ -8,7 +8,12 @@ public struct Post: Sendable {
   /// (`overrides`) are matched against it.
   public var path: String?
   /// The body: the text after the front matter, exactly as written (line ends normalized to LF).
-  public var text: String
+  public var text: String {
+    didSet { textUnits = nil }
+  }
+  /// `text` as UTF-16 units when the reader had them at hand (JSON Lines rows), so that `Document` need
+  /// not transcode the string back; nil otherwise, and as soon as `text` is set.
+  var textUnits: [UInt16]?
   /// 1-based line of the file on which the body starts (after the front matter); 1 for batch rows.
   public var bodyLine: Int
   public var channel: String

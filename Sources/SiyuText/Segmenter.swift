@@ -43,6 +43,13 @@ public final class Segmenter {
 
   /// The tokens of the last `segment` call, in order, ranges relative to the text passed in.
   public private(set) var tokens: [Token] = []
+  private var deobfuscation = DeobfuscatedText.Storage()
+
+  /// The de-obfuscated view of the last `segment` call's normalized text, built into storage this
+  /// segmenter reuses once the view from the call before is gone (see `DeobfuscatedText.Storage`).
+  public func deobfuscatedText() -> DeobfuscatedText {
+    DeobfuscatedText(normalized: normalizer.units, reusing: &deobfuscation)
+  }
 
   /// Words that are kept whole by the built-in segmentation lexicons (`lexicons/seg/*.txt`).
   public static func builtinWordLexicons() -> [Lexicon] { BuiltinLexicons.lexicons(under: "seg/") }
