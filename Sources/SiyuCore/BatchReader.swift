@@ -27,23 +27,40 @@ public enum BatchReader {
     line: Int, defaults: PostDefaults, allowSettings: Bool, messagePrefix: String = "",
     textUnits: [UInt16]? = nil
   ) -> Result<Post, InputProblem> {
+    do {
+      return .success(
+        try makePost(
+          fields: fields, file: file, path: path, row: row, line: line, defaults: defaults,
+          allowSettings: allowSettings, messagePrefix: messagePrefix, textUnits: textUnits))
+    } catch {
+      return .failure(error)
+    }
+  }
+
+  /// `post(fields:…)` returning the post itself, so that it moves into the result instead of being
+  /// copied (a `Post` copy retains a dozen fields).
+  private static func makePost(
+    fields: [(key: String, value: FrontMatterFields.Value)], file: String, path: String?, row: Int,
+    line: Int, defaults: PostDefaults, allowSettings: Bool, messagePrefix: String, textUnits: [UInt16]?
+  ) throws(InputProblem) -> Post {
     func problem(_ message: String) -> InputProblem {
       InputProblem(path: file, line: line, message: messagePrefix + message)
     }
     guard let textField = fields.first(where: { $0.key == "text" }) else {
-      return .failure(problem("缺少必需的「text」字段"))
+      throw problem("缺少必需的「text」字段")
     }
     guard case .string(let rawText) = textField.value.json else {
-      return .failure(problem("「text」应为字符串"))
+      throw problem("「text」应为字符串")
     }
     var probe = rawText
     let hasCR = probe.withUTF8 { $0.contains(0x0D) }
     let text = hasCR ? rawText.replacingOccurrences(of: "\r\n", with: "\n") : rawText
-    var post = Post(
-      id: rowID(file: file, row: row), path: path, text: text, bodyLine: 1, channel: defaults.channel,
-      persona: defaults.persona, publishAt: defaults.publishAt)
-    post.sourceLine = line
-    if !hasCR { post.textUnits = textUnits }
+    let made = Post(
+      row: rowID(file: file, row: row), path: path, text: text, textUnits: hasCR ? nil : textUnits,
+      sourceLine: line, defaults: defaults)
+    // A row with only its text (the common case) is returned as made: no copy into a mutable post.
+    guard fields.count > 1 else { return made }
+    var post = made
     for (key, value) in fields where key != "text" {
       if key == "siyu" && allowSettings {
         switch FrontMatterFields.disabledRules(from: value.json) {
@@ -51,11 +68,11 @@ public enum BatchReader {
           post.disabledRules = ids
           if !ids.isEmpty { post.disableLine = line }
         case .failure(let error):
-          return .failure(problem(error.message))
+          throw problem(error.message)
         }
       } else if FrontMatterFields.knownKeys.contains(key) && key != "siyu" {
         if let message = FrontMatterFields.apply(key, value, to: &post, timezone: defaults.timezone) {
-          return .failure(problem(message))
+          throw problem(message)
         }
         if key == "persona" && !value.isNull { post.personaLine = SourceLine(path: file, line: line) }
         if key == "channel" && !value.isNull { post.channelLine = SourceLine(path: file, line: line) }
@@ -63,7 +80,7 @@ public enum BatchReader {
         post.meta[key] = value.json
       }
     }
-    return .success(post)
+    return post
   }
 
   /// `FILE#ROW`, a batch row's name, written straight into the string (interpolation cost more than

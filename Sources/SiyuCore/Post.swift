@@ -58,4 +58,22 @@ public struct Post: Sendable {
     self.disableLine = disableLine
     self.meta = meta
   }
+
+  /// The post of a batch row before its other fields are applied: `defaults` filled in, body on line 1,
+  /// `sourceLine` the row's line, `textUnits` as the reader has them.
+  init(
+    row id: String, path: String?, text: String, textUnits: [UInt16]?, sourceLine: Int, defaults: PostDefaults
+  ) {
+    self.id = id
+    self.path = path
+    self.text = text
+    self.textUnits = textUnits
+    self.bodyLine = 1
+    self.channel = defaults.channel
+    self.persona = defaults.persona
+    self.publishAt = defaults.publishAt
+    self.disabledRules = []
+    self.meta = [:]
+    self.sourceLine = sourceLine
+  }
 }
