@@ -1,4 +1,5 @@
 import Foundation
+import SiyuText
 
 /// Reads batch files, many posts per file: JSON Lines (`BatchReaderJSONL.swift`) and CSV
 /// (`BatchReaderCSV.swift`). Each row is a post named `FILE#ROW` whose body starts on line 1; a broken row
@@ -21,7 +22,7 @@ public enum BatchReader {
 
   /// Builds the post of one row from its fields in order. `text` is required; known fields are checked
   /// as in front matter (`siyu` only when `allowSettings`); other fields become `meta`. `textUnits` are
-  /// the text's UTF-16 units when the reader has them (see `Post.textUnits`).
+  /// the text's UTF-16 units when the reader has them instead of a `text` field (see `Post.text`).
   static func post(
     fields: [(key: String, value: FrontMatterFields.Value)], file: String, path: String?, row: Int,
     line: Int, defaults: PostDefaults, allowSettings: Bool, messagePrefix: String = "",
@@ -46,20 +47,34 @@ public enum BatchReader {
     func problem(_ message: String) -> InputProblem {
       InputProblem(path: file, line: line, message: messagePrefix + message)
     }
-    guard let textField = fields.first(where: { $0.key == "text" }) else {
-      throw problem("缺少必需的「text」字段")
+    let text: String?
+    let units: [UInt16]?
+    if let textUnits, !textUnits.contains(0x0D) {
+      text = nil
+      units = textUnits
+    } else {
+      let rawText: String
+      if let textUnits {
+        rawText = UTF16String.make(textUnits)
+      } else {
+        guard let textField = fields.first(where: { $0.key == "text" }) else {
+          throw problem("缺少必需的「text」字段")
+        }
+        guard case .string(let value) = textField.value.json else {
+          throw problem("「text」应为字符串")
+        }
+        rawText = value
+      }
+      var probe = rawText
+      let hasCR = probe.withUTF8 { $0.contains(0x0D) }
+      text = hasCR ? rawText.replacingOccurrences(of: "\r\n", with: "\n") : rawText
+      units = nil
     }
-    guard case .string(let rawText) = textField.value.json else {
-      throw problem("「text」应为字符串")
-    }
-    var probe = rawText
-    let hasCR = probe.withUTF8 { $0.contains(0x0D) }
-    let text = hasCR ? rawText.replacingOccurrences(of: "\r\n", with: "\n") : rawText
     let made = Post(
-      row: rowID(file: file, row: row), path: path, text: text, textUnits: hasCR ? nil : textUnits,
-      sourceLine: line, defaults: defaults)
+      row: rowID(file: file, row: row), path: path, text: text, textUnits: units, sourceLine: line,
+      defaults: defaults)
     // A row with only its text (the common case) is returned as made: no copy into a mutable post.
-    guard fields.count > 1 else { return made }
+    guard fields.contains(where: { $0.key != "text" }) else { return made }
     var post = made
     for (key, value) in fields where key != "text" {
       if key == "siyu" && allowSettings {

@@ -54,10 +54,12 @@ public struct JSONLineParser {
     return members
   }
 
-  /// Parses `units` as a JSON Lines row: like `parseObject`, and also returns the UTF-16 units of the
-  /// first top-level member named `text` when it is a string (escapes resolved), so that the reader can
-  /// hand them to the post without transcoding its `String` back. `text` is nil when there is no such
-  /// string, or when it holds a lone surrogate (the `String` has U+FFFD there).
+  /// Parses `units` as a JSON Lines row: like `parseObject`, except that the first top-level member
+  /// named `text`, when it is a string, comes back as its UTF-16 units (escapes resolved) instead of a
+  /// member, so that the reader can hand them to the post without making a `String` at all (see
+  /// `Post.text`). A `text` string holding a lone surrogate stays a member (its `String` has U+FFFD
+  /// there), and so does a `text` that is not a string; later members named `text` are dropped either
+  /// way, as `parseObject` drops repeated keys.
   static func parseRow(
     _ units: UnsafeBufferPointer<UInt16>
   ) throws(Failure) -> (members: [(key: String, value: JSONValue)], text: [UInt16]?)? {
@@ -73,16 +75,12 @@ public struct JSONLineParser {
     let members = try parser.members()
     parser.skipSpace()
     guard parser.i == units.count else { throw Failure(offset: parser.i) }
-    if let text = parser.textUnits, text.contains(where: { $0 & 0xF800 == 0xD800 }),
-      !Self.pairsSurrogates(text)
-    {
-      return (members, nil)
-    }
     return (members, parser.textUnits)
   }
 
   /// Whether every surrogate in `units` is part of a pair.
   private static func pairsSurrogates(_ units: [UInt16]) -> Bool {
+    guard units.contains(where: { $0 & 0xF800 == 0xD800 }) else { return true }
     var k = 0
     while k < units.count {
       let unit = units[k]
@@ -161,19 +159,25 @@ public struct JSONLineParser {
       guard i < units.count, units[i] == 0x3A else { throw Failure(offset: i) }
       i += 1
       skipSpace()
-      let member: JSONValue
-      if keepsText && depth == 1 && !sawText && key == "text" {
+      let isRowText = keepsText && depth == 1 && key == "text"
+      var member = JSONValue.null
+      var keptAsUnits = false
+      if isRowText && !sawText && i < units.count && units[i] == 0x22 {
         sawText = true
-        if i < units.count, units[i] == 0x22 {
-          member = .string(try string(keepingUnits: true))
+        if let text = try string(keepingUnits: true) {
+          member = .string(text)
         } else {
-          member = try value()
+          keptAsUnits = true
         }
       } else {
+        if isRowText { sawText = true }
         member = try value()
       }
-      // A repeated key keeps its first value, as Foundation's JSONDecoder (used before) does.
-      if !result.contains(where: { $0.key == key }) { result.append((key, member)) }
+      // A repeated key keeps its first value, as Foundation's JSONDecoder (used before) does; so does a
+      // row's text kept as units.
+      if !keptAsUnits && !(isRowText && textUnits != nil) && !result.contains(where: { $0.key == key }) {
+        result.append((key, member))
+      }
       skipSpace()
       guard i < units.count else { throw Failure(offset: i) }
       if units[i] == 0x2C {
@@ -213,18 +217,29 @@ public struct JSONLineParser {
   }
 
   /// A string starting at its opening quote. Runs without escapes are copied as they are.
-  /// With `keepingUnits`, the string's units are kept in `textUnits` too.
-  private mutating func string(keepingUnits: Bool = false) throws(Failure) -> String {
+  private mutating func string() throws(Failure) -> String {
+    // Never nil without `keepingUnits`.
+    try string(keepingUnits: false) ?? ""
+  }
+
+  /// A string starting at its opening quote; with `keepingUnits`, its units go to `textUnits` instead
+  /// and the result is nil, unless they hold a lone surrogate (then the `String`, with U+FFFD).
+  private mutating func string(keepingUnits: Bool) throws(Failure) -> String? {
     i += 1
     let start = i
     while i < units.count {
       let unit = units[i]
       if unit == 0x22 {
         let slice = UnsafeBufferPointer(rebasing: units[start..<i])
-        if keepingUnits { textUnits = Array(slice) }
-        let text = Self.knownKey(slice) ?? UTF16String.make(slice)
         i += 1
-        return text
+        if keepingUnits {
+          let kept = Array(slice)
+          if Self.pairsSurrogates(kept) {
+            textUnits = kept
+            return nil
+          }
+        }
+        return Self.knownKey(slice) ?? UTF16String.make(slice)
       }
       if unit == 0x5C { break }
       if unit < 0x20 { throw Failure(offset: i) }
@@ -236,7 +251,10 @@ public struct JSONLineParser {
       switch unit {
       case 0x22:
         i += 1
-        if keepingUnits { textUnits = buffer }
+        if keepingUnits && Self.pairsSurrogates(buffer) {
+          textUnits = buffer
+          return nil
+        }
         return UTF16String.make(buffer)
       case 0x5C:
         i += 1
