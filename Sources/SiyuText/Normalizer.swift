@@ -10,7 +10,7 @@ public final class Normalizer {
   /// The normalized text of the last `normalize` call, exactly `count` units.
   ///
   /// The arrays are handed out without copying (`units`, `map`): a `Document` shares them, and once it is
-  /// gone the next `normalize` writes into the same storage again instead of allocating (copy on write
+  /// gone the next `normalize` copies into the same storage again instead of allocating (copy on write
   /// keeps a document that is still alive intact).
   private(set) var buffer: [UInt16] = []
   /// The source map of the last `normalize` call, exactly `count + 1` entries.
@@ -23,6 +23,11 @@ public final class Normalizer {
   /// Source index per normalized unit (see the type's documentation), `count + 1` entries.
   public var map: [Int32] { mapBuffer }
 
+  /// Where ICU writes (never handed out, so never copied on write); the result is copied from here
+  /// into `buffer` and `mapBuffer`, whose sizes must be exact.
+  private var scratch: [UInt16] = []
+  private var scratchMap: [Int32] = []
+
   private let traditional = TraditionalCharacters.builtin
 
   public init() {}
@@ -31,45 +36,39 @@ public final class Normalizer {
   public func normalize(_ source: UnsafeBufferPointer<UInt16>) {
     let count = source.count
     var capacity = count + count / 2 + 16
+    var n = 0
     while true {
-      Self.resize(&buffer, to: capacity)
-      Self.resize(&mapBuffer, to: capacity + 1)
+      if scratch.count < capacity { scratch = [UInt16](repeating: 0, count: capacity) }
+      if scratchMap.count < capacity + 1 { scratchMap = [Int32](repeating: 0, count: capacity + 1) }
       var status: Int32 = 0
-      let n = buffer.withUnsafeMutableBufferPointer { dst in
-        mapBuffer.withUnsafeMutableBufferPointer { m in
+      let written = scratch.withUnsafeMutableBufferPointer { dst in
+        scratchMap.withUnsafeMutableBufferPointer { m in
           cicu_normalize(
             source.baseAddress, Int32(count), dst.baseAddress, Int32(capacity), m.baseAddress, 1, &status)
         }
       }
-      if n < 0 {
+      if written < 0 {
         // ICU failed (out of memory): fall back to the identity so that nothing is lost.
-        Self.resize(&buffer, to: count)
-        Self.resize(&mapBuffer, to: count + 1)
-        for i in 0..<count {
-          buffer[i] = source[i]
-          mapBuffer[i] = Int32(i)
-        }
-        mapBuffer[count] = Int32(count)
+        buffer.removeAll(keepingCapacity: true)
+        buffer.append(contentsOf: source)
+        mapBuffer.removeAll(keepingCapacity: true)
+        mapBuffer.append(contentsOf: (0...count).lazy.map { Int32($0) })
         return
       }
-      if Int(n) <= capacity {
-        Self.resize(&buffer, to: Int(n))
-        Self.resize(&mapBuffer, to: Int(n) + 1)
+      if Int(written) <= capacity {
+        n = Int(written)
         break
       }
-      capacity = Int(n)
+      capacity = Int(written)
     }
-    simplifyTraditional()
-  }
-
-  /// Sets `array.count` to `count`, keeping its storage: new elements are zero, removed ones are dropped
-  /// from the end.
-  @inline(__always)
-  private static func resize<T: FixedWidthInteger>(_ array: inout [T], to count: Int) {
-    if array.count > count {
-      array.removeLast(array.count - count)
-    } else if array.count < count {
-      array.append(contentsOf: repeatElement(0, count: count - array.count))
+    scratch.withUnsafeMutableBufferPointer {
+      simplifyTraditional(UnsafeMutableBufferPointer(rebasing: $0[0..<n]))
+    }
+    buffer.removeAll(keepingCapacity: true)
+    scratch.withUnsafeBufferPointer { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<n])) }
+    mapBuffer.removeAll(keepingCapacity: true)
+    scratchMap.withUnsafeBufferPointer {
+      mapBuffer.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0...n]))
     }
   }
 
@@ -85,15 +84,13 @@ public final class Normalizer {
   /// against the live transliterator). Hant-Hans maps character for character, so the table gives the same
   /// result without opening the transliterator, which costs about 40 ms of ICU registry set-up. Characters
   /// that are standard Simplified too (著名, 俱乐部) are left alone.
-  private func simplifyTraditional() {
-    buffer.withUnsafeMutableBufferPointer { u in
-      for i in 0..<u.count {
-        let unit = u[i]
-        if unit >= 0x3400 && unit < 0xA000 || unit >= 0xF900 && unit < 0xFB00,
-          let simplified = traditional.replacement(for: unit)
-        {
-          u[i] = simplified
-        }
+  private func simplifyTraditional(_ u: UnsafeMutableBufferPointer<UInt16>) {
+    for i in 0..<u.count {
+      let unit = u[i]
+      if unit >= 0x3400 && unit < 0xA000 || unit >= 0xF900 && unit < 0xFB00,
+        let simplified = traditional.replacement(for: unit)
+      {
+        u[i] = simplified
       }
     }
   }
