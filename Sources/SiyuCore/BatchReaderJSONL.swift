@@ -27,23 +27,24 @@ extension BatchReader {
         return
       }
       let members: [(key: String, value: JSONValue)]
+      let textUnits: [UInt16]?
       do {
-        guard let object = try JSONLineParser.parseObject(line) else {
+        guard let row = try JSONLineParser.parseRow(line) else {
           emit(.failure(InputProblem(path: file, line: lineNumber, message: "这一行应为 JSON 对象")))
           return
         }
-        members = object
+        (members, textUnits) = row
       } catch {
         emit(.failure(InputProblem(path: file, line: lineNumber, message: "这一行不是有效的 JSON")))
         return
       }
-      let fields = members.sorted { $0.key < $1.key }.map {
-        (key: $0.key, value: FrontMatterFields.Value(json: $0.value))
-      }
+      // Keys are unique (the parser keeps a repeated key's first value), so the order is the keys'.
+      var fields = members.map { (key: $0.key, value: FrontMatterFields.Value(json: $0.value)) }
+      if fields.count > 1 { fields.sort { $0.key < $1.key } }
       emit(
         post(
           fields: fields, file: file, path: path, row: lineNumber, line: lineNumber, defaults: defaults,
-          allowSettings: true))
+          allowSettings: true, textUnits: textUnits))
     }
     do {
       try input.forEachLine { piece, endsLine in

@@ -24,14 +24,14 @@ public final class Document: Sendable {
   public init(post: Post, segmenter: Segmenter, persona: PersonaContext? = nil) {
     self.post = post
     self.persona = persona
-    let units = UTF16String.units(of: post.text)
+    let units = post.textUnits ?? UTF16String.units(of: post.text)
     self.units = units
     units.withUnsafeBufferPointer { _ = segmenter.segment($0) }
     tokens = segmenter.tokens
     normalized = segmenter.normalizer.units
     normalizedMap = segmenter.normalizer.map
     lines = LineIndex(units: units)
-    deobfuscated = DeobfuscatedText(normalized: normalized)
+    deobfuscated = segmenter.deobfuscatedText()
   }
 
   /// The shared analysis of type `type` of this document, computed on first use.

@@ -16,6 +16,10 @@ public struct JSONLineParser {
   private let units: UnsafeBufferPointer<UInt16>
   private var i = 0
   private var depth = 0
+  /// Whether to keep the units of the top-level `text` member (`parseRow`).
+  private var keepsText = false
+  private var sawText = false
+  private var textUnits: [UInt16]?
 
   private init(_ units: UnsafeBufferPointer<UInt16>) {
     self.units = units
@@ -48,6 +52,47 @@ public struct JSONLineParser {
     parser.skipSpace()
     guard parser.i == units.count else { throw Failure(offset: parser.i) }
     return members
+  }
+
+  /// Parses `units` as a JSON Lines row: like `parseObject`, except that the first top-level member
+  /// named `text`, when it is a string, comes back as its UTF-16 units (escapes resolved) instead of a
+  /// member, so that the reader can hand them to the post without making a `String` at all (see
+  /// `Post.text`). A `text` string holding a lone surrogate stays a member (its `String` has U+FFFD
+  /// there), and so does a `text` that is not a string; later members named `text` are dropped either
+  /// way, as `parseObject` drops repeated keys.
+  static func parseRow(
+    _ units: UnsafeBufferPointer<UInt16>
+  ) throws(Failure) -> (members: [(key: String, value: JSONValue)], text: [UInt16]?)? {
+    var parser = JSONLineParser(units)
+    parser.keepsText = true
+    parser.skipSpace()
+    guard parser.i < units.count, units[parser.i] == 0x7B else {
+      _ = try parser.value()
+      parser.skipSpace()
+      guard parser.i == units.count else { throw Failure(offset: parser.i) }
+      return nil
+    }
+    let members = try parser.members()
+    parser.skipSpace()
+    guard parser.i == units.count else { throw Failure(offset: parser.i) }
+    return (members, parser.textUnits)
+  }
+
+  /// Whether every surrogate in `units` is part of a pair.
+  private static func pairsSurrogates(_ units: [UInt16]) -> Bool {
+    guard units.contains(where: { $0 & 0xF800 == 0xD800 }) else { return true }
+    var k = 0
+    while k < units.count {
+      let unit = units[k]
+      if unit & 0xFC00 == 0xD800 {
+        guard k + 1 < units.count, units[k + 1] & 0xFC00 == 0xDC00 else { return false }
+        k += 2
+        continue
+      }
+      if unit & 0xFC00 == 0xDC00 { return false }
+      k += 1
+    }
+    return true
   }
 
   private mutating func skipSpace() {
@@ -114,9 +159,25 @@ public struct JSONLineParser {
       guard i < units.count, units[i] == 0x3A else { throw Failure(offset: i) }
       i += 1
       skipSpace()
-      let member = try value()
-      // A repeated key keeps its first value, as Foundation's JSONDecoder (used before) does.
-      if !result.contains(where: { $0.key == key }) { result.append((key, member)) }
+      let isRowText = keepsText && depth == 1 && key == "text"
+      var member = JSONValue.null
+      var keptAsUnits = false
+      if isRowText && !sawText && i < units.count && units[i] == 0x22 {
+        sawText = true
+        if let text = try string(keepingUnits: true) {
+          member = .string(text)
+        } else {
+          keptAsUnits = true
+        }
+      } else {
+        if isRowText { sawText = true }
+        member = try value()
+      }
+      // A repeated key keeps its first value, as Foundation's JSONDecoder (used before) does; so does a
+      // row's text kept as units.
+      if !keptAsUnits && !(isRowText && textUnits != nil) && !result.contains(where: { $0.key == key }) {
+        result.append((key, member))
+      }
       skipSpace()
       guard i < units.count else { throw Failure(offset: i) }
       if units[i] == 0x2C {
@@ -157,14 +218,28 @@ public struct JSONLineParser {
 
   /// A string starting at its opening quote. Runs without escapes are copied as they are.
   private mutating func string() throws(Failure) -> String {
+    // Never nil without `keepingUnits`.
+    try string(keepingUnits: false) ?? ""
+  }
+
+  /// A string starting at its opening quote; with `keepingUnits`, its units go to `textUnits` instead
+  /// and the result is nil, unless they hold a lone surrogate (then the `String`, with U+FFFD).
+  private mutating func string(keepingUnits: Bool) throws(Failure) -> String? {
     i += 1
     let start = i
     while i < units.count {
       let unit = units[i]
       if unit == 0x22 {
-        let text = UTF16String.make(UnsafeBufferPointer(rebasing: units[start..<i]))
+        let slice = UnsafeBufferPointer(rebasing: units[start..<i])
         i += 1
-        return text
+        if keepingUnits {
+          let kept = Array(slice)
+          if Self.pairsSurrogates(kept) {
+            textUnits = kept
+            return nil
+          }
+        }
+        return Self.knownKey(slice) ?? UTF16String.make(slice)
       }
       if unit == 0x5C { break }
       if unit < 0x20 { throw Failure(offset: i) }
@@ -176,6 +251,10 @@ public struct JSONLineParser {
       switch unit {
       case 0x22:
         i += 1
+        if keepingUnits && Self.pairsSurrogates(buffer) {
+          textUnits = buffer
+          return nil
+        }
         return UTF16String.make(buffer)
       case 0x5C:
         i += 1
@@ -200,6 +279,15 @@ public struct JSONLineParser {
       }
     }
     throw Failure(offset: i)
+  }
+
+  /// `text` as a shared literal when `units` spell it (every row has that key), else nil.
+  @inline(__always)
+  private static func knownKey(_ units: UnsafeBufferPointer<UInt16>) -> String? {
+    guard units.count == 4, units[0] == 0x74, units[1] == 0x65, units[2] == 0x78, units[3] == 0x74 else {
+      return nil
+    }
+    return "text"
   }
 
   /// The four hex digits after `\u` (`i` at the `u`); leaves `i` after them.

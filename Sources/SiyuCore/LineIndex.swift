@@ -16,6 +16,25 @@ public struct LineIndex: Sendable {
 
   public init(units: [UInt16]) {
     self.units = units
+    if units.count < Self.checkpointStride {
+      // A short text (most posts) needs no UTF-8 counting up front: its one checkpoint is 0.
+      utf8Checkpoints = Self.zero
+      let breaks = units.withUnsafeBufferPointer { u in
+        var found = 0
+        for unit in u where unit == 0x0A { found += 1 }
+        return found
+      }
+      if breaks == 0 {
+        lineStarts = Self.zero
+        return
+      }
+      var starts = [Int]()
+      starts.reserveCapacity(breaks + 1)
+      starts.append(0)
+      for (i, u) in units.enumerated() where u == 0x0A { starts.append(i + 1) }
+      lineStarts = starts
+      return
+    }
     var starts = [0]
     var checkpoints: [Int] = []
     checkpoints.reserveCapacity(units.count / Self.checkpointStride + 1)
@@ -29,6 +48,9 @@ public struct LineIndex: Sendable {
     lineStarts = starts
     utf8Checkpoints = checkpoints
   }
+
+  /// `[0]`, shared by the short texts that need nothing more as line starts or checkpoints.
+  private static let zero = [0]
 
   /// UTF-8 bytes a UTF-16 unit stands for: a surrogate pair counts 4 on its lead unit.
   @inline(__always) private static func utf8Width(_ u: UInt16) -> Int {

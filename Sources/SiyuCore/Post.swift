@@ -1,4 +1,5 @@
 import Foundation
+import SiyuText
 
 /// One post: its body text and what SPEC.md's front matter or batch-row fields say about it.
 public struct Post: Sendable {
@@ -8,7 +9,21 @@ public struct Post: Sendable {
   /// (`overrides`) are matched against it.
   public var path: String?
   /// The body: the text after the front matter, exactly as written (line ends normalized to LF).
-  public var text: String
+  ///
+  /// A JSON Lines row keeps its text as UTF-16 units only (`textUnits`), which is what segmentation
+  /// needs; the `String` is made when asked for (most scored rows never are), each time.
+  public var text: String {
+    get { storedText ?? UTF16String.make(textUnits ?? []) }
+    set {
+      storedText = newValue
+      textUnits = nil
+    }
+  }
+  /// The text as a `String`; nil when the post holds it as `textUnits` only.
+  private var storedText: String?
+  /// The text as UTF-16 units when the reader had them at hand (JSON Lines rows), so that `Document`
+  /// need not transcode a string; nil otherwise, and as soon as `text` is set.
+  var textUnits: [UInt16]?
   /// 1-based line of the file on which the body starts (after the front matter); 1 for batch rows.
   public var bodyLine: Int
   public var channel: String
@@ -41,7 +56,7 @@ public struct Post: Sendable {
   ) {
     self.id = id
     self.path = path
-    self.text = text
+    self.storedText = text
     self.bodyLine = bodyLine
     self.channel = channel
     self.persona = persona
@@ -52,5 +67,25 @@ public struct Post: Sendable {
     self.disabledRules = disabledRules
     self.disableLine = disableLine
     self.meta = meta
+  }
+
+  /// The post of a batch row before its other fields are applied: `defaults` filled in, body on line 1,
+  /// `sourceLine` the row's line, `textUnits` as the reader has them.
+  /// `text` or `textUnits` must be given.
+  init(
+    row id: String, path: String?, text: String?, textUnits: [UInt16]?, sourceLine: Int,
+    defaults: PostDefaults
+  ) {
+    self.id = id
+    self.path = path
+    self.storedText = text
+    self.textUnits = textUnits
+    self.bodyLine = 1
+    self.channel = defaults.channel
+    self.persona = defaults.persona
+    self.publishAt = defaults.publishAt
+    self.disabledRules = []
+    self.meta = [:]
+    self.sourceLine = sourceLine
   }
 }

@@ -19,17 +19,35 @@ public struct DeobfuscatedText: Sendable {
   public static let lookAlikeFlag: UInt8 = 1
   public static let droppedFlag: UInt8 = 2
 
+  /// Arrays a view is built into. A view shares them; once it is gone, the next view built with the same
+  /// storage (`init(normalized:reusing:)`) writes into them again instead of allocating (a view still
+  /// alive keeps its own copy: copy on write).
+  public struct Storage {
+    var units: [UInt16] = []
+    var map: [Int32] = []
+    var changes: [UInt8] = []
+
+    public init() {}
+  }
+
   /// Builds the view of `normalized` (NFKC, lower-cased text, e.g. `Document.normalized`).
   public init(normalized: [UInt16]) {
+    var storage = Storage()
+    self.init(normalized: normalized, reusing: &storage)
+  }
+
+  /// Builds the view of `normalized` into `storage` (see `Storage`).
+  public init(normalized: [UInt16], reusing storage: inout Storage) {
     let n = normalized.count
+    Self.resize(&storage.units, to: n)
+    Self.resize(&storage.map, to: n)
+    Self.resize(&storage.changes, to: n)
     var count = 0
-    var map = [Int32](repeating: 0, count: n)
-    var changes = [UInt8](repeating: 0, count: n)
     var changed: UInt8 = 0
-    let units = [UInt16](unsafeUninitializedCapacity: n) { units, initialized in
-      normalized.withUnsafeBufferPointer { text in
-        map.withUnsafeMutableBufferPointer { map in
-          changes.withUnsafeMutableBufferPointer { changes in
+    normalized.withUnsafeBufferPointer { text in
+      storage.units.withUnsafeMutableBufferPointer { units in
+        storage.map.withUnsafeMutableBufferPointer { map in
+          storage.changes.withUnsafeMutableBufferPointer { changes in
             var dropped: UInt8 = 0
             var i = 0
             while i < n {
@@ -87,14 +105,24 @@ public struct DeobfuscatedText: Sendable {
           }
         }
       }
-      initialized = count
     }
-    map.removeLast(n - count)
-    changes.removeLast(n - count)
-    self.units = units
-    self.map = map
-    self.changes = changes
+    Self.resize(&storage.units, to: count)
+    Self.resize(&storage.map, to: count)
+    Self.resize(&storage.changes, to: count)
+    self.units = storage.units
+    self.map = storage.map
+    self.changes = storage.changes
     hasChanges = changed != 0
+  }
+
+  /// Sets `array.count` to `count`, keeping its storage (new elements are zero).
+  @inline(__always)
+  private static func resize<T: FixedWidthInteger>(_ array: inout [T], to count: Int) {
+    if array.count > count {
+      array.removeLast(array.count - count)
+    } else if array.count < count {
+      array.append(contentsOf: repeatElement(0, count: count - array.count))
+    }
   }
 
   /// Whether undoing was needed inside `range` of the view: a look-alike in it, or a separator dropped

@@ -43,6 +43,13 @@ public final class Segmenter {
 
   /// The tokens of the last `segment` call, in order, ranges relative to the text passed in.
   public private(set) var tokens: [Token] = []
+  private var deobfuscation = DeobfuscatedText.Storage()
+
+  /// The de-obfuscated view of the last `segment` call's normalized text, built into storage this
+  /// segmenter reuses once the view from the call before is gone (see `DeobfuscatedText.Storage`).
+  public func deobfuscatedText() -> DeobfuscatedText {
+    DeobfuscatedText(normalized: normalizer.units, reusing: &deobfuscation)
+  }
 
   /// Words that are kept whole by the built-in segmentation lexicons (`lexicons/seg/*.txt`).
   public static func builtinWordLexicons() -> [Lexicon] { BuiltinLexicons.lexicons(under: "seg/") }
@@ -58,7 +65,7 @@ public final class Segmenter {
     func key(_ word: String) -> [UInt16] {
       let units = Array(word.utf16)
       units.withUnsafeBufferPointer { normalizer.normalize($0) }
-      return Array(normalizer.buffer[0..<normalizer.count])
+      return normalizer.units
     }
     var wordKeys: [([UInt16], Int32)] = []
     for lexicon in Self.builtinWordLexicons() + extraLexicons {
@@ -600,30 +607,42 @@ public final class Segmenter {
   /// Sets each token's source range from the normalizer's map. A token boundary that falls inside a
   /// normalization chunk (e.g. inside the expansion of ㍿) is dropped by joining the two tokens.
   private func mapToSource(sourceCount: Int) {
+    let n = raw.count
+    // Written through buffers into `tokens` grown to `n` (its storage is reused once the previous
+    // document has let go of it), then cut to what was written.
     tokens.removeAll(keepingCapacity: true)
-    tokens.reserveCapacity(raw.count)
-    let raw = self.raw
-    normalizer.mapBuffer.withUnsafeBufferPointer { map in
-      for var t in raw {
-        var start = Int(t.normalizedStart)
-        let chunkStart = map[start]
-        if chunkStart < 0, let last = tokens.last, last.normalizedEnd == t.normalizedStart {
-          tokens[tokens.count - 1].normalizedEnd = t.normalizedEnd
-          var end = Int(t.normalizedEnd)
-          while map[end] < 0 { end += 1 }
-          tokens[tokens.count - 1].sourceEnd = map[end]
-          continue
+    tokens.append(
+      contentsOf: repeatElement(
+        Token(kind: .word, normalizedStart: 0, normalizedEnd: 0, sourceStart: 0, sourceEnd: 0), count: n))
+    var count = 0
+    raw.withUnsafeBufferPointer { raw in
+      tokens.withUnsafeMutableBufferPointer { out in
+        normalizer.mapBuffer.withUnsafeBufferPointer { map in
+          for var t in raw {
+            var start = Int(t.normalizedStart)
+            if map[start] < 0, count > 0, out[count - 1].normalizedEnd == t.normalizedStart {
+              out[count - 1].normalizedEnd = t.normalizedEnd
+              var end = Int(t.normalizedEnd)
+              while map[end] < 0 { end += 1 }
+              out[count - 1].sourceEnd = map[end]
+              continue
+            }
+            while map[start] < 0 && start > 0 { start -= 1 }
+            var end = Int(t.normalizedEnd)
+            while map[end] < 0 { end += 1 }
+            t.sourceStart = max(map[start], 0)
+            t.sourceEnd = map[end]
+            if count > 0, t.sourceStart < out[count - 1].sourceEnd {
+              t.sourceStart = out[count - 1].sourceEnd
+            }
+            if t.sourceEnd > t.sourceStart {
+              out[count] = t
+              count += 1
+            }
+          }
         }
-        while map[start] < 0 && start > 0 { start -= 1 }
-        var end = Int(t.normalizedEnd)
-        while map[end] < 0 { end += 1 }
-        t.sourceStart = max(map[start], 0)
-        t.sourceEnd = map[end]
-        if let last = tokens.last, t.sourceStart < last.sourceEnd {
-          t.sourceStart = last.sourceEnd
-        }
-        if t.sourceEnd > t.sourceStart { tokens.append(t) }
       }
     }
+    tokens.removeLast(n - count)
   }
 }

@@ -281,6 +281,15 @@ private struct LineSplitter {
     self.body = body
   }
 
+  /// The offset of the first line feed in `bytes` from `start` on, or `bytes.count` (memchr).
+  @inline(__always)
+  static func lineEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    guard start < bytes.count, let base = bytes.baseAddress,
+      let found = memchr(base + start, 0x0A, bytes.count - start)
+    else { return bytes.count }
+    return UnsafeRawPointer(found) - UnsafeRawPointer(base)
+  }
+
   mutating func feed(_ input: UnsafeBufferPointer<UInt8>, isEnd: Bool) {
     var bytes = input
     var joined: [UInt8] = []
@@ -296,8 +305,7 @@ private struct LineSplitter {
       if scratch.count < bytes.count + 1 { scratch = [UInt16](repeating: 0, count: bytes.count + 1) }
       var i = start
       while i < bytes.count {
-        var end = i
-        while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+        let end = Self.lineEnd(bytes, from: i)
         if end == bytes.count && !isEnd {
           // Unfinished line: decode what is whole, keep the rest for the next block.
           let result = scratch.withUnsafeMutableBufferPointer {

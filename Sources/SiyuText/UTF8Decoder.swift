@@ -34,6 +34,20 @@ enum UTF8Decoder {
         i += 1
         continue
       }
+      // Three-byte sequences (all of CJK) in one step; anything unusual goes the general way below.
+      if b0 & 0xF0 == 0xE0 && i + 2 < n {
+        let b1 = bytes[i + 1]
+        let b2 = bytes[i + 2]
+        if b1 & 0xC0 == 0x80 && b2 & 0xC0 == 0x80 {
+          let cp = UInt16(b0 & 0x0F) << 12 | UInt16(b1 & 0x3F) << 6 | UInt16(b2 & 0x3F)
+          if cp >= 0x800 && cp & 0xF800 != 0xD800 {
+            out[w] = cp
+            w += 1
+            i += 3
+            continue
+          }
+        }
+      }
       let need: Int
       var cp: UInt32
       if b0 & 0xE0 == 0xC0 {
@@ -104,6 +118,16 @@ enum UTF8Decoder {
       if b0 < 0x80 {
         i += 1
         continue
+      }
+      // Three-byte sequences (all of CJK) in one step; anything unusual goes the general way below.
+      if b0 & 0xF0 == 0xE0 && i + 2 < n {
+        let b1 = base[i + 1]
+        if base[i + 2] & 0xC0 == 0x80 && b1 & 0xC0 == 0x80 && (b0 != 0xE0 || b1 >= 0xA0)
+          && (b0 != 0xED || b1 <= 0x9F)
+        {
+          i += 3
+          continue
+        }
       }
       let need: Int
       if b0 >= 0xC2 && b0 <= 0xDF {

@@ -37,53 +37,68 @@ public enum ScoreRowFormat: String, Sendable, CaseIterable {
       out.append(0x2C)
       Self.csvCell(post.group ?? "", &out)
       out.append(0x2C)
-      out.append(contentsOf: (time ?? "").utf8)
+      if let time { Self.appendUTF8(time, &out) }
       out.append(0x2C)
-      out.append(contentsOf: post.verdict.class.rawValue.utf8)
+      Self.appendUTF8(post.verdict.class.rawValue, &out)
       out.append(0x2C)
       Self.fixed(post.verdict.probability, places: 4, &out)
       out.append(0x2C)
       Self.fixed(post.verdict.score, places: 2, &out)
       out.append(0x2C)
-      out.append(contentsOf: post.rules.joined(separator: ";").utf8)
+      Self.appendJoined(post.rules, &out)
       out.append(0x2C)
-      out.append(contentsOf: post.caps.joined(separator: ";").utf8)
+      Self.appendJoined(post.caps, &out)
       out.append(0x2C)
       if let meta { Self.csvCell(meta, &out) }
       out.append(0x0A)
     case .jsonl:
-      out.append(contentsOf: #"{"id":"#.utf8)
+      Self.appendUTF8(#"{"id":"#, &out)
       Self.jsonString(post.id, &out)
-      out.append(contentsOf: #","source":"#.utf8)
+      Self.appendUTF8(#","source":"#, &out)
       Self.jsonString(post.source, &out)
-      out.append(contentsOf: #","channel":"#.utf8)
+      Self.appendUTF8(#","channel":"#, &out)
       Self.jsonString(post.channel, &out)
-      out.append(contentsOf: #","persona":"#.utf8)
+      Self.appendUTF8(#","persona":"#, &out)
       Self.jsonOptional(post.persona, &out)
-      out.append(contentsOf: #","group":"#.utf8)
+      Self.appendUTF8(#","group":"#, &out)
       Self.jsonOptional(post.group, &out)
-      out.append(contentsOf: #","publish_at":"#.utf8)
+      Self.appendUTF8(#","publish_at":"#, &out)
       Self.jsonOptional(time, &out)
-      out.append(contentsOf: #","class":""#.utf8)
-      out.append(contentsOf: post.verdict.class.rawValue.utf8)
-      out.append(contentsOf: #"","probability":"#.utf8)
+      Self.appendUTF8(#","class":""#, &out)
+      Self.appendUTF8(post.verdict.class.rawValue, &out)
+      Self.appendUTF8(#"","probability":"#, &out)
       Self.fixed(post.verdict.probability, places: 4, &out)
-      out.append(contentsOf: #","score":"#.utf8)
+      Self.appendUTF8(#","score":"#, &out)
       Self.fixed(post.verdict.score, places: 2, &out)
-      out.append(contentsOf: #","rules":["#.utf8)
+      Self.appendUTF8(#","rules":["#, &out)
       for (index, rule) in post.rules.enumerated() {
         if index > 0 { out.append(0x2C) }
         Self.jsonString(rule, &out)
       }
-      out.append(contentsOf: #"],"caps":["#.utf8)
+      Self.appendUTF8(#"],"caps":["#, &out)
       for (index, rule) in post.caps.enumerated() {
         if index > 0 { out.append(0x2C) }
         Self.jsonString(rule, &out)
       }
-      out.append(contentsOf: #"],"meta":"#.utf8)
-      out.append(contentsOf: (meta ?? "{}").utf8)
-      out.append(contentsOf: "}\n".utf8)
+      Self.appendUTF8(#"],"meta":"#, &out)
+      Self.appendUTF8(meta ?? "{}", &out)
+      Self.appendUTF8("}\n", &out)
     }
+  }
+
+  /// `ids` joined by `;`, as UTF-8 (rule ids need no quoting).
+  static func appendJoined(_ ids: [String], _ out: inout [UInt8]) {
+    for (index, id) in ids.enumerated() {
+      if index > 0 { out.append(0x3B) }
+      appendUTF8(id, &out)
+    }
+  }
+
+  /// `text` as UTF-8, copied from its storage in one step (appending `text.utf8` goes element-wise).
+  @inline(__always)
+  static func appendUTF8(_ text: String, _ out: inout [UInt8]) {
+    var text = text
+    text.withUTF8 { out.append(contentsOf: $0) }
   }
 
   /// A CSV cell, quoted (RFC 4180) when it holds a comma, quote or line end.
@@ -109,7 +124,7 @@ public enum ScoreRowFormat: String, Sendable, CaseIterable {
   }
 
   static func jsonOptional(_ text: String?, _ out: inout [UInt8]) {
-    if let text { jsonString(text, &out) } else { out.append(contentsOf: "null".utf8) }
+    if let text { jsonString(text, &out) } else { Self.appendUTF8("null", &out) }
   }
 
   /// A JSON string literal: quotes, backslashes and control characters escaped, the rest as UTF-8.
@@ -147,15 +162,14 @@ public enum ScoreRowFormat: String, Sendable, CaseIterable {
     scaled %= unit
     guard scaled != 0 else { return }
     out.append(0x2E)
-    var digits: [UInt8] = []
     var divisor = unit / 10
     while divisor > 0 {
-      digits.append(UInt8(0x30 + scaled / divisor))
+      out.append(UInt8(0x30 + scaled / divisor))
       scaled %= divisor
       divisor /= 10
     }
-    while digits.last == 0x30 { digits.removeLast() }
-    out.append(contentsOf: digits)
+    // Some digit after the point is not 0 (scaled was not 0), so this stops before the point.
+    while out.last == 0x30 { out.removeLast() }
   }
 
   /// The digits of `value` (≥ 0), without making a `String`.

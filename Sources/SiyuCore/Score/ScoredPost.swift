@@ -37,18 +37,22 @@ public struct ScoredPost: Sendable {
 
   /// The scored form of `post` checked as `report`.
   public init(post: Post, report: PostReport) {
-    if case .string(let own)? = post.meta["id"] {
-      id = own
-    } else if case .number(let own)? = post.meta["id"] {
-      id = JSONValue.format(own)
+    var id = post.id
+    if post.meta.isEmpty {
+      meta = post.meta
     } else {
-      id = post.id
+      if case .string(let own)? = post.meta["id"] {
+        id = own
+      } else if case .number(let own)? = post.meta["id"] {
+        id = JSONValue.format(own)
+      }
+      var meta = post.meta
+      meta["id"] = nil
+      self.meta = meta
     }
+    self.id = id
     source = post.id
     path = post.path
-    var meta = post.meta
-    meta["id"] = nil
-    self.meta = meta
     channel = post.channel
     persona = post.persona
     group = post.group
@@ -57,18 +61,23 @@ public struct ScoredPost: Sendable {
     var rules: [String] = []
     var cues: [Cue] = []
     var offVoice = false
-    let units = post.text.utf16
+    // The text as UTF-16, made when the first cue needs it (most posts have none).
+    var units: [UInt16]?
     for located in report.findings {
       let finding = located.finding
       if !rules.contains(finding.rule) { rules.append(finding.rule) }
       if finding.rule.hasPrefix("persona/") { offVoice = true }
       if finding.rule != "hard-sell/classifier",
         finding.rule.hasPrefix("hard-sell/") || finding.rule.hasPrefix("ad-law/"),
-        !finding.range.isEmpty, finding.range.upperBound <= units.count
+        !finding.range.isEmpty
       {
-        let start = units.index(units.startIndex, offsetBy: finding.range.lowerBound)
-        let end = units.index(start, offsetBy: finding.range.count)
-        cues.append(Cue(rule: finding.rule, text: Self.foldDigits(units[start..<end])))
+        let text = units ?? post.textUnits ?? UTF16String.units(of: post.text)
+        units = text
+        guard finding.range.upperBound <= text.count else { continue }
+        let cue = text.withUnsafeBufferPointer {
+          Self.foldDigits(UnsafeBufferPointer(rebasing: $0[finding.range]))
+        }
+        cues.append(Cue(rule: finding.rule, text: cue))
       }
     }
     self.rules = rules
@@ -78,20 +87,27 @@ public struct ScoredPost: Sendable {
 
   /// The text with every run of ASCII or full-width digits written `N` (prices and counts vary; the cue is
   /// the wording), line ends as spaces, at most 40 characters.
-  static func foldDigits(_ units: Substring.UTF16View) -> String {
-    var result: [UInt16] = []
-    var inDigits = false
-    for unit in units {
-      let isDigit = (unit >= 0x30 && unit <= 0x39) || (unit >= 0xFF10 && unit <= 0xFF19)
-      if isDigit {
-        if !inDigits { result.append(0x4E) }
-        inDigits = true
-        continue
+  static func foldDigits(_ units: UnsafeBufferPointer<UInt16>) -> String {
+    // The result is never longer than the input, nor than 41 units (a digit run may follow the 40th).
+    withUnsafeTemporaryAllocation(of: UInt16.self, capacity: min(units.count, 64)) { result in
+      var count = 0
+      var inDigits = false
+      for unit in units where count < result.count {
+        let isDigit = (unit >= 0x30 && unit <= 0x39) || (unit >= 0xFF10 && unit <= 0xFF19)
+        if isDigit {
+          if !inDigits {
+            result[count] = 0x4E
+            count += 1
+          }
+          inDigits = true
+          continue
+        }
+        inDigits = false
+        result[count] = unit == 0x0A || unit == 0x0D ? 0x20 : unit
+        count += 1
+        if count >= 40 { break }
       }
-      inDigits = false
-      result.append(unit == 0x0A || unit == 0x0D ? 0x20 : unit)
-      if result.count >= 40 { break }
+      return UTF16String.make(UnsafeBufferPointer(rebasing: result[0..<count]))
     }
-    return UTF16String.make(result)
   }
 }
