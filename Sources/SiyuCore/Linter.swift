@@ -92,8 +92,8 @@ public final class Linter {
           continue
         }
       } else {
-        // Through the buffer: Array's subscript copies the existential (a value-witness call each
-        // way), the buffer's addressor only borrows it.
+        // The call still copies the rule's existential (value-witness calls each way). Binding each
+        // rule's `check` into a closure, or holding rules in a class to borrow them, measured slower.
         hits = rules.withUnsafeBufferPointer { $0[index].check(document) }
       }
       guard !hits.isEmpty else { continue }
