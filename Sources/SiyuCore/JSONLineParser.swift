@@ -40,18 +40,7 @@ public struct JSONLineParser {
   public static func parseObject(
     _ units: UnsafeBufferPointer<UInt16>
   ) throws(Failure) -> [(key: String, value: JSONValue)]? {
-    var parser = JSONLineParser(units)
-    parser.skipSpace()
-    guard parser.i < units.count, units[parser.i] == 0x7B else {
-      _ = try parser.value()
-      parser.skipSpace()
-      guard parser.i == units.count else { throw Failure(offset: parser.i) }
-      return nil
-    }
-    let members = try parser.members()
-    parser.skipSpace()
-    guard parser.i == units.count else { throw Failure(offset: parser.i) }
-    return members
+    try parseTopLevel(units, keepsText: false)?.members
   }
 
   /// Parses `units` as a JSON Lines row: like `parseObject`, except that the first top-level member
@@ -63,8 +52,16 @@ public struct JSONLineParser {
   static func parseRow(
     _ units: UnsafeBufferPointer<UInt16>
   ) throws(Failure) -> (members: [(key: String, value: JSONValue)], text: [UInt16]?)? {
+    try parseTopLevel(units, keepsText: true)
+  }
+
+  /// One top-level JSON value: an object's members (and, with `keepsText`, its `text` units, see
+  /// `parseRow`), or nil for any other value.
+  private static func parseTopLevel(
+    _ units: UnsafeBufferPointer<UInt16>, keepsText: Bool
+  ) throws(Failure) -> (members: [(key: String, value: JSONValue)], text: [UInt16]?)? {
     var parser = JSONLineParser(units)
-    parser.keepsText = true
+    parser.keepsText = keepsText
     parser.skipSpace()
     guard parser.i < units.count, units[parser.i] == 0x7B else {
       _ = try parser.value()
