@@ -10,6 +10,17 @@ enum UTF8Decoder {
     var invalidAt: Int?
   }
 
+  /// Whether the first three bytes of `word` (bytes in memory order, first byte lowest) are a valid
+  /// three-byte sequence: a lead `1110xxxx` and two continuation bytes, not an overlong form (E0 followed
+  /// by 80–9F) and not a UTF-16 surrogate (ED followed by A0–BF). Given the pattern, the lead's low four
+  /// bits and bit 5 of the second byte (`0x200F`) tell both apart: 0 is E0 80–9F, 0x200D is ED A0–BF.
+  @inline(__always)
+  static func isThreeByte(_ word: UInt32) -> Bool {
+    let shape = word & 0x00C0_C0F0 == 0x0080_80E0
+    let tell = word & 0x200F
+    return shape && tell != 0 && tell != 0x200D
+  }
+
   /// Decodes `bytes` into `out` (which must have room for `bytes.count` units). Stops at the first invalid
   /// sequence; an incomplete sequence at the very end is left unconsumed unless `isFinal`.
   static func decode(
@@ -34,7 +45,25 @@ enum UTF8Decoder {
         i += 1
         continue
       }
-      // Three-byte sequences (all of CJK) in one step; anything unusual goes the general way below.
+      // Runs of three-byte sequences (all of CJK), one four-byte load each (see `isThreeByte`).
+      if b0 & 0xF0 == 0xE0, let base = bytes.baseAddress {
+        var j = i
+        var v = w
+        while j &+ 4 <= n {
+          let word = UInt32(littleEndian: UnsafeRawPointer(base + j).loadUnaligned(as: UInt32.self))
+          guard Self.isThreeByte(word) else { break }
+          out[v] = UInt16(
+            truncatingIfNeeded: (word & 0x0F) << 12 | (word & 0x3F00) >> 2 | (word >> 16) & 0x3F)
+          v &+= 1
+          j &+= 3
+        }
+        if j != i {
+          i = j
+          w = v
+          continue
+        }
+      }
+      // A three-byte sequence at the very end in one step; anything unusual goes the general way below.
       if b0 & 0xF0 == 0xE0 && i + 2 < n {
         let b1 = bytes[i + 1]
         let b2 = bytes[i + 2]
@@ -119,7 +148,20 @@ enum UTF8Decoder {
         i += 1
         continue
       }
-      // Three-byte sequences (all of CJK) in one step; anything unusual goes the general way below.
+      // Runs of three-byte sequences (all of CJK), one four-byte load each (see `isThreeByte`).
+      if b0 & 0xF0 == 0xE0 {
+        var j = i
+        while j &+ 4 <= n,
+          Self.isThreeByte(UInt32(littleEndian: UnsafeRawPointer(base + j).loadUnaligned(as: UInt32.self)))
+        {
+          j &+= 3
+        }
+        if j != i {
+          i = j
+          continue
+        }
+      }
+      // A three-byte sequence at the very end in one step; anything unusual goes the general way below.
       if b0 & 0xF0 == 0xE0 && i + 2 < n {
         let b1 = base[i + 1]
         if base[i + 2] & 0xC0 == 0x80 && b1 & 0xC0 == 0x80 && (b0 != 0xE0 || b1 >= 0xA0)
