@@ -78,25 +78,47 @@ public struct Trie: @unchecked Sendable {
 
   /// Builds a trie from `(key, payload)` pairs; a later duplicate key replaces the earlier payload.
   ///
-  /// Sorts the keys and lays the nodes out group by group, so every node's children are contiguous and
-  /// sorted without building a dictionary per node (this runs at every start-up).
+  /// The keys go side by side into one buffer and are sorted as indices into it (this runs at every
+  /// start-up, for thousands of lexicon words); the nodes are laid out group by group, so every node's
+  /// children are contiguous and sorted without building a dictionary per node.
   public init<S: Sequence>(_ keys: S) where S.Element == ([UInt16], Int32) {
-    var entries = keys.enumerated().filter { !$0.element.0.isEmpty }.map {
-      ($0.element.0, $0.element.1, $0.offset)
+    var flat: [UInt16] = []
+    var starts: [Int] = []
+    var entryPayloads: [Int32] = []
+    for (key, payload) in keys where !key.isEmpty {
+      starts.append(flat.count)
+      entryPayloads.append(payload)
+      flat.append(contentsOf: key)
     }
-    entries.sort { a, b in
-      a.0.lexicographicallyPrecedes(b.0) || (a.0 == b.0 && a.2 < b.2)
-    }
-    // Keep the last of equal keys.
-    var unique: [([UInt16], Int32)] = []
-    unique.reserveCapacity(entries.count)
-    for (key, payload, _) in entries {
-      if let last = unique.last, last.0 == key {
-        unique[unique.count - 1].1 = payload
-      } else {
-        unique.append((key, payload))
+    starts.append(flat.count)
+    // Entry order by key; equal keys by position, so the last of a run is the one that counts.
+    var order = Array(0..<(starts.count - 1))
+    flat.withUnsafeBufferPointer { f in
+      starts.withUnsafeBufferPointer { st in
+        order.sort { a, b in
+          let la = st[a + 1] - st[a]
+          let lb = st[b + 1] - st[b]
+          let pa = st[a]
+          let pb = st[b]
+          for k in 0..<min(la, lb) where f[pa + k] != f[pb + k] { return f[pa + k] < f[pb + k] }
+          return la != lb ? la < lb : a < b
+        }
       }
     }
+    func equalKeys(_ a: Int, _ b: Int) -> Bool {
+      starts[a + 1] - starts[a] == starts[b + 1] - starts[b]
+        && flat[starts[a]..<starts[a + 1]].elementsEqual(flat[starts[b]..<starts[b + 1]])
+    }
+    /// Entries with distinct keys, in key order.
+    var unique: [Int] = []
+    unique.reserveCapacity(order.count)
+    for (position, entry) in order.enumerated()
+    where position + 1 == order.count || !equalKeys(entry, order[position + 1]) {
+      unique.append(entry)
+    }
+    @inline(__always) func length(_ u: Int) -> Int { starts[unique[u] + 1] - starts[unique[u]] }
+    @inline(__always) func unit(_ u: Int, _ depth: Int) -> UInt16 { flat[starts[unique[u]] + depth] }
+
     var rootPages = [Int32](repeating: 0, count: 256)
     var rootTable = [Int32](repeating: 0, count: 256)
     var childStart: [Int32] = [0]
@@ -104,7 +126,8 @@ public struct Trie: @unchecked Sendable {
     var childUnits: [UInt16] = []
     var childNodes: [Int32] = []
     var payloads: [Int32] = [-1]
-    let maxLength = unique.map(\.0.count).max() ?? 0
+    var maxLength = 0
+    for u in unique.indices { maxLength = max(maxLength, length(u)) }
 
     /// Creates the node for the keys `unique[range]`, which share their first `depth` units; returns it.
     func build(_ range: Range<Int>, depth: Int) -> Int32 {
@@ -113,52 +136,51 @@ public struct Trie: @unchecked Sendable {
       childStart.append(0)
       childCount.append(0)
       var i = range.lowerBound
-      if unique[i].0.count == depth {
-        payloads[Int(node)] = unique[i].1
+      if length(i) == depth {
+        payloads[Int(node)] = entryPayloads[unique[i]]
         i += 1
       }
       // Groups of keys by their unit at `depth`; reserve the node's child slots first.
-      var groups: [(UInt16, Range<Int>)] = []
+      let first = childUnits.count
+      var groups: [Range<Int>] = []
       while i < range.upperBound {
-        let unit = unique[i].0[depth]
+        let u = unit(i, depth)
         var j = i + 1
-        while j < range.upperBound && unique[j].0[depth] == unit { j += 1 }
-        groups.append((unit, i..<j))
+        while j < range.upperBound && unit(j, depth) == u { j += 1 }
+        groups.append(i..<j)
+        childUnits.append(u)
+        childNodes.append(0)
         i = j
       }
-      let first = childUnits.count
       childStart[Int(node)] = Int32(first)
       childCount[Int(node)] = Int32(groups.count)
-      for (unit, _) in groups {
-        childUnits.append(unit)
-        childNodes.append(0)
-      }
       for (k, group) in groups.enumerated() {
-        childNodes[first + k] = build(group.1, depth: depth + 1)
+        childNodes[first + k] = build(group, depth: depth + 1)
       }
       return node
     }
 
     var i = 0
     while i < unique.count {
-      let unit = unique[i].0[0]
+      let u = unit(i, 0)
       var j = i + 1
-      while j < unique.count && unique[j].0[0] == unit { j += 1 }
-      let high = Int(unit >> 8)
+      while j < unique.count && unit(j, 0) == u { j += 1 }
+      let high = Int(u >> 8)
       if rootPages[high] == 0 {
         rootPages[high] = Int32(rootTable.count >> 8)
         rootTable.append(contentsOf: repeatElement(0, count: 256))
       }
-      rootTable[Int(rootPages[high]) << 8 | Int(unit & 0xFF)] = build(i..<j, depth: 1)
+      rootTable[Int(rootPages[high]) << 8 | Int(u & 0xFF)] = build(i..<j, depth: 1)
       i = j
     }
     var oneUnitKeys = [UInt64](repeating: 0, count: 1024)
     var firstPairs = [UInt64](repeating: 0, count: Self.pairBits / 64)
-    for (key, _) in unique {
-      if key.count == 1 {
-        oneUnitKeys[Int(key[0] >> 6)] |= 1 << UInt64(key[0] & 63)
+    for u in unique.indices {
+      let first = unit(u, 0)
+      if length(u) == 1 {
+        oneUnitKeys[Int(first >> 6)] |= 1 << UInt64(first & 63)
       } else {
-        let hash = Self.pairHash(key[0], key[1])
+        let hash = Self.pairHash(first, unit(u, 1))
         firstPairs[hash >> 6] |= 1 << UInt64(hash & 63)
       }
     }
