@@ -21,6 +21,28 @@ struct ByteReader {
 
   mutating func u32s(_ n: Int) -> [UInt32] { numbers(n) }
 
+  /// `n` little-endian `Float`s (IEEE 754 bit patterns).
+  mutating func f32s(_ n: Int) -> [Float] {
+    let start = offset
+    offset += n * 4
+    return bytes.withUnsafeBytes { raw in
+      [Float](unsafeUninitializedCapacity: n) { buffer, count in
+        if UInt32(littleEndian: 1) == 1 {
+          if n > 0 {
+            UnsafeMutableRawBufferPointer(buffer).copyMemory(
+              from: UnsafeRawBufferPointer(rebasing: raw[start..<(start + n * 4)]))
+          }
+        } else {
+          for i in 0..<n {
+            let bits = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: start + 4 * i, as: UInt32.self))
+            (buffer.baseAddress! + i).initialize(to: Float(bitPattern: bits))
+          }
+        }
+        count = n
+      }
+    }
+  }
+
   /// `n` little-endian integers, copied in one go on a little-endian host.
   private mutating func numbers<T: FixedWidthInteger>(_ n: Int) -> [T] {
     let start = offset

@@ -4,8 +4,10 @@
 /// Scoring touches one 8-byte slot per lookup: the key's upper 31 bits as a fingerprint (never 0, which
 /// marks an empty slot) and the weight as `Float`; the slot is found from the key's low bits. A false
 /// match would need two keys agreeing on 31 more hash bits within one probe run, which does not happen
-/// at model sizes (a 10⁻⁸ chance per post at 200,000 features). `index(of:)` (explanations, `learn`)
-/// checks the full key.
+/// at model sizes (a 10⁻⁸ chance per post at 200,000 features). `index(of:)` (explanations, `learn`,
+/// `fisher` scoring) checks the full key: through a slot-to-index table for a table without weights
+/// (`fisher`, which looks up every feature's index), by binary search over the sorted keys otherwise, which
+/// spares the additive algorithms building a table the size of the model at every start-up.
 struct KeyTable: Sendable {
   private struct Slot {
     var fingerprint: UInt32
@@ -13,26 +15,34 @@ struct KeyTable: Sendable {
   }
 
   private let slots: [Slot]
-  /// Feature index per slot (-1 when empty).
+  /// Feature index per slot (-1 when empty); empty when the table has weights (see the type's documentation).
   private let indices: [Int32]
+  /// Strictly increasing.
   private let keys: [UInt64]
   private let mask: Int
 
   @inline(__always)
   private static func fingerprint(_ key: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: key >> 32) | 1 }
 
-  /// `weights[i]` is stored with `keys[i]` (empty for none).
+  /// `weights[i]` is stored with `keys[i]` (empty for none). `keys` must be strictly increasing.
   init(keys: [UInt64], weights: [Double] = []) {
     var size = 16
     while size * 3 < keys.count * 4 { size <<= 1 }
-    var slots = [Slot](repeating: Slot(fingerprint: 0, weight: 0), count: size)
-    var indices = [Int32](repeating: -1, count: size)
     let mask = size - 1
-    for (index, key) in keys.enumerated() {
-      var i = Int(truncatingIfNeeded: key) & mask
-      while indices[i] >= 0 { i = (i + 1) & mask }
-      slots[i] = Slot(fingerprint: Self.fingerprint(key), weight: weights.isEmpty ? 0 : Float(weights[index]))
-      indices[i] = Int32(index)
+    var indices: [Int32] = weights.isEmpty ? [Int32](repeating: -1, count: size) : []
+    let slots = [Slot](unsafeUninitializedCapacity: size) { slots, count in
+      slots.initialize(repeating: Slot(fingerprint: 0, weight: 0))
+      keys.withUnsafeBufferPointer { keys in
+        for index in keys.indices {
+          let key = keys[index]
+          var i = Int(truncatingIfNeeded: key) & mask
+          while slots[i].fingerprint != 0 { i = (i &+ 1) & mask }
+          slots[i] = Slot(
+            fingerprint: Self.fingerprint(key), weight: weights.isEmpty ? 0 : Float(weights[index]))
+          if weights.isEmpty { indices[i] = Int32(index) }
+        }
+      }
+      count = size
     }
     self.slots = slots
     self.indices = indices
@@ -45,6 +55,15 @@ struct KeyTable: Sendable {
 
   /// The index of `key`, or -1 (exact).
   func index(of key: UInt64) -> Int {
+    if indices.isEmpty {
+      var lo = 0
+      var hi = keys.count
+      while lo < hi {
+        let mid = (lo + hi) >> 1
+        if keys[mid] < key { lo = mid + 1 } else { hi = mid }
+      }
+      return lo < keys.count && keys[lo] == key ? lo : -1
+    }
     var i = Int(truncatingIfNeeded: key) & mask
     while indices[i] >= 0 {
       if keys[Int(indices[i])] == key { return Int(indices[i]) }

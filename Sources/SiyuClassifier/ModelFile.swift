@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// The model file format, version 1. Little-endian throughout.
 ///
 /// Header (40 bytes): magic `SIYUNBM\n`; format version (u32); feature scheme version (u32,
@@ -52,14 +56,48 @@ public enum ModelFile {
 
   /// Reads the model file at `path`.
   public static func read(path: String) throws(ModelError) -> Model {
-    guard let data = FileManager.default.contents(atPath: path) else {
+    guard let bytes = readBytes(path) else {
       var isDirectory: ObjCBool = false
       if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
         throw ModelError(path: path, message: isDirectory.boolValue ? "这是一个文件夹，不是模型文件" : "无法读取模型文件")
       }
       throw ModelError(path: path, message: "模型文件不存在")
     }
-    return try decode([UInt8](data), path: path)
+    return try decode(bytes, path: path)
+  }
+
+  /// The bytes of the regular file at `path` read straight into an array (a model is megabytes: no
+  /// intermediate `Data` copy), or nil when it cannot be opened or read.
+  static func readBytes(_ path: String) -> [UInt8]? {
+    let fd = open(path, O_RDONLY)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    var info = stat()
+    guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+    var bytes: [UInt8] = []
+    var size = max(Int(info.st_size), 0)
+    while true {
+      // Sized from fstat; a file that grows meanwhile is read on until read() reports its end.
+      let start = bytes.count
+      bytes.append(contentsOf: repeatElement(0, count: size + 1 - start))
+      var filled = start
+      var failed = false
+      bytes.withUnsafeMutableBytes { raw in
+        while filled < raw.count {
+          let n = Glibc.read(fd, raw.baseAddress! + filled, raw.count - filled)
+          if n < 0 && errno == EINTR { continue }
+          if n < 0 { failed = true }
+          if n <= 0 { break }
+          filled += n
+        }
+      }
+      if failed { return nil }
+      if filled < bytes.count {
+        bytes.removeSubrange(filled...)
+        return bytes
+      }
+      size = bytes.count * 2
+    }
   }
 
   /// Decodes model bytes; `path` names the source in errors.
@@ -122,7 +160,7 @@ public enum ModelFile {
     }
     let hardSellCounts = reader.u32s(n)
     let valueCounts = reader.u32s(n)
-    let weights = reader.u32s(n).map { Float(bitPattern: $0) }
+    let weights = reader.f32s(n)
     guard weights.allSatisfy(\.isFinite) else { throw fail("模型文件已损坏：权重不是有限数") }
     let parameters = Model.Parameters(
       alpha: values[0], beta: values[1], regressionBias: values[2], meanWeight: values[3],
