@@ -90,4 +90,21 @@ private func lines(_ input: TextInput) throws -> [String] {
       #expect(result.isEmpty)
     }
   }
+
+  /// The word-at-a-time line-feed count against a byte-by-byte count, on bytes rich in 0x0A and its
+  /// neighbours (0x09, 0x0B, 0x8A: one bit away) at every length and offset.
+  @Test func countsLineFeedsExactly() {
+    let alphabet: [UInt8] = [0x0A, 0x0A, 0x09, 0x0B, 0x8A, 0x00, 0xFF, 0x7F, 0x41, 0xE4]
+    var state: UInt64 = 7
+    for length in 0..<80 {
+      let bytes = (0..<length).map { _ -> UInt8 in
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return alphabet[Int((state >> 33) % UInt64(alphabet.count))]
+      }
+      for upTo in [length, length / 2, max(0, length - 3)] {
+        let expected = bytes[0..<upTo].filter { $0 == 0x0A }.count
+        #expect(bytes.withUnsafeBufferPointer { TextInput.newlines($0, upTo: upTo) } == expected)
+      }
+    }
+  }
 }
