@@ -56,17 +56,27 @@ public struct Metrics: Sendable, Equatable {
     let positives = actual.reduce(0) { $0 + ($1 ? 1 : 0) }
     let negatives = actual.count - positives
     guard positives > 0, negatives > 0 else { return nil }
-    let order = scores.indices.sorted { scores[$0] < scores[$1] }
-    var rankSum = 0.0
-    var i = 0
-    while i < order.count {
-      var j = i
-      while j + 1 < order.count && scores[order[j + 1]] == scores[order[i]] { j += 1 }
-      let averageRank = Double(i + j) / 2 + 1
-      for k in i...j where actual[order[k]] { rankSum += averageRank }
-      i = j + 1
+    // The Mann–Whitney U (pairs where the hard-sell post scores higher, ties counting half) from the two
+    // classes' sorted scores; counted doubled as an integer, so the result is exactly what the rank-sum
+    // formula (U = R₊ − p(p+1)/2, average ranks for ties) gives.
+    var hardSell: [Double] = []
+    var value: [Double] = []
+    hardSell.reserveCapacity(positives)
+    value.reserveCapacity(negatives)
+    for (isHardSell, score) in zip(actual, scores) {
+      if isHardSell { hardSell.append(score) } else { value.append(score) }
     }
-    let p = Double(positives)
-    return (rankSum - p * (p + 1) / 2) / (p * Double(negatives))
+    hardSell.sort()
+    value.sort()
+    var twiceU = 0
+    var below = 0
+    var belowOrEqual = 0
+    for score in hardSell {
+      while below < value.count && value[below] < score { below += 1 }
+      if belowOrEqual < below { belowOrEqual = below }
+      while belowOrEqual < value.count && value[belowOrEqual] == score { belowOrEqual += 1 }
+      twiceU += below + belowOrEqual
+    }
+    return Double(twiceU) / (2 * Double(positives) * Double(negatives))
   }
 }

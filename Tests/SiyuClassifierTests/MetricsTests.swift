@@ -33,4 +33,26 @@ import Testing
       probabilities: [0.9, 0.2, 0.3, 0.1])
     #expect(flagged.accuracy == 0.75 && flagged.precision == 0 && flagged.recall == 0 && flagged.f1 == 0)
   }
+
+  /// AUC against counting every (hard-sell, value) pair, on scores with many ties.
+  @Test func aucCountsPairsWithTiesAsHalf() {
+    var state: UInt64 = 11
+    func next(_ bound: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((state >> 33) % UInt64(bound))
+    }
+    for n in 2..<60 {
+      let actual = (0..<n).map { i in i == 0 ? true : i == 1 ? false : next(3) == 0 }
+      let scores = (0..<n).map { _ in Double(next(7)) / 6 }
+      var twice = 0
+      var pairs = 0
+      for i in 0..<n where actual[i] {
+        for j in 0..<n where !actual[j] {
+          pairs += 1
+          twice += scores[i] > scores[j] ? 2 : scores[i] == scores[j] ? 1 : 0
+        }
+      }
+      #expect(Metrics.rocAUC(actual: actual, scores: scores) == Double(twice) / Double(2 * pairs))
+    }
+  }
 }
