@@ -501,6 +501,8 @@ public final class Segmenter {
     return raw.withUnsafeBufferPointer { raw in
       for k in first...last {
         let p = Int(raw[k].normalizedStart)
+        // Most token starts begin no lexicon word: the trie's bit tables say so without touching its nodes.
+        guard words.mayMatch(in: norm, at: p) else { continue }
         let tokenEnd = Int(raw[k].normalizedEnd)
         var node = words.root(norm[p])
         var i = p + 1
@@ -561,7 +563,7 @@ public final class Segmenter {
         let token = tokenAt[p]
         let tokenEnd = token >= 0 ? Int(raw[Int(token)].normalizedEnd) - base : -1
         if token >= 0 { relax(tokenEnd, covered, lexicon: false) }
-        var node = words.root(norm[base + p])
+        var node = words.mayMatch(in: norm, at: base + p) ? words.root(norm[base + p]) : 0
         var i = p + 1
         while node != 0 {
           if words.payload(node) >= 0 {
