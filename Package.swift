@@ -39,7 +39,7 @@ let package = Package(
     .plugin(name: "EmbedModel", capability: .buildTool()),
     .target(
       name: "SiyuClassifier",
-      dependencies: ["SiyuCore", "SiyuText"],
+      dependencies: ["SiyuCore", "SiyuText", "CICU"],
       swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))],
       plugins: ["EmbedModel"]
     ),

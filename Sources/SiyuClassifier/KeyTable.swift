@@ -1,3 +1,5 @@
+import CICU
+
 /// An open-addressing hash table (linear probing, load factor at most three quarters) from feature key to its
 /// log-odds weight and feature index, built at model load.
 ///
@@ -83,6 +85,19 @@ struct KeyTable: Sendable {
         if f == fingerprint { return i }
         if f == 0 { return -1 }
         i = (i + 1) & mask
+      }
+    }
+  }
+
+  /// Calls `body` with a function that starts fetching the slot where a lookup of a key begins, so the
+  /// cache misses of a post's lookups overlap the feature extraction instead of following it.
+  @inline(__always)
+  func withPrefetch<R>(_ body: ((UInt64) -> Void) -> R) -> R {
+    slots.withUnsafeBufferPointer { s in
+      let base = UnsafeRawPointer(s.baseAddress!)
+      let mask = self.mask
+      return body { key in
+        cicu_prefetch(base + (Int(truncatingIfNeeded: key) & mask) * MemoryLayout<Slot>.stride)
       }
     }
   }

@@ -68,17 +68,20 @@ public final class Scorer {
       keys.withUnsafeMutableBufferPointer { keys in
         stamps.withUnsafeMutableBufferPointer { stamps in
           found.withUnsafeMutableBufferPointer { found in
-            let mask = keys.count - 1
-            FeatureExtractor.walk(norm, tokens) { key, _, _, _ in
-              var i = Int(truncatingIfNeeded: key >> 40) & mask
-              while stamps[i] == stamp {
-                if keys[i] == key { return }
-                i = (i &+ 1) & mask
+            model.table.withPrefetch { prefetch in
+              let mask = keys.count - 1
+              FeatureExtractor.walk(norm, tokens) { key, _, _, _ in
+                var i = Int(truncatingIfNeeded: key >> 40) & mask
+                while stamps[i] == stamp {
+                  if keys[i] == key { return }
+                  i = (i &+ 1) & mask
+                }
+                stamps[i] = stamp
+                keys[i] = key
+                found[count] = key
+                count &+= 1
+                prefetch(key)
               }
-              stamps[i] = stamp
-              keys[i] = key
-              found[count] = key
-              count &+= 1
             }
           }
         }
