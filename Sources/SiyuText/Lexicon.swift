@@ -44,19 +44,22 @@ public struct Lexicon: Sendable {
         while a < b && bytes[a] == 0x20 { a += 1 }
         while b > a && (bytes[b - 1] == 0x20 || bytes[b - 1] == 0x0D) { b -= 1 }
         if a == b || bytes[a] == UInt8(ascii: "#") { continue }
-        var parts: [String] = []
+        // The first field is the word; an array for the others only when there are any (most lexicons
+        // are one word a line, and this runs for thousands of lines at every start-up).
+        var word: String?
+        var fields: [String] = []
         var fieldStart = a
         for i in a...b where i == b || bytes[i] == 0x09 {
           var x = fieldStart
           var y = i
           while x < y && bytes[x] == 0x20 { x += 1 }
           while y > x && bytes[y - 1] == 0x20 { y -= 1 }
-          parts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[x..<y]), as: UTF8.self))
+          let field = String(decoding: UnsafeBufferPointer(rebasing: bytes[x..<y]), as: UTF8.self)
+          if word == nil { word = field } else { fields.append(field) }
           fieldStart = i + 1
         }
-        let word = parts.removeFirst()
-        if word.isEmpty { continue }
-        entries.append(Entry(text: word, fields: parts, line: lineNumber))
+        guard let word, !word.isEmpty else { continue }
+        entries.append(Entry(text: word, fields: fields, line: lineNumber))
       }
     }
     self.entries = entries
