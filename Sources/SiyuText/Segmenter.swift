@@ -67,11 +67,9 @@ public final class Segmenter {
       units.withUnsafeBufferPointer { normalizer.normalize($0) }
       return normalizer.units
     }
-    var wordKeys: [([UInt16], Int32)] = []
-    for lexicon in Self.builtinWordLexicons() + extraLexicons {
-      for entry in lexicon.entries { wordKeys.append((key(entry.text), 0)) }
-    }
-    words = Trie(wordKeys)
+    words = Trie(
+      Self.normalizedKeys((Self.builtinWordLexicons() + extraLexicons).flatMap(\.words), normalizer, key)
+        .map { ($0, 0) })
     var unitKeys: [([UInt16], Int32)] = []
     for entry in BuiltinLexicons.lexicon("units.txt")?.entries ?? [] {
       let kind: UnitKind =
@@ -83,6 +81,32 @@ public final class Segmenter {
       unitKeys.append((key(entry.text), kind.rawValue))
     }
     units = Trie(unitKeys)
+  }
+
+  /// The normalized forms of `words`: normalized all at once, joined by line feeds (normalization never
+  /// reaches across a line feed and produces none), which spares thousands of separate ICU calls at
+  /// start-up; one word at a time (`key`) if a word holds a line feed or the result does not split back.
+  static func normalizedKeys(
+    _ words: [String], _ normalizer: Normalizer, _ key: (String) -> [UInt16]
+  ) -> [[UInt16]] {
+    var joined: [UInt16] = []
+    for word in words {
+      let start = joined.count
+      joined.append(contentsOf: word.utf16)
+      if joined[start...].contains(0x0A) { return words.map(key) }
+      joined.append(0x0A)
+    }
+    joined.withUnsafeBufferPointer { normalizer.normalize($0) }
+    var keys: [[UInt16]] = []
+    keys.reserveCapacity(words.count)
+    normalizer.withNormalizedUnits { units in
+      var start = 0
+      for i in units.indices where units[i] == 0x0A {
+        keys.append(Array(units[start..<i]))
+        start = i + 1
+      }
+    }
+    return keys.count == words.count ? keys : words.map(key)
   }
 
   deinit {

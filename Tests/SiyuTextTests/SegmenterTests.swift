@@ -38,6 +38,24 @@ private func checkInvariants(_ text: String, _ tokens: [Token]) {
 }
 
 @Suite struct SegmenterTests {
+  /// Lexicon keys normalized all at once equal the same words normalized one by one: for every built-in
+  /// segmentation word and for words where normalization changes length, case, script or composition.
+  @Test func lexiconKeysNormalizedTogetherEqualOneByOne() {
+    let normalizer = Normalizer()
+    func key(_ word: String) -> [UInt16] {
+      Array(word.utf16).withUnsafeBufferPointer { normalizer.normalize($0) }
+      return normalizer.units
+    }
+    let tricky = [
+      "ＶＸ", "微信號", "ΣΑΣ", "e\u{0301}", "\u{0301}a", "\u{1100}", "\u{1161}", "ﬁ", "㎏", "①②", "𠮷野家", "Ａ", "",
+    ]
+    let words = Segmenter.builtinWordLexicons().flatMap(\.words) + tricky
+    let together = Segmenter.normalizedKeys(words, normalizer, key)
+    #expect(together == words.map(key))
+    // A word with a line feed cannot be split back: normalized one by one instead.
+    #expect(Segmenter.normalizedKeys(["甲\n乙", "ＡＢ"], normalizer, key) == [key("甲\n乙"), key("ＡＢ")])
+  }
+
   @Test(arguments: [
     ("我们做私域已经三年了", "私域"),
     ("加我微信聊聊", "微信"),
