@@ -99,17 +99,28 @@ public struct Trie: @unchecked Sendable {
       flat.append(contentsOf: key)
     }
     starts.append(flat.count)
-    // Entry order by key; equal keys by position, so the last of a run is the one that counts.
+    // Entry order by key; equal keys by position, so the last of a run is the one that counts. The first
+    // four units packed into one number (0 past the end) decide most comparisons.
     var order = Array(0..<(starts.count - 1))
+    let prefixes = order.map { e in
+      var packed: UInt64 = 0
+      for k in 0..<4 {
+        packed = packed << 16 | UInt64(starts[e] + k < starts[e + 1] ? flat[starts[e] + k] : 0)
+      }
+      return packed
+    }
     flat.withUnsafeBufferPointer { f in
       starts.withUnsafeBufferPointer { st in
-        order.sort { a, b in
-          let la = st[a + 1] - st[a]
-          let lb = st[b + 1] - st[b]
-          let pa = st[a]
-          let pb = st[b]
-          for k in 0..<min(la, lb) where f[pa + k] != f[pb + k] { return f[pa + k] < f[pb + k] }
-          return la != lb ? la < lb : a < b
+        prefixes.withUnsafeBufferPointer { prefix in
+          order.sort { a, b in
+            if prefix[a] != prefix[b] { return prefix[a] < prefix[b] }
+            let la = st[a + 1] - st[a]
+            let lb = st[b + 1] - st[b]
+            let pa = st[a]
+            let pb = st[b]
+            for k in 0..<min(la, lb) where f[pa + k] != f[pb + k] { return f[pa + k] < f[pb + k] }
+            return la != lb ? la < lb : a < b
+          }
         }
       }
     }
@@ -131,6 +142,7 @@ public struct Trie: @unchecked Sendable {
     var rootTable = [Int32](repeating: 0, count: 256)
     var nodes = [Node(payload: -1, childStart: 0, childCount: 0)]
     var children: [Child] = []
+    var groupStarts: [Int] = []
     var maxLength = 0
     for u in unique.indices { maxLength = max(maxLength, length(u)) }
 
@@ -143,22 +155,26 @@ public struct Trie: @unchecked Sendable {
         nodes[Int(node)].payload = entryPayloads[unique[i]]
         i += 1
       }
-      // Groups of keys by their unit at `depth`; reserve the node's child slots first.
+      // Groups of keys by their unit at `depth` (their starts on a stack shared by all levels); reserve the
+      // node's child slots first.
       let first = children.count
-      var groups: [Range<Int>] = []
+      let stackBase = groupStarts.count
       while i < range.upperBound {
         let u = unit(i, depth)
         var j = i + 1
         while j < range.upperBound && unit(j, depth) == u { j += 1 }
-        groups.append(i..<j)
+        groupStarts.append(i)
         children.append(Child(unit: u, node: 0))
         i = j
       }
+      let groupCount = groupStarts.count - stackBase
       nodes[Int(node)].childStart = Int32(first)
-      nodes[Int(node)].childCount = Int32(groups.count)
-      for (k, group) in groups.enumerated() {
-        children[first + k].node = build(group, depth: depth + 1)
+      nodes[Int(node)].childCount = Int32(groupCount)
+      for k in 0..<groupCount {
+        let end = k + 1 < groupCount ? groupStarts[stackBase + k + 1] : range.upperBound
+        children[first + k].node = build(groupStarts[stackBase + k]..<end, depth: depth + 1)
       }
+      groupStarts.removeSubrange(stackBase...)
       return node
     }
 
