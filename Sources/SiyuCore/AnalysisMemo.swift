@@ -10,15 +10,16 @@ import Synchronization
 ///
 /// `@unchecked Sendable`: the slots hold `Unmanaged<AnyObject>` (atomics need it), but only
 /// `DocumentAnalysis` values, which are `Sendable`, are ever stored.
+@usableFromInline
 struct AnalysisMemo: ~Copyable, @unchecked Sendable {
-  private let key0 = Atomic<Int>(0)
-  private let value0 = Atomic<Unmanaged<AnyObject>?>(nil)
-  private let key1 = Atomic<Int>(0)
-  private let value1 = Atomic<Unmanaged<AnyObject>?>(nil)
-  private let key2 = Atomic<Int>(0)
-  private let value2 = Atomic<Unmanaged<AnyObject>?>(nil)
-  private let key3 = Atomic<Int>(0)
-  private let value3 = Atomic<Unmanaged<AnyObject>?>(nil)
+  @usableFromInline let key0 = Atomic<Int>(0)
+  @usableFromInline let value0 = Atomic<Unmanaged<AnyObject>?>(nil)
+  @usableFromInline let key1 = Atomic<Int>(0)
+  @usableFromInline let value1 = Atomic<Unmanaged<AnyObject>?>(nil)
+  @usableFromInline let key2 = Atomic<Int>(0)
+  @usableFromInline let value2 = Atomic<Unmanaged<AnyObject>?>(nil)
+  @usableFromInline let key3 = Atomic<Int>(0)
+  @usableFromInline let value3 = Atomic<Unmanaged<AnyObject>?>(nil)
   private let writeLock = Mutex<[(key: Int, value: any DocumentAnalysis)]>([])
 
   init() {}
@@ -30,7 +31,9 @@ struct AnalysisMemo: ~Copyable, @unchecked Sendable {
     value3.load(ordering: .acquiring)?.release()
   }
 
-  /// The analysis stored under `key`, if any.
+  /// The analysis stored under `key`, if any. Inlinable, so that a lookup is a few loads and compares
+  /// in the rules module's specialization of `Document.analysis(_:)`, with no call.
+  @inlinable @inline(__always)
   func value(for key: ObjectIdentifier) -> AnyObject? {
     let key = Int(bitPattern: key)
     if let found = Self.read(key, key0, value0) { return found }
@@ -38,7 +41,13 @@ struct AnalysisMemo: ~Copyable, @unchecked Sendable {
     if let found = Self.read(key, key2, value2) { return found }
     if let found = Self.read(key, key3, value3) { return found }
     guard key3.load(ordering: .acquiring) != 0 else { return nil }
-    return writeLock.withLock { more in more.first { $0.key == key }?.value }
+    return overflowValue(for: key)
+  }
+
+  /// The analysis stored under `key` beyond the inline slots, if any.
+  @usableFromInline
+  func overflowValue(for key: Int) -> AnyObject? {
+    writeLock.withLock { more in more.first { $0.key == key }?.value }
   }
 
   /// Stores `value` under `key` unless another thread stored one first; returns the one stored.
@@ -59,8 +68,8 @@ struct AnalysisMemo: ~Copyable, @unchecked Sendable {
     }
   }
 
-  @inline(__always)
-  private static func read(
+  @inlinable @inline(__always)
+  static func read(
     _ key: Int, _ slotKey: borrowing Atomic<Int>, _ slotValue: borrowing Atomic<Unmanaged<AnyObject>?>
   ) -> AnyObject? {
     guard slotKey.load(ordering: .acquiring) == key else { return nil }

@@ -18,7 +18,7 @@ public final class Document: Sendable {
   /// The post's persona, when it names one the configuration has (given by the linter).
   public let persona: PersonaContext?
   /// The analyses computed so far (`analysis(_:)`); lock-free to read, safe to share across threads.
-  private let analyses = AnalysisMemo()
+  @usableFromInline let analyses = AnalysisMemo()
 
   /// Segments `post` with `segmenter` (which must not be shared across threads).
   public init(post: Post, segmenter: Segmenter, persona: PersonaContext? = nil) {
@@ -37,7 +37,8 @@ public final class Document: Sendable {
   /// The shared analysis of type `type` of this document, computed on first use.
   @inlinable
   public func analysis<A: DocumentAnalysis>(_ type: A.Type) -> A {
-    unsafeDowncast(analysis(ObjectIdentifier(type)) { A($0) }, to: A.self)
+    if let found = analyses.value(for: ObjectIdentifier(type)) { return unsafeDowncast(found, to: A.self) }
+    return unsafeDowncast(analysis(ObjectIdentifier(type)) { A($0) }, to: A.self)
   }
 
   /// The analysis stored under `key`, made by `make` on first use. Not generic, so that the lookup

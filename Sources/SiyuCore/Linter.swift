@@ -19,6 +19,9 @@ public final class Linter {
   /// Whether `fallibles[index]` is not nil: testing this instead of unwrapping saves copying an
   /// optional existential per rule and post for the rules that are not fallible (the built-in ones).
   private let isFallible: [Bool]
+  /// Per rule, its type when it is a built-in rule that holds no state (size 0): it is called through
+  /// the type (`BuiltinRule.checkFresh`), with no copy of the rule's existential per post.
+  private let statelessTypes: [(any BuiltinRule.Type)?]
   private let baseLevels: [RuleLevel]
   private let rulePoints: [Double]
   /// The rules' descriptions, read once: getting one through the existential copies the rule.
@@ -47,6 +50,10 @@ public final class Linter {
     accepted = configuration.vocabulary.accept.filter { !$0.isEmpty }.map { Array($0.utf16) }
     fallibles = rules.map { $0 as? any FallibleRule }
     isFallible = fallibles.map { $0 != nil }
+    statelessTypes = rules.map { rule in
+      guard let builtin = rule as? any BuiltinRule else { return nil }
+      return Self.statelessType(of: builtin)
+    }
     baseLevels = rules.map {
       Configuration.level(in: configuration.rules, for: $0.description) ?? $0.description.defaultLevel
     }
@@ -91,9 +98,11 @@ public final class Linter {
           problems.append(InputProblem(path: post.id, message: error.message))
           continue
         }
+      } else if let type = statelessTypes[index] {
+        hits = type.checkFresh(document)
       } else {
-        // The call still copies the rule's existential (value-witness calls each way). Binding each
-        // rule's `check` into a closure, or holding rules in a class to borrow them, measured slower.
+        // The call copies the rule's existential (value-witness calls each way). Binding each rule's
+        // `check` into a closure, or holding rules in a class to borrow them, measured slower.
         hits = rules.withUnsafeBufferPointer { $0[index].check(document) }
       }
       guard !hits.isEmpty else { continue }
@@ -156,6 +165,11 @@ public final class Linter {
     var report = PostReport(path: post.id, verdict: verdict, findings: located, meta: post.meta)
     report.problems = problems
     return report
+  }
+
+  /// `type(of: rule)` when the rule holds no state, so that any instance checks as `init()`'s does.
+  private static func statelessType<R: BuiltinRule>(of rule: R) -> (any BuiltinRule.Type)? {
+    MemoryLayout<R>.size == 0 ? R.self : nil
   }
 
   /// Points of a rule's finding number `index` (0-based) in one post: the rule's full points for the

@@ -55,8 +55,17 @@ public protocol Rule: Sendable {
 public protocol BuiltinRule: Rule {
   static var description: RuleDescription { get }
   init()
+  /// `Self().check(document)`. `Linter` calls a rule that holds no state (a type of size 0) through its
+  /// type: an existential metatype is two plain words, where calling through the rule's existential
+  /// copies and destroys it by value-witness calls on every post.
+  static func checkFresh(_ document: Document) -> [RuleHit]
 }
 
 extension BuiltinRule {
   public var description: RuleDescription { Self.description }
+
+  /// Inlinable, so that each rule's witness is specialized for it (the `init()` of an empty struct
+  /// then costs nothing).
+  @inlinable
+  public static func checkFresh(_ document: Document) -> [RuleHit] { Self().check(document) }
 }

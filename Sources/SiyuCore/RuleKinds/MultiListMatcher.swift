@@ -176,7 +176,9 @@ public struct MultiListMatcher: Sendable {
     // position a new match may start at.
     withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * count) { state in
       state.initialize(repeating: 0)
-      for i in 0..<units.count where trie.mayMatch(in: units, at: i) {
+      var i = nextCandidate(in: units, from: 0)
+      while i < units.count {
+        defer { i = nextCandidate(in: units, from: i + 1) }
         var touched: UInt32 = 0
         trie.forEachPrefix(in: units, from: i, limit: units.count) { end, payload in
           guard keyLists[Int(payload)] & mask != 0 else { return true }
@@ -199,6 +201,16 @@ public struct MultiListMatcher: Sendable {
       }
     }
     return found
+  }
+
+  /// The first position at or after `start` where a word may start (`units.count` when there is
+  /// none). Not inlined: on its own, the scan over the units that start no word keeps its state in
+  /// registers, where inside `substringMatches` it is spilled to the stack.
+  @inline(never)
+  private func nextCandidate(in units: UnsafeBufferPointer<UInt16>, from start: Int) -> Int {
+    var i = start
+    while i < units.count && !trie.mayMatch(in: units, at: i) { i += 1 }
+    return i
   }
 
   /// Whether `text[start..<end]` splits into two or more words of list `list`.

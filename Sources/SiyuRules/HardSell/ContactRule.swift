@@ -39,19 +39,21 @@ public struct ContactRule: BuiltinRule {
         ranges.append(token.sourceRange)
       }
     }
-    let cues = CueList.contact.lexicon
     for match in scan.matches(.contact) {
-      if cues.field(of: match) == "weak" && !hasContactContext(match, document) { continue }
+      if isWeak(match) && !hasContactContext(match, document) { continue }
       ranges.append(withFollowingID(match, document))
     }
     for match in scan.obfuscatedMatches(.contact) {
-      if cues.field(of: match) == "weak" && !hasContactContext(match, document) { continue }
+      if isWeak(match) && !hasContactContext(match, document) { continue }
       let range = withFollowingID(match, document)
       ranges.append(range)
       disguised.append(range)
     }
-    for masked in NumberShapes.maskedPhones(in: document.normalized, masked: scan.maskedRuns) {
-      ranges.append(document.sourceRange(ofNormalized: masked))
+    // Most posts have no masked digits: skip the call and its empty result.
+    if !scan.maskedRuns.isEmpty {
+      for masked in NumberShapes.maskedPhones(in: document.normalized, masked: scan.maskedRuns) {
+        ranges.append(document.sourceRange(ofNormalized: masked))
+      }
     }
     let inventory = scan.inventory
     if inventory.characters.contains(.houseNumber) {
@@ -73,6 +75,12 @@ public struct ContactRule: BuiltinRule {
         : "联系方式「\(text)」，条条留联系方式像广告；放在个人资料里，让内容本身吸引人来问"
       return RuleHit(range: range, message: message)
     }
+  }
+
+  /// Whether `match` is a weak cue (威信), which counts only in a contact context. The lexicon is read
+  /// here, per match, not once per post: most posts have no match.
+  private func isWeak(_ match: KindMatch) -> Bool {
+    CueList.contact.lexicon.field(of: match) == "weak"
   }
 
   /// `match` extended over an id written right after it (`V.X：tea_lover88`): 5 or more letters, digits,

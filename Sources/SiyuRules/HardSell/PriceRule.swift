@@ -33,8 +33,11 @@ public struct PriceRule: BuiltinRule {
         ranges.append(token.sourceRange)
       }
     }
-    for range in NumberShapes.maskedPrices(in: document.normalized, masked: scan.maskedRuns) {
-      ranges.append(document.sourceRange(ofNormalized: range))
+    // Most posts have no masked digits: skip the call and its empty result.
+    if !scan.maskedRuns.isEmpty {
+      for range in NumberShapes.maskedPrices(in: document.normalized, masked: scan.maskedRuns) {
+        ranges.append(document.sourceRange(ofNormalized: range))
+      }
     }
     if scan.inventory.characters.contains(.offerJoiner) {
       for range in NumberShapes.offers(in: document.normalized) {
