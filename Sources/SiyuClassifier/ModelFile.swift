@@ -66,16 +66,20 @@ public enum ModelFile {
     return try decode(bytes, path: path)
   }
 
-  /// The bytes of the regular file at `path` read straight into an array (a model is megabytes: no
-  /// intermediate `Data` copy), or nil when it cannot be opened or read.
+  /// The bytes of the file at `path` read straight into an array (a model is megabytes: no intermediate
+  /// `Data` copy), or nil when it cannot be opened or read.
   static func readBytes(_ path: String) -> [UInt8]? {
     let fd = open(path, O_RDONLY)
     guard fd >= 0 else { return nil }
     defer { close(fd) }
     var info = stat()
-    guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+    // A regular file, read at its size, or a pipe, read in growing blocks; a folder fails to read, and a
+    // device (which may never end) is not read.
+    guard fstat(fd, &info) == 0, [S_IFREG, S_IFIFO, S_IFDIR].contains(info.st_mode & S_IFMT) else {
+      return nil
+    }
     var bytes: [UInt8] = []
-    var size = max(Int(info.st_size), 0)
+    var size = info.st_mode & S_IFMT == S_IFREG ? max(Int(info.st_size), 0) : 1 << 16
     while true {
       // Sized from fstat; a file that grows meanwhile is read on until read() reports its end.
       let start = bytes.count

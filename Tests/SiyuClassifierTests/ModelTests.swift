@@ -76,6 +76,32 @@ import Testing
     }
   }
 
+  /// A model file, the same bytes through a pipe, a folder and a device.
+  @Test func readsFilesAndPipesAndNamesWhatItCannotRead() throws {
+    let bytes = ModelFile.encode(Trainer.train(try S.examples(), options: TrainingOptions()))
+    let folder = NSTemporaryDirectory() + "siyu-model-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let file = folder + "/m.siyumodel"
+    try Data(bytes).write(to: URL(fileURLWithPath: file))
+    #expect(ModelFile.encode(try ModelFile.read(path: file)) == bytes)
+    let pipe = folder + "/pipe"
+    #expect(mkfifo(pipe, 0o600) == 0)
+    let writer = Thread {
+      let fd = open(pipe, O_WRONLY)
+      _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+      close(fd)
+    }
+    writer.start()
+    #expect(ModelFile.encode(try ModelFile.read(path: pipe)) == bytes)
+    #expect(throws: ModelError(path: folder, message: "这是一个文件夹，不是模型文件")) {
+      try ModelFile.read(path: folder)
+    }
+    #expect(throws: ModelError(path: "/dev/zero", message: "无法读取模型文件")) {
+      try ModelFile.read(path: "/dev/zero")
+    }
+  }
+
   @Test func learnAndForget() throws {
     let model = Trainer.train(try S.examples())
     let post = try S.keys("新款羽绒服秒杀，今晚截止抢购")
