@@ -37,15 +37,24 @@ public final class Document: Sendable {
   /// The shared analysis of type `type` of this document, computed on first use.
   @inlinable
   public func analysis<A: DocumentAnalysis>(_ type: A.Type) -> A {
-    if let found = analyses.value(for: ObjectIdentifier(type)) { return unsafeDowncast(found, to: A.self) }
-    return unsafeDowncast(analysis(ObjectIdentifier(type)) { A($0) }, to: A.self)
+    withAnalysis(type) { $0 }
+  }
+
+  /// Calls `body` with the shared analysis of type `type` of this document (computed on first use),
+  /// borrowed: the document keeps it alive, and lending it takes no retain and release, which
+  /// `analysis(_:)`'s return does (atomic operations, for every rule that reads an analysis).
+  @inlinable
+  public func withAnalysis<A: DocumentAnalysis, R>(_ type: A.Type, _ body: (A) throws -> R) rethrows -> R {
+    let key = ObjectIdentifier(type)
+    let stored = analyses.unmanagedValue(for: key) ?? analysis(key) { A($0) }
+    return try Unmanaged<A>.fromOpaque(stored.toOpaque())._withUnsafeGuaranteedRef(body)
   }
 
   /// The analysis stored under `key`, made by `make` on first use. Not generic, so that the lookup
   /// needs no runtime generic metadata; an analysis is made outside any lock (it may ask for another).
   @usableFromInline
-  func analysis(_ key: ObjectIdentifier, make: (Document) -> any DocumentAnalysis) -> AnyObject {
-    if let found = analyses.value(for: key) { return found }
+  func analysis(_ key: ObjectIdentifier, make: (Document) -> any DocumentAnalysis) -> Unmanaged<AnyObject> {
+    if let found = analyses.unmanagedValue(for: key) { return found }
     return analyses.insert(make(self), for: key)
   }
 

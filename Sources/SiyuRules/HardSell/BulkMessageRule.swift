@@ -40,7 +40,7 @@ public struct BulkMessageRule: BuiltinRule {
 
   public func check(_ document: Document) -> [RuleHit] {
     let text = document.normalized
-    let characters = document.analysis(TextInventory.self).characters
+    let characters = document.withAnalysis(TextInventory.self) { $0.characters }
     var hits: [RuleHit] = []
     for range in characters.contains(.unsubscribe) ? unsubscribeInstructions(text) : [] {
       let source = document.sourceRange(ofNormalized: range)

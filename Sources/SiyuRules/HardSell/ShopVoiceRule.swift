@@ -26,7 +26,7 @@ public struct ShopVoiceRule: BuiltinRule {
 
   public func check(_ document: Document) -> [RuleHit] {
     HitMerging.merged(
-      document.analysis(CueScan.self).matches(.shopVoice).map { $0.sourceRange }, in: document
+      document.withAnalysis(CueScan.self) { $0.matches(.shopVoice) }.map { $0.sourceRange }, in: document
     ).map { range in
       RuleHit(
         range: range,
