@@ -32,15 +32,21 @@ public final class Linter {
   /// `rules[judgeIndex]` as a `VerdictRule`, cast once: a dynamic cast per post cost about 1,100
   /// instructions.
   private let judge: (any VerdictRule)?
+  /// Whether findings get UTF-8 byte columns (`FilePosition.utf8Column`); without them the field is 0.
+  /// Only the rdjson reporter prints them, and counting the bytes before every finding cost more than
+  /// locating it.
+  public let utf8Columns: Bool
 
   /// - Parameters:
   ///   - lexicons: extra segmentation lexicons (from `.siyu.yml`'s `lexicons`).
   ///   - personas: the configured personas (`PersonaSet.load`); posts naming another are input problems.
+  ///   - utf8Columns: whether findings get UTF-8 byte columns (see `utf8Columns`).
   public init(
     rules: [any Rule], configuration: Configuration, lexicons: [Lexicon] = [],
-    personas: PersonaSet = PersonaSet()
+    personas: PersonaSet = PersonaSet(), utf8Columns: Bool = true
   ) throws {
     self.rules = rules
+    self.utf8Columns = utf8Columns
     self.configuration = configuration
     self.personas = personas
     let acceptLexicon = Lexicon(
@@ -249,7 +255,7 @@ public final class Linter {
     if finding.rule == UnusedSuppressionRule.description.id, finding.range.isEmpty,
       let disableLine = document.post.disableLine
     {
-      let p = FilePosition(line: disableLine, column: 1, utf8Column: 1)
+      let p = FilePosition(line: disableLine, column: 1, utf8Column: utf8Columns ? 1 : 0)
       return LocatedFinding(finding: finding, start: p, end: p)
     }
     let (start, end) = positions(of: finding.range, in: document)
@@ -267,7 +273,7 @@ public final class Linter {
     let offset = document.post.bodyLine - 1
     let start = lines.position(of: range.lowerBound)
     let end = lines.position(of: range.upperBound)
-    let utf8 = lines.utf8Columns(of: range)
+    let utf8 = utf8Columns ? lines.utf8Columns(of: range) : (start: 0, end: 0)
     return (
       FilePosition(line: start.line + offset, column: start.column, utf8Column: utf8.start),
       FilePosition(line: end.line + offset, column: end.column, utf8Column: utf8.end)
