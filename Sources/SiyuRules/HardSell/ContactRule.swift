@@ -68,11 +68,10 @@ public struct ContactRule: BuiltinRule {
         }
       }
       return HitMerging.merged(ranges, in: document).map { range in
-        let text = document.text(in: range)
         let message =
           disguised.contains(where: { range.overlaps($0) })
-          ? "变形写法的联系方式「\(text)」，平台照样识别，还显得在躲审核；联系方式放在个人资料里"
-          : "联系方式「\(text)」，条条留联系方式像广告；放在个人资料里，让内容本身吸引人来问"
+          ? document.text(in: range, between: "变形写法的联系方式「", and: "」，平台照样识别，还显得在躲审核；联系方式放在个人资料里")
+          : document.text(in: range, between: "联系方式「", and: "」，条条留联系方式像广告；放在个人资料里，让内容本身吸引人来问")
         return RuleHit(range: range, message: message)
       }
     }

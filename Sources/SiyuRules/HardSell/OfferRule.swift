@@ -29,7 +29,7 @@ public struct OfferRule: BuiltinRule {
     .map { range in
       RuleHit(
         range: range,
-        message: "促销话术「\(document.text(in: range))」；和价格、联系方式、倒计时叠在一条里就是硬广，价值内容少用")
+        message: document.text(in: range, between: "促销话术「", and: "」；和价格、联系方式、倒计时叠在一条里就是硬广，价值内容少用"))
     }
   }
 }

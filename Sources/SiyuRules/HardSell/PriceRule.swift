@@ -47,7 +47,7 @@ public struct PriceRule: BuiltinRule {
       return HitMerging.merged(ranges, in: document).map { range in
         RuleHit(
           range: range,
-          message: "报价话术「\(document.text(in: range))」；报价和催促、引导下单叠加在一条里就成了硬广，价值内容里点到为止")
+          message: document.text(in: range, between: "报价话术「", and: "」；报价和催促、引导下单叠加在一条里就成了硬广，价值内容里点到为止"))
       }
     }
   }

@@ -55,7 +55,8 @@ public struct UrgencyRule: BuiltinRule {
       }
       return HitMerging.merged(ranges, in: document).map { range in
         RuleHit(
-          range: range, message: "紧迫感话术「\(document.text(in: range))」，催人下单像广告；说清楚适合谁、为什么值得，真实的截止时间平实地说一次就好")
+          range: range,
+          message: document.text(in: range, between: "紧迫感话术「", and: "」，催人下单像广告；说清楚适合谁、为什么值得，真实的截止时间平实地说一次就好"))
       }
     }
   }
