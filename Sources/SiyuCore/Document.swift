@@ -50,6 +50,16 @@ public final class Document: Sendable {
     return try Unmanaged<A>.fromOpaque(stored.toOpaque())._withUnsafeGuaranteedRef(body)
   }
 
+  /// Calls `body` with the analysis of type `type` if the document has computed it, borrowed as by
+  /// `withAnalysis(_:_:)`; nil, with nothing computed, when it has not.
+  @inlinable
+  public func withExistingAnalysis<A: DocumentAnalysis, R>(_ type: A.Type, _ body: (A) throws -> R) rethrows
+    -> R?
+  {
+    guard let stored = analyses.unmanagedValue(for: ObjectIdentifier(type)) else { return nil }
+    return try Unmanaged<A>.fromOpaque(stored.toOpaque())._withUnsafeGuaranteedRef(body)
+  }
+
   /// The analysis stored under `key`, made by `make` on first use. Not generic, so that the lookup
   /// needs no runtime generic metadata; an analysis is made outside any lock (it may ask for another).
   @usableFromInline

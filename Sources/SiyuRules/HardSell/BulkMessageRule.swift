@@ -40,7 +40,7 @@ public struct BulkMessageRule: BuiltinRule {
 
   public func check(_ document: Document) -> [RuleHit] {
     let text = document.normalized
-    let characters = document.withAnalysis(TextInventory.self) { $0.characters }
+    let characters = TextInventory.of(document).characters
     var hits: [RuleHit] = []
     for range in characters.contains(.unsubscribe) ? unsubscribeInstructions(text) : [] {
       let source = document.sourceRange(ofNormalized: range)

@@ -29,7 +29,7 @@ public struct EmojiFloodRule: BuiltinRule {
   public init() {}
 
   public func check(_ document: Document) -> [RuleHit] {
-    guard document.withAnalysis(TextInventory.self) { $0.emoji } >= min(Self.minimum, Self.always) else {
+    guard TextInventory.of(document).emoji >= min(Self.minimum, Self.always) else {
       return []
     }
     var emoji: [Token] = []

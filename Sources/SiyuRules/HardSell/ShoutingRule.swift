@@ -22,8 +22,8 @@ public struct ShoutingRule: BuiltinRule {
   public init() {}
 
   public func check(_ document: Document) -> [RuleHit] {
-    let (characters, emoji) = document.withAnalysis(TextInventory.self) { ($0.characters, $0.emoji) }
-    guard characters.contains(.exclamation) || emoji >= Self.minimumRun else { return [] }
+    let inventory = TextInventory.of(document)
+    guard inventory.characters.contains(.exclamation) || inventory.emoji >= Self.minimumRun else { return [] }
     var hits: [RuleHit] = []
     let tokens = document.tokens
     var i = 0
