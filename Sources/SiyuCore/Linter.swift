@@ -26,6 +26,8 @@ public final class Linter {
   private let rulePoints: [Double]
   /// The rules' descriptions, read once: getting one through the existential copies the rule.
   private let descriptions: [RuleDescription]
+  /// `descriptions[i].id`: reading it from the description copies the whole description.
+  private let ruleIDs: [String]
   /// Index of the rule that gives the verdict (`hard-sell/classifier`), if there is one: it runs after
   /// the others, on their points.
   private let judgeIndex: Int?
@@ -65,6 +67,7 @@ public final class Linter {
     }
     rulePoints = rules.map { configuration.points(for: $0.description) }
     descriptions = rules.map(\.description)
+    ruleIDs = descriptions.map(\.id)
     judgeIndex = rules.firstIndex { $0 is any VerdictRule }
     judge = judgeIndex.flatMap { rules[$0] as? any VerdictRule }
   }
@@ -113,13 +116,19 @@ public final class Linter {
       }
       guard !hits.isEmpty else { continue }
       var reported = 0
+      let suppressing = !suppressions.directives.isEmpty
       for hit in hits {
         if acceptedRanges.contains(where: { $0.overlaps(hit.range) }) { continue }
-        let line = document.lines.position(of: hit.range.lowerBound).line
-        if suppressions.suppresses(descriptions[index], line: line) { continue }
+        // Without directives nothing is suppressed: no line to find, and no copy of the description.
+        if suppressing,
+          suppressions.suppresses(
+            descriptions[index], line: document.lines.position(of: hit.range.lowerBound).line)
+        {
+          continue
+        }
         findings.append(
           Finding(
-            rule: descriptions[index].id, severity: severity, range: hit.range, message: hit.message,
+            rule: ruleIDs[index], severity: severity, range: hit.range, message: hit.message,
             points: Self.points(rulePoints[index], finding: reported), suggestion: hit.suggestion))
         reported += 1
       }
