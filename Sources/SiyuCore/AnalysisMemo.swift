@@ -4,9 +4,9 @@ import Synchronization
 ///
 /// Rules look an analysis up once each, a dozen times a post, so reads take no lock: a slot's value is
 /// stored before its key, the key with release ordering, and a reader that loads the key with acquire
-/// ordering sees the value. Writers take `writeLock`. The first four analyses have inline slots, the
-/// rest go to an array under the lock (a document has one or two). The slots own their values (one
-/// retain each, released in `deinit`).
+/// ordering sees the value. A writer claims an empty slot by a compare-and-exchange of its value. The
+/// first four analyses have inline slots, the rest go to an array under `writeLock` (a document has one
+/// or two). The slots own their values (one retain each, released in `deinit`).
 ///
 /// `@unchecked Sendable`: the slots hold `Unmanaged<AnyObject>` (atomics need it), but only
 /// `DocumentAnalysis` values, which are `Sendable`, are ever stored.
@@ -31,10 +31,11 @@ struct AnalysisMemo: ~Copyable, @unchecked Sendable {
     value3.load(ordering: .acquiring)?.release()
   }
 
-  /// The analysis stored under `key`, if any. Inlinable, so that a lookup is a few loads and compares
-  /// in the rules module's specialization of `Document.analysis(_:)`, with no call.
+  /// The analysis stored under `key`, if any, unretained: the memo keeps it alive as long as the
+  /// document (`Document.withAnalysis(_:_:)` borrows it with no retain). Inlinable, so that a lookup is
+  /// a few loads and compares in the rules module's specialization, with no call.
   @inlinable @inline(__always)
-  func value(for key: ObjectIdentifier) -> AnyObject? {
+  func unmanagedValue(for key: ObjectIdentifier) -> Unmanaged<AnyObject>? {
     let key = Int(bitPattern: key)
     if let found = Self.read(key, key0, value0) { return found }
     if let found = Self.read(key, key1, value1) { return found }
@@ -46,45 +47,60 @@ struct AnalysisMemo: ~Copyable, @unchecked Sendable {
 
   /// The analysis stored under `key` beyond the inline slots, if any.
   @usableFromInline
-  func overflowValue(for key: Int) -> AnyObject? {
-    writeLock.withLock { more in more.first { $0.key == key }?.value }
+  func overflowValue(for key: Int) -> Unmanaged<AnyObject>? {
+    let found = writeLock.withLock { more in more.first { $0.key == key }?.value }
+    // The array keeps it: it stays alive with the memo.
+    return found.map { Unmanaged.passUnretained($0 as AnyObject) }
   }
 
   /// Stores `value` under `key` unless another thread stored one first; returns the one stored.
-  func insert(_ value: any DocumentAnalysis, for key: ObjectIdentifier) -> AnyObject {
+  ///
+  /// An inline slot is claimed without the lock, by one compare-and-exchange of its value: the writer
+  /// that wins stores the key next, one that loses waits for that key and moves on when it is another.
+  /// Only the overflow array takes `writeLock`.
+  func insert(_ value: any DocumentAnalysis, for key: ObjectIdentifier) -> Unmanaged<AnyObject> {
     let key = Int(bitPattern: key)
-    return writeLock.withLock { more in
-      if let found = Self.read(key, key0, value0) { return found }
-      if let found = Self.read(key, key1, value1) { return found }
-      if let found = Self.read(key, key2, value2) { return found }
-      if let found = Self.read(key, key3, value3) { return found }
+    let object = value as AnyObject
+    if let found = Self.claim(key, object, key0, value0) { return found }
+    if let found = Self.claim(key, object, key1, value1) { return found }
+    if let found = Self.claim(key, object, key2, value2) { return found }
+    if let found = Self.claim(key, object, key3, value3) { return found }
+    let stored = writeLock.withLock { more in
       if let found = more.first(where: { $0.key == key })?.value { return found }
-      if Self.claim(key, value, key0, value0) { return value }
-      if Self.claim(key, value, key1, value1) { return value }
-      if Self.claim(key, value, key2, value2) { return value }
-      if Self.claim(key, value, key3, value3) { return value }
       more.append((key, value))
       return value
     }
+    return Unmanaged.passUnretained(stored as AnyObject)
   }
 
   @inlinable @inline(__always)
   static func read(
     _ key: Int, _ slotKey: borrowing Atomic<Int>, _ slotValue: borrowing Atomic<Unmanaged<AnyObject>?>
-  ) -> AnyObject? {
+  ) -> Unmanaged<AnyObject>? {
     guard slotKey.load(ordering: .acquiring) == key else { return nil }
-    return slotValue.load(ordering: .relaxed)?.takeUnretainedValue()
+    return slotValue.load(ordering: .relaxed)
   }
 
-  /// Fills the slot with `value` under `key` when it is empty (called under `writeLock`).
+  /// The value stored under `key` in the slot: `value`, when the slot was empty and this call filled
+  /// it; the value another writer stored under `key`; nil when the slot holds another key.
   @inline(__always)
   private static func claim(
-    _ key: Int, _ value: any DocumentAnalysis, _ slotKey: borrowing Atomic<Int>,
+    _ key: Int, _ value: AnyObject, _ slotKey: borrowing Atomic<Int>,
     _ slotValue: borrowing Atomic<Unmanaged<AnyObject>?>
-  ) -> Bool {
-    guard slotKey.load(ordering: .relaxed) == 0 else { return false }
-    slotValue.store(Unmanaged.passRetained(value as AnyObject), ordering: .relaxed)
-    slotKey.store(key, ordering: .releasing)
-    return true
+  ) -> Unmanaged<AnyObject>? {
+    var stored = slotKey.load(ordering: .acquiring)
+    if stored == 0 {
+      let retained = Unmanaged.passRetained(value)
+      if slotValue.compareExchange(expected: nil, desired: retained, ordering: .acquiringAndReleasing)
+        .exchanged
+      {
+        slotKey.store(key, ordering: .releasing)
+        return retained
+      }
+      retained.release()
+      // Another writer filled the slot: its key follows its value.
+      repeat { stored = slotKey.load(ordering: .acquiring) } while stored == 0
+    }
+    return stored == key ? slotValue.load(ordering: .relaxed) : nil
   }
 }

@@ -4,6 +4,7 @@ import SiyuText
 public struct FilePosition: Sendable, Equatable {
   public var line: Int
   public var column: Int
+  /// 0 when the linter counts no UTF-8 columns (`Linter.utf8Columns`).
   public var utf8Column: Int
 
   public init(line: Int, column: Int, utf8Column: Int) {

@@ -37,15 +37,34 @@ public final class Document: Sendable {
   /// The shared analysis of type `type` of this document, computed on first use.
   @inlinable
   public func analysis<A: DocumentAnalysis>(_ type: A.Type) -> A {
-    if let found = analyses.value(for: ObjectIdentifier(type)) { return unsafeDowncast(found, to: A.self) }
-    return unsafeDowncast(analysis(ObjectIdentifier(type)) { A($0) }, to: A.self)
+    withAnalysis(type) { $0 }
+  }
+
+  /// Calls `body` with the shared analysis of type `type` of this document (computed on first use),
+  /// borrowed: the document keeps it alive, and lending it takes no retain and release, which
+  /// `analysis(_:)`'s return does (atomic operations, for every rule that reads an analysis).
+  @inlinable
+  public func withAnalysis<A: DocumentAnalysis, R>(_ type: A.Type, _ body: (A) throws -> R) rethrows -> R {
+    let key = ObjectIdentifier(type)
+    let stored = analyses.unmanagedValue(for: key) ?? analysis(key) { A($0) }
+    return try Unmanaged<A>.fromOpaque(stored.toOpaque())._withUnsafeGuaranteedRef(body)
+  }
+
+  /// Calls `body` with the analysis of type `type` if the document has computed it, borrowed as by
+  /// `withAnalysis(_:_:)`; nil, with nothing computed, when it has not.
+  @inlinable
+  public func withExistingAnalysis<A: DocumentAnalysis, R>(_ type: A.Type, _ body: (A) throws -> R) rethrows
+    -> R?
+  {
+    guard let stored = analyses.unmanagedValue(for: ObjectIdentifier(type)) else { return nil }
+    return try Unmanaged<A>.fromOpaque(stored.toOpaque())._withUnsafeGuaranteedRef(body)
   }
 
   /// The analysis stored under `key`, made by `make` on first use. Not generic, so that the lookup
   /// needs no runtime generic metadata; an analysis is made outside any lock (it may ask for another).
   @usableFromInline
-  func analysis(_ key: ObjectIdentifier, make: (Document) -> any DocumentAnalysis) -> AnyObject {
-    if let found = analyses.value(for: key) { return found }
+  func analysis(_ key: ObjectIdentifier, make: (Document) -> any DocumentAnalysis) -> Unmanaged<AnyObject> {
+    if let found = analyses.unmanagedValue(for: key) { return found }
     return analyses.insert(make(self), for: key)
   }
 
@@ -74,5 +93,18 @@ public final class Document: Sendable {
   /// The source text in `range` (UTF-16 offsets).
   public func text(in range: Range<Int>) -> String {
     UTF16String.make(units[range.clamped(to: 0..<units.count)])
+  }
+
+  /// `prefix`, the source text in `range` (as `text(in:)`) and `suffix`, as one string: a rule's
+  /// message quoting what it found. Made in place in a copy of `prefix` reserved to the full length,
+  /// where interpolating `text(in:)` grows the message as it appends (the interpolation reserves little
+  /// for the quoted text); building it from UTF-8 bytes instead would validate every byte of it.
+  public func text(in range: Range<Int>, between prefix: String, and suffix: String) -> String {
+    let text = text(in: range)
+    var message = prefix
+    message.reserveCapacity(prefix.utf8.count + text.utf8.count + suffix.utf8.count)
+    message.append(text)
+    message.append(suffix)
+    return message
   }
 }

@@ -26,21 +26,29 @@ public final class Linter {
   private let rulePoints: [Double]
   /// The rules' descriptions, read once: getting one through the existential copies the rule.
   private let descriptions: [RuleDescription]
+  /// `descriptions[i].id`: reading it from the description copies the whole description.
+  private let ruleIDs: [String]
   /// Index of the rule that gives the verdict (`hard-sell/classifier`), if there is one: it runs after
   /// the others, on their points.
   private let judgeIndex: Int?
   /// `rules[judgeIndex]` as a `VerdictRule`, cast once: a dynamic cast per post cost about 1,100
   /// instructions.
   private let judge: (any VerdictRule)?
+  /// Whether findings get UTF-8 byte columns (`FilePosition.utf8Column`); without them the field is 0.
+  /// Only the rdjson reporter prints them, and counting the bytes before every finding cost more than
+  /// locating it.
+  public let utf8Columns: Bool
 
   /// - Parameters:
   ///   - lexicons: extra segmentation lexicons (from `.siyu.yml`'s `lexicons`).
   ///   - personas: the configured personas (`PersonaSet.load`); posts naming another are input problems.
+  ///   - utf8Columns: whether findings get UTF-8 byte columns (see `utf8Columns`).
   public init(
     rules: [any Rule], configuration: Configuration, lexicons: [Lexicon] = [],
-    personas: PersonaSet = PersonaSet()
+    personas: PersonaSet = PersonaSet(), utf8Columns: Bool = true
   ) throws {
     self.rules = rules
+    self.utf8Columns = utf8Columns
     self.configuration = configuration
     self.personas = personas
     let acceptLexicon = Lexicon(
@@ -59,6 +67,7 @@ public final class Linter {
     }
     rulePoints = rules.map { configuration.points(for: $0.description) }
     descriptions = rules.map(\.description)
+    ruleIDs = descriptions.map(\.id)
     judgeIndex = rules.firstIndex { $0 is any VerdictRule }
     judge = judgeIndex.flatMap { rules[$0] as? any VerdictRule }
   }
@@ -107,13 +116,19 @@ public final class Linter {
       }
       guard !hits.isEmpty else { continue }
       var reported = 0
+      let suppressing = !suppressions.directives.isEmpty
       for hit in hits {
         if acceptedRanges.contains(where: { $0.overlaps(hit.range) }) { continue }
-        let line = document.lines.position(of: hit.range.lowerBound).line
-        if suppressions.suppresses(descriptions[index], line: line) { continue }
+        // Without directives nothing is suppressed: no line to find, and no copy of the description.
+        if suppressing,
+          suppressions.suppresses(
+            descriptions[index], line: document.lines.position(of: hit.range.lowerBound).line)
+        {
+          continue
+        }
         findings.append(
           Finding(
-            rule: descriptions[index].id, severity: severity, range: hit.range, message: hit.message,
+            rule: ruleIDs[index], severity: severity, range: hit.range, message: hit.message,
             points: Self.points(rulePoints[index], finding: reported), suggestion: hit.suggestion))
         reported += 1
       }
@@ -249,7 +264,7 @@ public final class Linter {
     if finding.rule == UnusedSuppressionRule.description.id, finding.range.isEmpty,
       let disableLine = document.post.disableLine
     {
-      let p = FilePosition(line: disableLine, column: 1, utf8Column: 1)
+      let p = FilePosition(line: disableLine, column: 1, utf8Column: utf8Columns ? 1 : 0)
       return LocatedFinding(finding: finding, start: p, end: p)
     }
     let (start, end) = positions(of: finding.range, in: document)
@@ -267,7 +282,7 @@ public final class Linter {
     let offset = document.post.bodyLine - 1
     let start = lines.position(of: range.lowerBound)
     let end = lines.position(of: range.upperBound)
-    let utf8 = lines.utf8Columns(of: range)
+    let utf8 = utf8Columns ? lines.utf8Columns(of: range) : (start: 0, end: 0)
     return (
       FilePosition(line: start.line + offset, column: start.column, utf8Column: utf8.start),
       FilePosition(line: end.line + offset, column: end.column, utf8Column: utf8.end)

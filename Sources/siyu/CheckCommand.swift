@@ -126,7 +126,8 @@ struct CheckCommand: ParsableCommand {
     }
     let allRules = builtinRules + customRules
     let linter = try Linter(
-      rules: allRules, configuration: configuration, lexicons: lexicons, personas: personas)
+      rules: allRules, configuration: configuration, lexicons: lexicons, personas: personas,
+      utf8Columns: format == .rdjson)
     let files: [PostReport]
 
     var posts: [Post]

@@ -76,10 +76,17 @@ import Testing
   }
 
   @Test func cueScanIsComputedOncePerDocumentAndGroupsByList() throws {
-    let document = Self.document("限时秒杀，扫码下单，加薇信：tea_lover88，全网最低价", segmenter: try Segmenter())
+    let text = "限时秒杀，扫码下单，加薇信：tea_lover88，全网最低价"
+    let segmenter = try Segmenter()
+    let document = Self.document(text, segmenter: segmenter)
     let scan = document.analysis(CueScan.self)
     #expect(document.analysis(CueScan.self) === scan)
-    #expect(document.analysis(TextInventory.self) === document.analysis(TextInventory.self))
+    // The scan keeps the inventory; a document without a scan gets the same one from its own analysis,
+    // and a scan made after that takes the analysis's.
+    #expect(TextInventory.of(document) == scan.inventory)
+    let unscanned = Self.document(text, segmenter: segmenter)
+    #expect(TextInventory.of(unscanned) == scan.inventory)
+    #expect(unscanned.analysis(CueScan.self).inventory == scan.inventory)
     for list in CueList.allCases {
       let lexicon = list.lexicon
       let words = TokenMatcher(words: lexicon.words).matches(in: document)
@@ -104,11 +111,11 @@ import Testing
 
   @Test func inventoryCountsWhatTheShapeRulesNeed() throws {
     let segmenter = try Segmenter()
-    let plain = Self.document("今天天气很好", segmenter: segmenter).analysis(TextInventory.self)
+    let plain = TextInventory.of(Self.document("今天天气很好", segmenter: segmenter))
     #expect(plain.characters.isEmpty)
     #expect(plain.digitValued == 0)
-    let shapes = Self.document("满199减30！回T退订【青禾】人民路88号 一三八 xx 🔥🔥 https://a.cn", segmenter: segmenter)
-      .analysis(TextInventory.self)
+    let shapes = TextInventory.of(
+      Self.document("满199减30！回T退订【青禾】人民路88号 一三八 xx 🔥🔥 https://a.cn", segmenter: segmenter))
     #expect(
       shapes.characters.isSuperset(
         of: [
@@ -120,7 +127,7 @@ import Testing
     #expect(plain.prices == 0 && plain.contacts == 0)
     let offer = Self.document("到手价¥129，加微信 wx123456789 咨询", segmenter: segmenter)
     let kinds = offer.tokens.map(\.kind)
-    let inventory = offer.analysis(TextInventory.self)
+    let inventory = TextInventory.of(offer)
     #expect(inventory.prices == kinds.filter { $0 == .price }.count)
     #expect(inventory.contacts == kinds.filter { $0 == .contact }.count)
     #expect(inventory.prices > 0)

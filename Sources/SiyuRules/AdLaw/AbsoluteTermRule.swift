@@ -33,33 +33,35 @@ public struct AbsoluteTermRule: BuiltinRule {
   public init() {}
 
   public func check(_ document: Document) -> [RuleHit] {
-    let scan = document.analysis(CueScan.self)
-    let matches = scan.matches(.absolute)
-    guard !matches.isEmpty else { return [] }
-    let exempt = scan.matches(.absoluteExempt).map { $0.normalizedRange }
-    var hits: [RuleHit] = []
-    for match in matches {
-      let range = match.normalizedRange
-      if exempt.contains(where: { $0.lowerBound <= range.lowerBound && range.upperBound <= $0.upperBound }) {
-        continue
+    document.withAnalysis(CueScan.self) { scan in
+      let matches = scan.matches(.absolute)
+      guard !matches.isEmpty else { return [] }
+      let exempt = scan.matches(.absoluteExempt).map { $0.normalizedRange }
+      var hits: [RuleHit] = []
+      for match in matches {
+        let range = match.normalizedRange
+        if exempt.contains(where: { $0.lowerBound <= range.lowerBound && range.upperBound <= $0.upperBound })
+        {
+          continue
+        }
+        if isListOrdinal(match, document) { continue }
+        let text = document.text(in: match.sourceRange)
+        let replacement = CueList.absolute.lexicon.field(of: match)
+        if replacement.isEmpty {
+          hits.append(
+            RuleHit(
+              range: match.sourceRange,
+              message: "广告法禁用的绝对化用语「\(text)」（第九条第三项）；删去，或换成具体、可核实的说法"))
+        } else {
+          hits.append(
+            RuleHit(
+              range: match.sourceRange,
+              message: "广告法禁用的绝对化用语「\(text)」（第九条第三项），建议改为「\(replacement)」或具体、可核实的说法",
+              suggestion: Suggestion(range: match.sourceRange, replacement: replacement)))
+        }
       }
-      if isListOrdinal(match, document) { continue }
-      let text = document.text(in: match.sourceRange)
-      let replacement = CueList.absolute.lexicon.field(of: match)
-      if replacement.isEmpty {
-        hits.append(
-          RuleHit(
-            range: match.sourceRange,
-            message: "广告法禁用的绝对化用语「\(text)」（第九条第三项）；删去，或换成具体、可核实的说法"))
-      } else {
-        hits.append(
-          RuleHit(
-            range: match.sourceRange,
-            message: "广告法禁用的绝对化用语「\(text)」（第九条第三项），建议改为「\(replacement)」或具体、可核实的说法",
-            suggestion: Suggestion(range: match.sourceRange, replacement: replacement)))
-      }
+      return hits
     }
-    return hits
   }
 
   /// 第一 followed by `，` `、` `:` (normalized `,` `、` `:`) or a line end: numbering a list, not a ranking.

@@ -22,10 +22,11 @@ public struct EndorsementRule: BuiltinRule {
   public init() {}
 
   public func check(_ document: Document) -> [RuleHit] {
-    document.analysis(CueScan.self).matches(.endorsement).map { match in
+    document.withAnalysis(CueScan.self) { $0.matches(.endorsement) }.map { match in
       RuleHit(
         range: match.sourceRange,
-        message: "暗示国家机关或特定单位供应、背书的用语「\(document.text(in: match.sourceRange))」，广告法禁止（第九条第二项）；删去，写明产地和执行标准")
+        message: document.text(
+          in: match.sourceRange, between: "暗示国家机关或特定单位供应、背书的用语「", and: "」，广告法禁止（第九条第二项）；删去，写明产地和执行标准"))
     }
   }
 }

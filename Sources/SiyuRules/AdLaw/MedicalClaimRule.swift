@@ -21,10 +21,11 @@ public struct MedicalClaimRule: BuiltinRule {
   public init() {}
 
   public func check(_ document: Document) -> [RuleHit] {
-    document.analysis(CueScan.self).matches(.medical).map { match in
+    document.withAnalysis(CueScan.self) { $0.matches(.medical) }.map { match in
       RuleHit(
         range: match.sourceRange,
-        message: "普通商品不能宣称医疗功效「\(document.text(in: match.sourceRange))」（广告法第十七条）；删去，改为如实描述成分和用法")
+        message: document.text(
+          in: match.sourceRange, between: "普通商品不能宣称医疗功效「", and: "」（广告法第十七条）；删去，改为如实描述成分和用法"))
     }
   }
 }

@@ -40,21 +40,21 @@ public struct BulkMessageRule: BuiltinRule {
 
   public func check(_ document: Document) -> [RuleHit] {
     let text = document.normalized
-    let characters = document.analysis(TextInventory.self).characters
+    let characters = TextInventory.of(document).characters
     var hits: [RuleHit] = []
     for range in characters.contains(.unsubscribe) ? unsubscribeInstructions(text) : [] {
       let source = document.sourceRange(ofNormalized: range)
       hits.append(
         RuleHit(
           range: source,
-          message: "群发短信的退订提示「\(document.text(in: source))」，这是商业群发短信的格式；私域帖子是写给熟人看的，不用这种格式"))
+          message: document.text(in: source, between: "群发短信的退订提示「", and: "」，这是商业群发短信的格式；私域帖子是写给熟人看的，不用这种格式")))
     }
     for range in characters.contains(.closingBracket) ? signatures(text) : [] {
       let source = document.sourceRange(ofNormalized: range)
       hits.append(
         RuleHit(
           range: source,
-          message: "群发短信的署名「\(document.text(in: source))」，像从商业短信里直接搬来的；私域帖子以自己的口吻说话，不用落款署名"))
+          message: document.text(in: source, between: "群发短信的署名「", and: "」，像从商业短信里直接搬来的；私域帖子以自己的口吻说话，不用落款署名")))
     }
     return hits.count > 1 ? hits.sorted { $0.range.lowerBound < $1.range.lowerBound } : hits
   }

@@ -27,30 +27,30 @@ public struct CallToActionRule: BuiltinRule {
   public init() {}
 
   public func check(_ document: Document) -> [RuleHit] {
-    let scan = document.analysis(CueScan.self)
-    let plain = scan.matches(.cta)
-    let obfuscated = scan.obfuscatedMatches(.cta)
-    var hits: [RuleHit] = []
-    guard !plain.isEmpty || !obfuscated.isEmpty else { return [] }
-    var ranges: [Range<Int>] = []
-    ranges.reserveCapacity(plain.count + obfuscated.count)
-    for match in plain { ranges.append(match.sourceRange) }
-    for match in obfuscated { ranges.append(match.sourceRange) }
-    for range in HitMerging.merged(ranges, in: document) {
-      let text = document.text(in: range)
-      let disguised = obfuscated.contains { range.overlaps($0.sourceRange) }
-      let visit = plain.allSatisfy {
-        !range.overlaps($0.sourceRange) || CueList.cta.lexicon.field(of: $0) == "visit"
+    document.withAnalysis(CueScan.self) { scan in
+      let plain = scan.matches(.cta)
+      let obfuscated = scan.obfuscatedMatches(.cta)
+      var hits: [RuleHit] = []
+      guard !plain.isEmpty || !obfuscated.isEmpty else { return [] }
+      var ranges: [Range<Int>] = []
+      ranges.reserveCapacity(plain.count + obfuscated.count)
+      for match in plain { ranges.append(match.sourceRange) }
+      for match in obfuscated { ranges.append(match.sourceRange) }
+      for range in HitMerging.merged(ranges, in: document) {
+        let disguised = obfuscated.contains { range.overlaps($0.sourceRange) }
+        let visit = plain.allSatisfy {
+          !range.overlaps($0.sourceRange) || CueList.cta.lexicon.field(of: $0) == "visit"
+        }
+        hits.append(
+          RuleHit(
+            range: range,
+            message: disguised
+              ? document.text(in: range, between: "变形写法的下单引导「", and: "」，平台照样识别；价值内容可以改成“有问题可以问我”")
+              : visit
+                ? document.text(in: range, between: "到店邀约「", and: "」，是商家招揽顾客的口吻；价值内容说清楚能帮到谁，想来的人自然会问")
+                : document.text(in: range, between: "下单引导「", and: "」，让帖子像货架；价值内容可以改成“有问题可以问我”")))
       }
-      hits.append(
-        RuleHit(
-          range: range,
-          message: disguised
-            ? "变形写法的下单引导「\(text)」，平台照样识别；价值内容可以改成“有问题可以问我”"
-            : visit
-              ? "到店邀约「\(text)」，是商家招揽顾客的口吻；价值内容说清楚能帮到谁，想来的人自然会问"
-              : "下单引导「\(text)」，让帖子像货架；价值内容可以改成“有问题可以问我”"))
+      return hits
     }
-    return hits
   }
 }

@@ -31,49 +31,49 @@ public struct ContactRule: BuiltinRule {
   public init() {}
 
   public func check(_ document: Document) -> [RuleHit] {
-    var ranges: [Range<Int>] = []
-    var disguised: [Range<Int>] = []
-    let scan = document.analysis(CueScan.self)
-    if scan.inventory.contacts > 0 {
-      for token in document.tokens where token.kind == .contact {
-        ranges.append(token.sourceRange)
+    document.withAnalysis(CueScan.self) { scan in
+      var ranges: [Range<Int>] = []
+      var disguised: [Range<Int>] = []
+      if scan.inventory.contacts > 0 {
+        for token in document.tokens where token.kind == .contact {
+          ranges.append(token.sourceRange)
+        }
       }
-    }
-    for match in scan.matches(.contact) {
-      if isWeak(match) && !hasContactContext(match, document) { continue }
-      ranges.append(withFollowingID(match, document))
-    }
-    for match in scan.obfuscatedMatches(.contact) {
-      if isWeak(match) && !hasContactContext(match, document) { continue }
-      let range = withFollowingID(match, document)
-      ranges.append(range)
-      disguised.append(range)
-    }
-    // Most posts have no masked digits: skip the call and its empty result.
-    if !scan.maskedRuns.isEmpty {
-      for masked in NumberShapes.maskedPhones(in: document.normalized, masked: scan.maskedRuns) {
-        ranges.append(document.sourceRange(ofNormalized: masked))
+      for match in scan.matches(.contact) {
+        if isWeak(match) && !hasContactContext(match, document) { continue }
+        ranges.append(withFollowingID(match, document))
       }
-    }
-    let inventory = scan.inventory
-    if inventory.characters.contains(.houseNumber) {
-      for address in streetAddresses(document.normalized) {
-        ranges.append(document.sourceRange(ofNormalized: address))
+      for match in scan.obfuscatedMatches(.contact) {
+        if isWeak(match) && !hasContactContext(match, document) { continue }
+        let range = withFollowingID(match, document)
+        ranges.append(range)
+        disguised.append(range)
       }
-    }
-    if inventory.digitValued >= 11 {
-      for phone in disguisedPhoneNumbers(document) {
-        ranges.append(phone)
-        disguised.append(phone)
+      // Most posts have no masked digits: skip the call and its empty result.
+      if !scan.maskedRuns.isEmpty {
+        for masked in NumberShapes.maskedPhones(in: document.normalized, masked: scan.maskedRuns) {
+          ranges.append(document.sourceRange(ofNormalized: masked))
+        }
       }
-    }
-    return HitMerging.merged(ranges, in: document).map { range in
-      let text = document.text(in: range)
-      let message =
-        disguised.contains(where: { range.overlaps($0) })
-        ? "变形写法的联系方式「\(text)」，平台照样识别，还显得在躲审核；联系方式放在个人资料里"
-        : "联系方式「\(text)」，条条留联系方式像广告；放在个人资料里，让内容本身吸引人来问"
-      return RuleHit(range: range, message: message)
+      let inventory = scan.inventory
+      if inventory.characters.contains(.houseNumber) {
+        for address in streetAddresses(document.normalized) {
+          ranges.append(document.sourceRange(ofNormalized: address))
+        }
+      }
+      if inventory.digitValued >= 11 {
+        for phone in disguisedPhoneNumbers(document) {
+          ranges.append(phone)
+          disguised.append(phone)
+        }
+      }
+      return HitMerging.merged(ranges, in: document).map { range in
+        let message =
+          disguised.contains(where: { range.overlaps($0) })
+          ? document.text(in: range, between: "变形写法的联系方式「", and: "」，平台照样识别，还显得在躲审核；联系方式放在个人资料里")
+          : document.text(in: range, between: "联系方式「", and: "」，条条留联系方式像广告；放在个人资料里，让内容本身吸引人来问")
+        return RuleHit(range: range, message: message)
+      }
     }
   }
 

@@ -29,7 +29,9 @@ public struct EmojiFloodRule: BuiltinRule {
   public init() {}
 
   public func check(_ document: Document) -> [RuleHit] {
-    guard document.analysis(TextInventory.self).emoji >= min(Self.minimum, Self.always) else { return [] }
+    guard TextInventory.of(document).emoji >= min(Self.minimum, Self.always) else {
+      return []
+    }
     var emoji: [Token] = []
     var characters = 0
     for token in document.tokens {

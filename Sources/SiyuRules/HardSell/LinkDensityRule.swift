@@ -31,7 +31,7 @@ public struct LinkDensityRule: BuiltinRule {
   public init() {}
 
   public func check(_ document: Document) -> [RuleHit] {
-    guard document.analysis(TextInventory.self).links >= min(2, Self.maximum) else { return [] }
+    guard TextInventory.of(document).links >= min(2, Self.maximum) else { return [] }
     var links: [Token] = []
     var characters = 0
     for token in document.tokens {

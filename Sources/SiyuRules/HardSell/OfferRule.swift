@@ -23,11 +23,13 @@ public struct OfferRule: BuiltinRule {
   public init() {}
 
   public func check(_ document: Document) -> [RuleHit] {
-    HitMerging.merged(document.analysis(CueScan.self).matches(.offer).map { $0.sourceRange }, in: document)
-      .map { range in
-        RuleHit(
-          range: range,
-          message: "促销话术「\(document.text(in: range))」；和价格、联系方式、倒计时叠在一条里就是硬广，价值内容少用")
-      }
+    HitMerging.merged(
+      document.withAnalysis(CueScan.self) { $0.matches(.offer) }.map { $0.sourceRange }, in: document
+    )
+    .map { range in
+      RuleHit(
+        range: range,
+        message: document.text(in: range, between: "促销话术「", and: "」；和价格、联系方式、倒计时叠在一条里就是硬广，价值内容少用"))
+    }
   }
 }

@@ -26,28 +26,29 @@ public struct PriceRule: BuiltinRule {
   public init() {}
 
   public func check(_ document: Document) -> [RuleHit] {
-    let scan = document.analysis(CueScan.self)
-    var ranges = scan.matches(.price).map { $0.sourceRange }
-    if scan.inventory.prices > 0 {
-      for token in document.tokens where token.kind == .price {
-        ranges.append(token.sourceRange)
+    document.withAnalysis(CueScan.self) { scan in
+      var ranges = scan.matches(.price).map { $0.sourceRange }
+      if scan.inventory.prices > 0 {
+        for token in document.tokens where token.kind == .price {
+          ranges.append(token.sourceRange)
+        }
       }
-    }
-    // Most posts have no masked digits: skip the call and its empty result.
-    if !scan.maskedRuns.isEmpty {
-      for range in NumberShapes.maskedPrices(in: document.normalized, masked: scan.maskedRuns) {
-        ranges.append(document.sourceRange(ofNormalized: range))
+      // Most posts have no masked digits: skip the call and its empty result.
+      if !scan.maskedRuns.isEmpty {
+        for range in NumberShapes.maskedPrices(in: document.normalized, masked: scan.maskedRuns) {
+          ranges.append(document.sourceRange(ofNormalized: range))
+        }
       }
-    }
-    if scan.inventory.characters.contains(.offerJoiner) {
-      for range in NumberShapes.offers(in: document.normalized) {
-        ranges.append(document.sourceRange(ofNormalized: range))
+      if scan.inventory.characters.contains(.offerJoiner) {
+        for range in NumberShapes.offers(in: document.normalized) {
+          ranges.append(document.sourceRange(ofNormalized: range))
+        }
       }
-    }
-    return HitMerging.merged(ranges, in: document).map { range in
-      RuleHit(
-        range: range,
-        message: "报价话术「\(document.text(in: range))」；报价和催促、引导下单叠加在一条里就成了硬广，价值内容里点到为止")
+      return HitMerging.merged(ranges, in: document).map { range in
+        RuleHit(
+          range: range,
+          message: document.text(in: range, between: "报价话术「", and: "」；报价和催促、引导下单叠加在一条里就成了硬广，价值内容里点到为止"))
+      }
     }
   }
 }

@@ -26,11 +26,12 @@ public struct ShopVoiceRule: BuiltinRule {
 
   public func check(_ document: Document) -> [RuleHit] {
     HitMerging.merged(
-      document.analysis(CueScan.self).matches(.shopVoice).map { $0.sourceRange }, in: document
+      document.withAnalysis(CueScan.self) { $0.matches(.shopVoice) }.map { $0.sourceRange }, in: document
     ).map { range in
       RuleHit(
         range: range,
-        message: "商家口吻「\(document.text(in: range))」，像柜台对顾客、群发通知；私域帖子用自己的口吻说话，和优惠、价格、联系方式叠在一条里就是硬广")
+        message: document.text(
+          in: range, between: "商家口吻「", and: "」，像柜台对顾客、群发通知；私域帖子用自己的口吻说话，和优惠、价格、联系方式叠在一条里就是硬广"))
     }
   }
 }

@@ -22,7 +22,7 @@ public struct ShoutingRule: BuiltinRule {
   public init() {}
 
   public func check(_ document: Document) -> [RuleHit] {
-    let inventory = document.analysis(TextInventory.self)
+    let inventory = TextInventory.of(document)
     guard inventory.characters.contains(.exclamation) || inventory.emoji >= Self.minimumRun else { return [] }
     var hits: [RuleHit] = []
     let tokens = document.tokens

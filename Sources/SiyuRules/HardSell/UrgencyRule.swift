@@ -29,33 +29,35 @@ public struct UrgencyRule: BuiltinRule {
   public init() {}
 
   public func check(_ document: Document) -> [RuleHit] {
-    let scan = document.analysis(CueScan.self)
-    var ranges = scan.matches(.urgency).map { $0.sourceRange }
-    let tokens = document.tokens
-    // Countdowns start with 最, 仅, 只 or 还; most posts have none.
-    var i = scan.inventory.characters.contains(.countdownLead) ? 0 : tokens.count
-    while i + 2 < tokens.count {
-      let range = tokens[i].normalizedRange
-      if range.count == 2, Self.countdownWords.contains(Self.packed(document.normalized[range])) {
-        var j = i + 1
-        if j < tokens.count && document.normalized[tokens[j].normalizedRange].allSatisfy({ $0 == 0x20 }) {
-          j += 1
-        }
-        if j + 1 < tokens.count, tokens[j].kind == .number || isSmallNumeral(document, tokens[j]) {
-          var k = j + 1
-          if document.normalized[tokens[k].normalizedRange].allSatisfy({ $0 == 0x20 }) { k += 1 }
-          if k < tokens.count, tokens[k].normalizedRange.count <= 2,
-            Self.countdownUnits.contains(Self.packed(document.normalized[tokens[k].normalizedRange]))
-          {
-            ranges.append(Int(tokens[i].sourceStart)..<Int(tokens[k].sourceEnd))
+    document.withAnalysis(CueScan.self) { scan in
+      var ranges = scan.matches(.urgency).map { $0.sourceRange }
+      let tokens = document.tokens
+      // Countdowns start with 最, 仅, 只 or 还; most posts have none.
+      var i = scan.inventory.characters.contains(.countdownLead) ? 0 : tokens.count
+      while i + 2 < tokens.count {
+        let range = tokens[i].normalizedRange
+        if range.count == 2, Self.countdownWords.contains(Self.packed(document.normalized[range])) {
+          var j = i + 1
+          if j < tokens.count && document.normalized[tokens[j].normalizedRange].allSatisfy({ $0 == 0x20 }) {
+            j += 1
+          }
+          if j + 1 < tokens.count, tokens[j].kind == .number || isSmallNumeral(document, tokens[j]) {
+            var k = j + 1
+            if document.normalized[tokens[k].normalizedRange].allSatisfy({ $0 == 0x20 }) { k += 1 }
+            if k < tokens.count, tokens[k].normalizedRange.count <= 2,
+              Self.countdownUnits.contains(Self.packed(document.normalized[tokens[k].normalizedRange]))
+            {
+              ranges.append(Int(tokens[i].sourceStart)..<Int(tokens[k].sourceEnd))
+            }
           }
         }
+        i += 1
       }
-      i += 1
-    }
-    return HitMerging.merged(ranges, in: document).map { range in
-      RuleHit(
-        range: range, message: "紧迫感话术「\(document.text(in: range))」，催人下单像广告；说清楚适合谁、为什么值得，真实的截止时间平实地说一次就好")
+      return HitMerging.merged(ranges, in: document).map { range in
+        RuleHit(
+          range: range,
+          message: document.text(in: range, between: "紧迫感话术「", and: "」，催人下单像广告；说清楚适合谁、为什么值得，真实的截止时间平实地说一次就好"))
+      }
     }
   }
 

@@ -22,7 +22,8 @@ final class CueScan: DocumentAnalysis {
   private let obfuscatedLists: UInt32
   /// Runs of digits and digit masks with at least one mask (`NumberShapes.maskedRuns`).
   let maskedRuns: [Range<Int>]
-  /// The document's inventory, kept here so that rules reading both look up one analysis.
+  /// The document's inventory (`TextInventory.of`), kept here so that a post with a scan needs no
+  /// inventory analysis of its own.
   let inventory: TextInventory
 
   init(_ document: Document) {
@@ -46,7 +47,8 @@ final class CueScan: DocumentAnalysis {
     plainLists = Self.lists(in: hits)
     obfuscated = Self.obfuscatedMatches(in: document, cues: cues)
     obfuscatedLists = Self.lists(in: obfuscated)
-    inventory = document.analysis(TextInventory.self)
+    inventory =
+      document.withExistingAnalysis(TextInventory.Analysis.self) { $0.inventory } ?? TextInventory(document)
     maskedRuns =
       inventory.characters.contains(.digitMask) ? NumberShapes.maskedRuns(in: document.normalized) : []
   }
@@ -62,6 +64,9 @@ final class CueScan: DocumentAnalysis {
     Self.run(of: list, in: obfuscated, present: obfuscatedLists)
   }
 
+  /// Inlined into each rule's lookup: most lists have no match in a post, and their lookup is then a
+  /// bit test, with no call.
+  @inline(__always)
   private static func run(of list: CueList, in hits: [MultiListMatcher.TokenHit], present: UInt32)
     -> CueMatches
   {

@@ -15,6 +15,10 @@ enum NumberShapes {
   /// Runs of digits and masks (with `.` inside), not touching ASCII letters, that contain at least one
   /// mask: plain numbers are the segmenter's business.
   static func maskedRuns(in text: [UInt16]) -> [Range<Int>] {
+    text.withUnsafeBufferPointer { maskedRuns(in: $0) }
+  }
+
+  private static func maskedRuns(in text: UnsafeBufferPointer<UInt16>) -> [Range<Int>] {
     var runs: [Range<Int>] = []
     var i = 0
     while i < text.count {

@@ -4,9 +4,21 @@ import SiyuText
 /// Which characters a post's normalized text and which kinds its tokens contain, from one pass each:
 /// rules that look for a shape (a masked number, 满N减M, a street number, an unsubscribe code, a 【】
 /// signature, a disguised phone number, a run of ！ or emoji, links) skip their own scan of the post
-/// when the characters or tokens that shape needs are absent, as they are from most posts. Shared per
-/// document (`Document.analysis`).
-final class TextInventory: DocumentAnalysis {
+/// when the characters or tokens that shape needs are absent, as they are from most posts.
+///
+/// Computed once per document (`of(_:)`): a value kept by the document's `CueScan`, which the cue
+/// rules need anyway, or else by a `TextInventory.Analysis` of its own. One analysis object per post
+/// instead of two saves its allocation, its memo slot and its release.
+struct TextInventory: Sendable, Equatable {
+  /// The inventory as an analysis of its own, for documents with no `CueScan`.
+  final class Analysis: DocumentAnalysis {
+    let inventory: TextInventory
+
+    init(_ document: Document) {
+      inventory = TextInventory(document)
+    }
+  }
+
   /// Kinds of characters, as bits.
   struct Characters: OptionSet, Sendable {
     let rawValue: UInt8
@@ -39,6 +51,14 @@ final class TextInventory: DocumentAnalysis {
   let prices: Int
   let contacts: Int
 
+  /// The inventory of `document`, computed once: the one its `CueScan` keeps if it has one, else its
+  /// `Analysis`.
+  static func of(_ document: Document) -> TextInventory {
+    document.withExistingAnalysis(CueScan.self) { $0.inventory }
+      ?? document.withAnalysis(Analysis.self) { $0.inventory }
+  }
+
+  /// Counts `document`'s characters and tokens (a pass each); rules read `of(_:)`, computed once.
   init(_ document: Document) {
     var found: UInt8 = 0
     var digits = 0
