@@ -281,31 +281,6 @@ public struct Trie: @unchecked Sendable {
     return s.firstPairs[hash >> 6] & (1 << UInt64(hash & 63)) != 0
   }
 
-  /// The first position at or after `start` where `mayMatch` holds (`text.count` when there is none): the
-  /// same tests with the bit tables' addresses loaded once, for scanning a text for where keys may start.
-  @inlinable
-  public func firstPossibleMatch(in text: UnsafeBufferPointer<UInt16>, from start: Int) -> Int {
-    let s = storage
-    let firstUnits = s.firstUnits.baseAddress!
-    let oneUnitKeys = s.oneUnitKeys.baseAddress!
-    let firstPairs = s.firstPairs.baseAddress!
-    let n = text.count
-    var i = start
-    while i < n {
-      let unit = text[i]
-      let bit: UInt64 = 1 << UInt64(unit & 63)
-      if firstUnits[Int(unit >> 6)] & bit != 0 {
-        if oneUnitKeys[Int(unit >> 6)] & bit != 0 { return i }
-        if i + 1 < n {
-          let hash = Self.pairHash(unit, text[i + 1])
-          if firstPairs[hash >> 6] & (1 << UInt64(hash & 63)) != 0 { return i }
-        }
-      }
-      i &+= 1
-    }
-    return n
-  }
-
   /// Whether any key starts with `unit` (a cheap pre-check before a walk: one bit in a compact table).
   @inlinable @inline(__always)
   public func hasKeys(startingWith unit: UInt16) -> Bool {
