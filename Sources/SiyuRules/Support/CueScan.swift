@@ -26,7 +26,7 @@ final class CueScan: DocumentAnalysis {
   /// inventory analysis of its own.
   let inventory: TextInventory
 
-  init(_ document: Document) {
+  init(_ document: borrowing Document) {
     let cues = CueSet.shared
     var hits = cues.words.tokenMatches(in: document)
     let anywhere = document.normalized.withUnsafeBufferPointer { cues.textWords.substringMatches(in: $0) }

@@ -14,7 +14,7 @@ struct TextInventory: Sendable, Equatable {
   final class Analysis: DocumentAnalysis {
     let inventory: TextInventory
 
-    init(_ document: Document) {
+    init(_ document: borrowing Document) {
       inventory = TextInventory(document)
     }
   }
@@ -59,7 +59,7 @@ struct TextInventory: Sendable, Equatable {
   }
 
   /// Counts `document`'s characters and tokens (a pass each); rules read `of(_:)`, computed once.
-  init(_ document: Document) {
+  init(_ document: borrowing Document) {
     var found: UInt8 = 0
     var digits = 0
     Self.ascii.withUnsafeBufferPointer { ascii in
