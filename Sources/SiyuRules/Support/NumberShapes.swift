@@ -35,7 +35,12 @@ enum NumberShapes {
         j += 1
       }
       let touchesLetter = (i > 0 && isASCIILetter(text[i - 1])) || (j < text.count && isASCIILetter(text[j]))
-      if masked && !touchesLetter { runs.append(i..<j) }
+      if masked && !touchesLetter {
+        // A text with one masked run mostly has several (a masked phone number is two or three): room
+        // for them at once, where growing one by one reallocated at the second, third and fifth.
+        if runs.isEmpty { runs.reserveCapacity(8) }
+        runs.append(i..<j)
+      }
       i = j
     }
     return runs
