@@ -1,4 +1,5 @@
 import Foundation
+import SiyuText
 
 #if canImport(Glibc)
   import Glibc
@@ -67,41 +68,17 @@ public enum ModelFile {
   }
 
   /// The bytes of the file at `path` read straight into an array (a model is megabytes: no intermediate
-  /// `Data` copy), or nil when it cannot be opened or read.
+  /// `Data` copy), or nil when it cannot be opened or read. A pipe is read too; a device (which may never
+  /// end) is not, and a folder fails to read.
   static func readBytes(_ path: String) -> [UInt8]? {
     let fd = open(path, O_RDONLY)
     guard fd >= 0 else { return nil }
     defer { close(fd) }
     var info = stat()
-    // A regular file, read at its size, or a pipe, read in growing blocks; a folder fails to read, and a
-    // device (which may never end) is not read.
     guard fstat(fd, &info) == 0, [S_IFREG, S_IFIFO, S_IFDIR].contains(info.st_mode & S_IFMT) else {
       return nil
     }
-    var bytes: [UInt8] = []
-    var size = info.st_mode & S_IFMT == S_IFREG ? max(Int(info.st_size), 0) : 1 << 16
-    while true {
-      // Sized from fstat; a file that grows meanwhile is read on until read() reports its end.
-      let start = bytes.count
-      bytes.append(contentsOf: repeatElement(0, count: size + 1 - start))
-      var filled = start
-      var failed = false
-      bytes.withUnsafeMutableBytes { raw in
-        while filled < raw.count {
-          let n = Glibc.read(fd, raw.baseAddress! + filled, raw.count - filled)
-          if n < 0 && errno == EINTR { continue }
-          if n < 0 { failed = true }
-          if n <= 0 { break }
-          filled += n
-        }
-      }
-      if failed { return nil }
-      if filled < bytes.count {
-        bytes.removeSubrange(filled...)
-        return bytes
-      }
-      size = bytes.count * 2
-    }
+    return try? FileBytes.read(fd: fd).get()
   }
 
   /// Decodes model bytes; `path` names the source in errors.

@@ -247,13 +247,13 @@ public final class TextInput {
     return String(decoding: units, as: UTF16.self)
   }
 
-  static func errnoText() -> String {
-    switch errno {
+  static func errnoText(_ code: Int32 = errno) -> String {
+    switch code {
     case ENOENT: return "没有这个文件"
     case EACCES: return "没有读取权限"
     case EISDIR: return "是目录，不是文件"
     case ELOOP: return "符号链接循环"
-    default: return String(cString: strerror(errno))
+    default: return String(cString: strerror(code))
     }
   }
 
@@ -265,18 +265,10 @@ public final class TextInput {
   }
 
   private static func readAll(fd: Int32, name: String) throws(InputError) -> [UInt8] {
-    var result: [UInt8] = []
-    var block = [UInt8](repeating: 0, count: 1 << 16)
-    while true {
-      let n = block.withUnsafeMutableBufferPointer { read(fd, $0.baseAddress!, $0.count) }
-      if n < 0 {
-        if errno == EINTR { continue }
-        throw InputError(path: name, message: "读取失败：\(errnoText())")
-      }
-      if n == 0 { break }
-      result.append(contentsOf: block[0..<n])
+    switch FileBytes.read(fd: fd) {
+    case .success(let bytes): return bytes
+    case .failure(let error): throw InputError(path: name, message: "读取失败：\(errnoText(error.code))")
     }
-    return result
   }
 }
 
