@@ -46,7 +46,7 @@ public final class Document: Sendable {
   @inlinable
   public func withAnalysis<A: DocumentAnalysis, R>(_ type: A.Type, _ body: (A) throws -> R) rethrows -> R {
     let key = ObjectIdentifier(type)
-    let stored = analyses.unmanagedValue(for: key) ?? analysis(key) { A($0) }
+    let stored = analyses.unmanagedValue(for: key) ?? storeAnalysis(key) { A($0) }
     return try Unmanaged<A>.fromOpaque(stored.toOpaque())._withUnsafeGuaranteedRef(body)
   }
 
@@ -60,12 +60,14 @@ public final class Document: Sendable {
     return try Unmanaged<A>.fromOpaque(stored.toOpaque())._withUnsafeGuaranteedRef(body)
   }
 
-  /// The analysis stored under `key`, made by `make` on first use. Not generic, so that the lookup
-  /// needs no runtime generic metadata; an analysis is made outside any lock (it may ask for another).
+  /// Makes the analysis for `key`, which the memo did not have, and stores it; returns the one stored
+  /// (another thread's, if it stored one first). Not generic, so that it needs no runtime generic
+  /// metadata; the analysis is made outside any lock (it may ask for another).
   @usableFromInline
-  func analysis(_ key: ObjectIdentifier, make: (Document) -> any DocumentAnalysis) -> Unmanaged<AnyObject> {
-    if let found = analyses.unmanagedValue(for: key) { return found }
-    return analyses.insert(make(self), for: key)
+  func storeAnalysis(
+    _ key: ObjectIdentifier, make: (Document) -> any DocumentAnalysis
+  ) -> Unmanaged<AnyObject> {
+    analyses.insert(make(self), for: key)
   }
 
   /// The source range of a normalized-text range (a start inside a normalization chunk moves back to
