@@ -90,6 +90,8 @@ public final class Linter {
     if let problem = configuration.unknownChannel(post) { problems.append(problem) }
     let document = Document(post: post, segmenter: segmenter, persona: persona)
     var suppressions = Suppressions(document: document)
+    // Without directives nothing is suppressed: no line to find for a hit, and no copy of a description.
+    let suppressing = !suppressions.directives.isEmpty
     let acceptedRanges = acceptedOccurrences(in: document.units)
     var findings: [Finding] = []
     let overridden = !configuration.overrides.isEmpty
@@ -116,10 +118,8 @@ public final class Linter {
       }
       guard !hits.isEmpty else { continue }
       var reported = 0
-      let suppressing = !suppressions.directives.isEmpty
       for hit in hits {
         if acceptedRanges.contains(where: { $0.overlaps(hit.range) }) { continue }
-        // Without directives nothing is suppressed: no line to find, and no copy of the description.
         if suppressing,
           suppressions.suppresses(
             descriptions[index], line: document.lines.position(of: hit.range.lowerBound).line)
