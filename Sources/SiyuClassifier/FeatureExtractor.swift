@@ -109,8 +109,10 @@ public enum FeatureExtractor {
         let label: String
         switch kind {
         case .kind: label = kindLabel(key) ?? lengthLabel(key) ?? "?"
-        case .word: label = String(decoding: norm[normalizedRange], as: UTF16.self)
-        case .bigram: label = String(decoding: norm[normalizedRange].map(digitFolded), as: UTF16.self)
+        case .word: label = UTF16String.make(UnsafeBufferPointer(rebasing: norm[normalizedRange]))
+        case .bigram:
+          let folded = norm[normalizedRange].map(digitFolded)
+          label = folded.withUnsafeBufferPointer(UTF16String.make)
         }
         details.append(FeatureDetail(key: key, kind: kind, label: label, sourceRange: sourceRange))
       }

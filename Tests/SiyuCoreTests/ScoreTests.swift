@@ -128,6 +128,32 @@ import Testing
     #expect(decoded == a)
   }
 
+  /// `mightBeWorst` says yes exactly when the post belongs among the `worstCount` worst (sorting all of
+  /// them by `worseThan`), ties on both numbers broken by id: a repost of the last kept post is not
+  /// worth building reasons for.
+  @Test func mightBeWorstMatchesOfferWorst() {
+    var summary = ScoreSummary(settings: Self.settings)
+    for index in 0..<ScoreSummary.worstCount {
+      #expect(summary.mightBeWorst(probability: 0.9, score: 6, id: "b#\(index)"))
+      summary.offerWorst(
+        .init(
+          id: "b#\(index)", channel: "moments", persona: nil, publishAt: nil, probability: 0.9, score: 6,
+          excerpt: "", reasons: []))
+    }
+    let last = summary.worst.last!.id
+    let cases: [(Double, Double, String)] = [
+      (0.9, 6, last), (0.9, 6, "c"), (0.9, 6, "a"), (0.9, 5, "a"), (0.9, 7, "z"), (0.95, 0, "z"),
+      (0.8, 9, "a"),
+    ]
+    for (probability, score, id) in cases {
+      let candidate = ScoreSummary.WorstPost(
+        id: id, channel: "moments", persona: nil, publishAt: nil, probability: probability, score: score,
+        excerpt: "x", reasons: [])
+      let kept = (summary.worst + [candidate]).sorted(by: ScoreSummary.WorstPost.worseThan)
+        .prefix(ScoreSummary.worstCount).contains(candidate)
+      #expect(summary.mightBeWorst(probability: probability, score: score, id: id) == kept, "\(id) \(score)")
+    }
+  }
   @Test func readRefusesOtherFiles() {
     #expect(throws: ScoreSummary.SummaryError.self) { try ScoreSummary.read(Data("{}".utf8)) }
     var future = ScoreSummary(settings: Self.settings)

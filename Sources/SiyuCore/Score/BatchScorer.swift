@@ -228,7 +228,8 @@ public struct BatchScorer: Sendable {
         if !post.disabledRules.isEmpty || post.text.contains("siyu-disable") { scored.post = post }
       }
       if report.verdict.class == .hardSell,
-        worst.mightBeWorst(probability: report.verdict.probability, score: report.verdict.score)
+        worst.mightBeWorst(
+          probability: report.verdict.probability, score: report.verdict.score, id: scored.id)
       {
         let full = linter.check(post)
         var reasons: [ScoreSummary.WorstPost.Reason] = []

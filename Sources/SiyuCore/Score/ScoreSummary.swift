@@ -218,17 +218,21 @@ public struct ScoreSummary: Codable, Sendable, Equatable {
 
   /// Keeps `post` if it is among the `worstCount` worst seen.
   public mutating func offerWorst(_ post: WorstPost) {
-    guard mightBeWorst(probability: post.probability, score: post.score) else { return }
+    guard mightBeWorst(probability: post.probability, score: post.score, id: post.id) else { return }
     if worst.contains(post) { return }
     let index = worst.firstIndex { WorstPost.worseThan(post, $0) } ?? worst.count
     worst.insert(post, at: index)
     if worst.count > Self.worstCount { worst.removeLast() }
   }
 
-  /// Whether a post with these numbers could enter `worst` (a cheap test before building its reasons).
-  public func mightBeWorst(probability: Double, score: Double) -> Bool {
+  /// Whether a post with these numbers and id would enter `worst` (a cheap test before building its
+  /// reasons): the order of `WorstPost.worseThan`, ties on both numbers broken by id, so a repost of a
+  /// post already at the end of a full list is not re-checked.
+  public func mightBeWorst(probability: Double, score: Double, id: String) -> Bool {
     guard worst.count >= Self.worstCount, let last = worst.last else { return true }
-    return probability > last.probability || (probability == last.probability && score >= last.score)
+    if probability != last.probability { return probability > last.probability }
+    if score != last.score { return score > last.score }
+    return id < last.id
   }
 
   /// A grid of zeros for `heatmap`.
