@@ -95,13 +95,15 @@ public final class Linter {
     let acceptedRanges = acceptedOccurrences(in: document.units)
     var findings: [Finding] = []
     let overridden = !configuration.overrides.isEmpty
+    // One array for every rule's hits, emptied (keeping its storage) after each rule that had some:
+    // most rules find nothing in a post, and then no array is made or released for them.
+    var hits: [RuleHit] = []
     for index in rules.indices where index != judgeIndex {
       let level =
         overridden
         ? configuration.level(for: descriptions[index], postPath: post.path, channel: post.channel)
         : baseLevels[index]
       guard let severity = level.severity else { continue }
-      let hits: [RuleHit]
       if isFallible[index], let fallible = fallibles[index] {
         do {
           hits = try fallible.checkOrFail(document)
@@ -110,7 +112,7 @@ public final class Linter {
           continue
         }
       } else if let type = statelessTypes[index] {
-        hits = type.checkFresh(document)
+        type.checkFresh(document, into: &hits)
       } else {
         // The call copies the rule's existential (value-witness calls each way). Binding each rule's
         // `check` into a closure, or holding rules in a class to borrow them, measured slower.
@@ -132,6 +134,7 @@ public final class Linter {
             points: Self.points(rulePoints[index], finding: reported), suggestion: hit.suggestion))
         reported += 1
       }
+      hits.removeAll(keepingCapacity: true)
     }
     let score = findings.reduce(0) { $0 + $1.points }
     var verdict = Self.rulesOnlyVerdict(score: score, requiredScore: configuration.classifier.requiredScore)

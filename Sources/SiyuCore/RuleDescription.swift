@@ -55,17 +55,34 @@ public protocol Rule: Sendable {
 public protocol BuiltinRule: Rule {
   static var description: RuleDescription { get }
   init()
-  /// `Self().check(document)`. `Linter` calls a rule that holds no state (a type of size 0) through its
-  /// type: an existential metatype is two plain words, where calling through the rule's existential
-  /// copies and destroys it by value-witness calls on every post.
-  static func checkFresh(_ document: Document) -> [RuleHit]
+  /// Appends the rule's hits on `document` to `hits`, in the order `check(_:)` returns them, and
+  /// leaves what `hits` held untouched. `Linter` passes one array that it reuses for every rule of a
+  /// post: a rule with nothing to report (most rules on most posts) then returns no array of its own,
+  /// whose release cost more per post than many rules' checks. The default appends `check(_:)`'s
+  /// result; the cue rules implement this and make `check(_:)` call it.
+  func check(_ document: Document, into hits: inout [RuleHit])
+  /// `Self().check(document, into: &hits)`. `Linter` calls a rule that holds no state (a type of size
+  /// 0) through its type: an existential metatype is two plain words, where calling through the rule's
+  /// existential copies and destroys it by value-witness calls on every post.
+  static func checkFresh(_ document: Document, into hits: inout [RuleHit])
 }
 
 extension BuiltinRule {
   public var description: RuleDescription { Self.description }
 
+  /// `check(_:)`'s hits appended to `hits` (taken as they are when `hits` is empty, with no copy).
+  public func check(_ document: Document, into hits: inout [RuleHit]) {
+    if hits.isEmpty {
+      hits = check(document)
+    } else {
+      hits.append(contentsOf: check(document))
+    }
+  }
+
   /// Inlinable, so that each rule's witness is specialized for it (the `init()` of an empty struct
   /// then costs nothing).
   @inlinable
-  public static func checkFresh(_ document: Document) -> [RuleHit] { Self().check(document) }
+  public static func checkFresh(_ document: Document, into hits: inout [RuleHit]) {
+    Self().check(document, into: &hits)
+  }
 }

@@ -33,11 +33,16 @@ public struct AbsoluteTermRule: BuiltinRule {
   public init() {}
 
   public func check(_ document: Document) -> [RuleHit] {
+    var hits: [RuleHit] = []
+    check(document, into: &hits)
+    return hits
+  }
+
+  public func check(_ document: Document, into hits: inout [RuleHit]) {
     document.withAnalysis(CueScan.self) { scan in
       let matches = scan.matches(.absolute)
-      guard !matches.isEmpty else { return [] }
+      guard !matches.isEmpty else { return }
       let exempt = scan.matches(.absoluteExempt).map { $0.normalizedRange }
-      var hits: [RuleHit] = []
       for match in matches {
         let range = match.normalizedRange
         if exempt.contains(where: { $0.lowerBound <= range.lowerBound && range.upperBound <= $0.upperBound })
@@ -60,7 +65,6 @@ public struct AbsoluteTermRule: BuiltinRule {
               suggestion: Suggestion(range: match.sourceRange, replacement: replacement)))
         }
       }
-      return hits
     }
   }
 

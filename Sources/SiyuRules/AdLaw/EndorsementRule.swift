@@ -22,11 +22,20 @@ public struct EndorsementRule: BuiltinRule {
   public init() {}
 
   public func check(_ document: Document) -> [RuleHit] {
-    document.withAnalysis(CueScan.self) { $0.matches(.endorsement) }.map { match in
-      RuleHit(
-        range: match.sourceRange,
-        message: document.text(
-          in: match.sourceRange, between: "暗示国家机关或特定单位供应、背书的用语「", and: "」，广告法禁止（第九条第二项）；删去，写明产地和执行标准"))
+    var hits: [RuleHit] = []
+    check(document, into: &hits)
+    return hits
+  }
+
+  public func check(_ document: Document, into hits: inout [RuleHit]) {
+    document.withAnalysis(CueScan.self) { scan in
+      for match in scan.matches(.endorsement) {
+        hits.append(
+          RuleHit(
+            range: match.sourceRange,
+            message: document.text(
+              in: match.sourceRange, between: "暗示国家机关或特定单位供应、背书的用语「", and: "」，广告法禁止（第九条第二项）；删去，写明产地和执行标准")))
+      }
     }
   }
 }

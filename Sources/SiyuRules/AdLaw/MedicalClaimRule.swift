@@ -21,11 +21,20 @@ public struct MedicalClaimRule: BuiltinRule {
   public init() {}
 
   public func check(_ document: Document) -> [RuleHit] {
-    document.withAnalysis(CueScan.self) { $0.matches(.medical) }.map { match in
-      RuleHit(
-        range: match.sourceRange,
-        message: document.text(
-          in: match.sourceRange, between: "普通商品不能宣称医疗功效「", and: "」（广告法第十七条）；删去，改为如实描述成分和用法"))
+    var hits: [RuleHit] = []
+    check(document, into: &hits)
+    return hits
+  }
+
+  public func check(_ document: Document, into hits: inout [RuleHit]) {
+    document.withAnalysis(CueScan.self) { scan in
+      for match in scan.matches(.medical) {
+        hits.append(
+          RuleHit(
+            range: match.sourceRange,
+            message: document.text(
+              in: match.sourceRange, between: "普通商品不能宣称医疗功效「", and: "」（广告法第十七条）；删去，改为如实描述成分和用法")))
+      }
     }
   }
 }

@@ -39,9 +39,16 @@ public struct BulkMessageRule: BuiltinRule {
   public init() {}
 
   public func check(_ document: Document) -> [RuleHit] {
-    let text = document.normalized
-    let characters = TextInventory.of(document).characters
     var hits: [RuleHit] = []
+    check(document, into: &hits)
+    return hits
+  }
+
+  public func check(_ document: Document, into hits: inout [RuleHit]) {
+    let characters = TextInventory.of(document).characters
+    guard characters.contains(.unsubscribe) || characters.contains(.closingBracket) else { return }
+    let text = document.normalized
+    let first = hits.count
     for range in characters.contains(.unsubscribe) ? unsubscribeInstructions(text) : [] {
       let source = document.sourceRange(ofNormalized: range)
       hits.append(
@@ -56,7 +63,7 @@ public struct BulkMessageRule: BuiltinRule {
           range: source,
           message: document.text(in: source, between: "群发短信的署名「", and: "」，像从商业短信里直接搬来的；私域帖子以自己的口吻说话，不用落款署名")))
     }
-    return hits.count > 1 ? hits.sorted { $0.range.lowerBound < $1.range.lowerBound } : hits
+    if hits.count - first > 1 { hits[first...].sort { $0.range.lowerBound < $1.range.lowerBound } }
   }
 
   /// 回(复) CODE 退订/拒收 and 退订/拒收 (请)回(复) CODE, with an ASCII code of 1 to 4 letters or digits.

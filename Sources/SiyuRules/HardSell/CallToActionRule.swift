@@ -27,11 +27,16 @@ public struct CallToActionRule: BuiltinRule {
   public init() {}
 
   public func check(_ document: Document) -> [RuleHit] {
+    var hits: [RuleHit] = []
+    check(document, into: &hits)
+    return hits
+  }
+
+  public func check(_ document: Document, into hits: inout [RuleHit]) {
     document.withAnalysis(CueScan.self) { scan in
       let plain = scan.matches(.cta)
       let obfuscated = scan.obfuscatedMatches(.cta)
-      var hits: [RuleHit] = []
-      guard !plain.isEmpty || !obfuscated.isEmpty else { return [] }
+      guard !plain.isEmpty || !obfuscated.isEmpty else { return }
       var ranges: [Range<Int>] = []
       ranges.reserveCapacity(plain.count + obfuscated.count)
       for match in plain { ranges.append(match.sourceRange) }
@@ -50,7 +55,6 @@ public struct CallToActionRule: BuiltinRule {
                 ? document.text(in: range, between: "到店邀约「", and: "」，是商家招揽顾客的口吻；价值内容说清楚能帮到谁，想来的人自然会问")
                 : document.text(in: range, between: "下单引导「", and: "」，让帖子像货架；价值内容可以改成“有问题可以问我”")))
       }
-      return hits
     }
   }
 }

@@ -31,19 +31,33 @@ public struct ContactRule: BuiltinRule {
   public init() {}
 
   public func check(_ document: Document) -> [RuleHit] {
+    var hits: [RuleHit] = []
+    check(document, into: &hits)
+    return hits
+  }
+
+  public func check(_ document: Document, into hits: inout [RuleHit]) {
     document.withAnalysis(CueScan.self) { scan in
+      let plain = scan.matches(.contact)
+      let obfuscated = scan.obfuscatedMatches(.contact)
+      let inventory = scan.inventory
+      // Most posts have no contact of any shape: no arrays are made for them.
+      guard
+        inventory.contacts > 0 || !plain.isEmpty || !obfuscated.isEmpty || !scan.maskedRuns.isEmpty
+          || inventory.characters.contains(.houseNumber) || inventory.digitValued >= 11
+      else { return }
       var ranges: [Range<Int>] = []
       var disguised: [Range<Int>] = []
-      if scan.inventory.contacts > 0 {
+      if inventory.contacts > 0 {
         for token in document.tokens where token.kind == .contact {
           ranges.append(token.sourceRange)
         }
       }
-      for match in scan.matches(.contact) {
+      for match in plain {
         if isWeak(match) && !hasContactContext(match, document) { continue }
         ranges.append(withFollowingID(match, document))
       }
-      for match in scan.obfuscatedMatches(.contact) {
+      for match in obfuscated {
         if isWeak(match) && !hasContactContext(match, document) { continue }
         let range = withFollowingID(match, document)
         ranges.append(range)
@@ -55,7 +69,6 @@ public struct ContactRule: BuiltinRule {
           ranges.append(document.sourceRange(ofNormalized: masked))
         }
       }
-      let inventory = scan.inventory
       if inventory.characters.contains(.houseNumber) {
         for address in streetAddresses(document.normalized) {
           ranges.append(document.sourceRange(ofNormalized: address))
@@ -67,12 +80,12 @@ public struct ContactRule: BuiltinRule {
           disguised.append(phone)
         }
       }
-      return HitMerging.merged(ranges, in: document).map { range in
+      for range in HitMerging.merged(ranges, in: document) {
         let message =
           disguised.contains(where: { range.overlaps($0) })
           ? document.text(in: range, between: "变形写法的联系方式「", and: "」，平台照样识别，还显得在躲审核；联系方式放在个人资料里")
           : document.text(in: range, between: "联系方式「", and: "」，条条留联系方式像广告；放在个人资料里，让内容本身吸引人来问")
-        return RuleHit(range: range, message: message)
+        hits.append(RuleHit(range: range, message: message))
       }
     }
   }

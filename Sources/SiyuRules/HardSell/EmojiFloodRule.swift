@@ -29,9 +29,13 @@ public struct EmojiFloodRule: BuiltinRule {
   public init() {}
 
   public func check(_ document: Document) -> [RuleHit] {
-    guard TextInventory.of(document).emoji >= min(Self.minimum, Self.always) else {
-      return []
-    }
+    var hits: [RuleHit] = []
+    check(document, into: &hits)
+    return hits
+  }
+
+  public func check(_ document: Document, into hits: inout [RuleHit]) {
+    guard TextInventory.of(document).emoji >= min(Self.minimum, Self.always) else { return }
     var emoji: [Token] = []
     var characters = 0
     for token in document.tokens {
@@ -44,12 +48,11 @@ public struct EmojiFloodRule: BuiltinRule {
     guard let first = emoji.first, let last = emoji.last,
       emoji.count >= Self.always
         || (emoji.count >= Self.minimum && characters <= emoji.count * Self.charactersPerEmoji)
-    else { return [] }
+    else { return }
     let per = characters / emoji.count
-    return [
+    hits.append(
       RuleHit(
         range: Int(first.sourceStart)..<Int(last.sourceEnd),
-        message: "表情太多：全文 \(emoji.count) 个表情，约每 \(max(per, 1)) 个字一个，像刷屏广告；留两三个就够了")
-    ]
+        message: "表情太多：全文 \(emoji.count) 个表情，约每 \(max(per, 1)) 个字一个，像刷屏广告；留两三个就够了"))
   }
 }

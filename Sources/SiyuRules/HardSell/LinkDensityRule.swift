@@ -31,7 +31,13 @@ public struct LinkDensityRule: BuiltinRule {
   public init() {}
 
   public func check(_ document: Document) -> [RuleHit] {
-    guard TextInventory.of(document).links >= min(2, Self.maximum) else { return [] }
+    var hits: [RuleHit] = []
+    check(document, into: &hits)
+    return hits
+  }
+
+  public func check(_ document: Document, into hits: inout [RuleHit]) {
+    guard TextInventory.of(document).links >= min(2, Self.maximum) else { return }
     var links: [Token] = []
     var characters = 0
     for token in document.tokens {
@@ -42,12 +48,11 @@ public struct LinkDensityRule: BuiltinRule {
       }
     }
     guard links.count >= Self.maximum || (links.count >= 2 && characters < Self.minimumText) else {
-      return []
+      return
     }
-    return [
+    hits.append(
       RuleHit(
         range: links[1].sourceRange,
-        message: "链接太多：\(links.count) 个链接、正文只有 \(characters) 个字，像商品目录；一条帖子留一个链接，配上真实的推荐理由")
-    ]
+        message: "链接太多：\(links.count) 个链接、正文只有 \(characters) 个字，像商品目录；一条帖子留一个链接，配上真实的推荐理由"))
   }
 }

@@ -23,13 +23,21 @@ public struct OfferRule: BuiltinRule {
   public init() {}
 
   public func check(_ document: Document) -> [RuleHit] {
-    HitMerging.merged(
-      document.withAnalysis(CueScan.self) { $0.matches(.offer) }.map { $0.sourceRange }, in: document
-    )
-    .map { range in
-      RuleHit(
-        range: range,
-        message: document.text(in: range, between: "促销话术「", and: "」；和价格、联系方式、倒计时叠在一条里就是硬广，价值内容少用"))
+    var hits: [RuleHit] = []
+    check(document, into: &hits)
+    return hits
+  }
+
+  public func check(_ document: Document, into hits: inout [RuleHit]) {
+    document.withAnalysis(CueScan.self) { scan in
+      let matches = scan.matches(.offer)
+      guard !matches.isEmpty else { return }
+      for range in HitMerging.merged(matches.map { $0.sourceRange }, in: document) {
+        hits.append(
+          RuleHit(
+            range: range,
+            message: document.text(in: range, between: "促销话术「", and: "」；和价格、联系方式、倒计时叠在一条里就是硬广，价值内容少用")))
+      }
     }
   }
 }

@@ -26,8 +26,20 @@ public struct PriceRule: BuiltinRule {
   public init() {}
 
   public func check(_ document: Document) -> [RuleHit] {
+    var hits: [RuleHit] = []
+    check(document, into: &hits)
+    return hits
+  }
+
+  public func check(_ document: Document, into hits: inout [RuleHit]) {
     document.withAnalysis(CueScan.self) { scan in
-      var ranges = scan.matches(.price).map { $0.sourceRange }
+      let cues = scan.matches(.price)
+      // Most posts have no price of any shape: no array is made for them.
+      guard
+        !cues.isEmpty || scan.inventory.prices > 0 || !scan.maskedRuns.isEmpty
+          || scan.inventory.characters.contains(.offerJoiner)
+      else { return }
+      var ranges = cues.map { $0.sourceRange }
       if scan.inventory.prices > 0 {
         for token in document.tokens where token.kind == .price {
           ranges.append(token.sourceRange)
@@ -44,10 +56,11 @@ public struct PriceRule: BuiltinRule {
           ranges.append(document.sourceRange(ofNormalized: range))
         }
       }
-      return HitMerging.merged(ranges, in: document).map { range in
-        RuleHit(
-          range: range,
-          message: document.text(in: range, between: "报价话术「", and: "」；报价和催促、引导下单叠加在一条里就成了硬广，价值内容里点到为止"))
+      for range in HitMerging.merged(ranges, in: document) {
+        hits.append(
+          RuleHit(
+            range: range,
+            message: document.text(in: range, between: "报价话术「", and: "」；报价和催促、引导下单叠加在一条里就成了硬广，价值内容里点到为止")))
       }
     }
   }

@@ -25,13 +25,22 @@ public struct ShopVoiceRule: BuiltinRule {
   public init() {}
 
   public func check(_ document: Document) -> [RuleHit] {
-    HitMerging.merged(
-      document.withAnalysis(CueScan.self) { $0.matches(.shopVoice) }.map { $0.sourceRange }, in: document
-    ).map { range in
-      RuleHit(
-        range: range,
-        message: document.text(
-          in: range, between: "商家口吻「", and: "」，像柜台对顾客、群发通知；私域帖子用自己的口吻说话，和优惠、价格、联系方式叠在一条里就是硬广"))
+    var hits: [RuleHit] = []
+    check(document, into: &hits)
+    return hits
+  }
+
+  public func check(_ document: Document, into hits: inout [RuleHit]) {
+    document.withAnalysis(CueScan.self) { scan in
+      let matches = scan.matches(.shopVoice)
+      guard !matches.isEmpty else { return }
+      for range in HitMerging.merged(matches.map { $0.sourceRange }, in: document) {
+        hits.append(
+          RuleHit(
+            range: range,
+            message: document.text(
+              in: range, between: "商家口吻「", and: "」，像柜台对顾客、群发通知；私域帖子用自己的口吻说话，和优惠、价格、联系方式叠在一条里就是硬广")))
+      }
     }
   }
 }

@@ -22,9 +22,14 @@ public struct ShoutingRule: BuiltinRule {
   public init() {}
 
   public func check(_ document: Document) -> [RuleHit] {
-    let inventory = TextInventory.of(document)
-    guard inventory.characters.contains(.exclamation) || inventory.emoji >= Self.minimumRun else { return [] }
     var hits: [RuleHit] = []
+    check(document, into: &hits)
+    return hits
+  }
+
+  public func check(_ document: Document, into hits: inout [RuleHit]) {
+    let inventory = TextInventory.of(document)
+    guard inventory.characters.contains(.exclamation) || inventory.emoji >= Self.minimumRun else { return }
     let tokens = document.tokens
     var i = 0
     while i < tokens.count {
@@ -59,6 +64,5 @@ public struct ShoutingRule: BuiltinRule {
         i += 1
       }
     }
-    return hits
   }
 }

@@ -29,11 +29,20 @@ public struct UrgencyRule: BuiltinRule {
   public init() {}
 
   public func check(_ document: Document) -> [RuleHit] {
+    var hits: [RuleHit] = []
+    check(document, into: &hits)
+    return hits
+  }
+
+  public func check(_ document: Document, into hits: inout [RuleHit]) {
     document.withAnalysis(CueScan.self) { scan in
-      var ranges = scan.matches(.urgency).map { $0.sourceRange }
+      let cues = scan.matches(.urgency)
+      // Countdowns start with 最, 仅, 只 or 还; most posts have none, and no cue either.
+      let countdowns = scan.inventory.characters.contains(.countdownLead)
+      guard countdowns || !cues.isEmpty else { return }
+      var ranges = cues.map { $0.sourceRange }
       let tokens = document.tokens
-      // Countdowns start with 最, 仅, 只 or 还; most posts have none.
-      var i = scan.inventory.characters.contains(.countdownLead) ? 0 : tokens.count
+      var i = countdowns ? 0 : tokens.count
       while i + 2 < tokens.count {
         let range = tokens[i].normalizedRange
         if range.count == 2, Self.countdownWords.contains(Self.packed(document.normalized[range])) {
@@ -53,10 +62,12 @@ public struct UrgencyRule: BuiltinRule {
         }
         i += 1
       }
-      return HitMerging.merged(ranges, in: document).map { range in
-        RuleHit(
-          range: range,
-          message: document.text(in: range, between: "紧迫感话术「", and: "」，催人下单像广告；说清楚适合谁、为什么值得，真实的截止时间平实地说一次就好"))
+      for range in HitMerging.merged(ranges, in: document) {
+        hits.append(
+          RuleHit(
+            range: range,
+            message: document.text(
+              in: range, between: "紧迫感话术「", and: "」，催人下单像广告；说清楚适合谁、为什么值得，真实的截止时间平实地说一次就好")))
       }
     }
   }
