@@ -95,8 +95,9 @@ public final class Linter {
     let acceptedRanges = acceptedOccurrences(in: document.units)
     var findings: [Finding] = []
     let overridden = !configuration.overrides.isEmpty
-    // One array for every rule's hits, emptied (keeping its storage) after each rule that had some:
-    // most rules find nothing in a post, and then no array is made or released for them.
+    // One array for every rule's hits, which each rule appends to: most rules find nothing in a post,
+    // and then no array is made or released for them. Hits are few, so the array is not emptied
+    // between rules (that cost more than keeping them); a rule's hits start at `first`.
     var hits: [RuleHit] = []
     for index in rules.indices where index != judgeIndex {
       let level =
@@ -104,9 +105,10 @@ public final class Linter {
         ? configuration.level(for: descriptions[index], postPath: post.path, channel: post.channel)
         : baseLevels[index]
       guard let severity = level.severity else { continue }
+      let first = hits.count
       if isFallible[index], let fallible = fallibles[index] {
         do {
-          hits = try fallible.checkOrFail(document)
+          Self.append(try fallible.checkOrFail(document), to: &hits)
         } catch {
           problems.append(InputProblem(path: post.id, message: error.message))
           continue
@@ -116,11 +118,12 @@ public final class Linter {
       } else {
         // The call copies the rule's existential (value-witness calls each way). Binding each rule's
         // `check` into a closure, or holding rules in a class to borrow them, measured slower.
-        hits = rules.withUnsafeBufferPointer { $0[index].check(document) }
+        Self.append(rules.withUnsafeBufferPointer { $0[index].check(document) }, to: &hits)
       }
-      guard !hits.isEmpty else { continue }
+      guard hits.count > first else { continue }
       var reported = 0
-      for hit in hits {
+      for position in first..<hits.count {
+        let hit = hits[position]
         if acceptedRanges.contains(where: { $0.overlaps(hit.range) }) { continue }
         if suppressing,
           suppressions.suppresses(
@@ -134,7 +137,6 @@ public final class Linter {
             points: Self.points(rulePoints[index], finding: reported), suggestion: hit.suggestion))
         reported += 1
       }
-      hits.removeAll(keepingCapacity: true)
     }
     let score = findings.reduce(0) { $0 + $1.points }
     var verdict = Self.rulesOnlyVerdict(score: score, requiredScore: configuration.classifier.requiredScore)
@@ -183,6 +185,15 @@ public final class Linter {
     var report = PostReport(path: post.id, verdict: verdict, findings: located, meta: post.meta)
     report.problems = problems
     return report
+  }
+
+  /// Appends `found` to `hits`, taking the array as it is when `hits` is empty (no copy).
+  private static func append(_ found: [RuleHit], to hits: inout [RuleHit]) {
+    if hits.isEmpty {
+      hits = found
+    } else {
+      hits.append(contentsOf: found)
+    }
   }
 
   /// `type(of: rule)` when the rule holds no state, so that any instance checks as `init()`'s does.

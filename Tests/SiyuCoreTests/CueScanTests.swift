@@ -101,6 +101,21 @@ import Testing
     #expect(scan.matches(.medical).isEmpty)
   }
 
+  /// `contains(_:)` and `containsObfuscated(_:)`, the bit tests rules ask before anything else, say
+  /// whether the matches are there, on every text and list.
+  @Test func containsAgreesWithTheMatches() throws {
+    let segmenter = try Segmenter()
+    for text in try Self.texts() {
+      let scan = Self.document(text, segmenter: segmenter).analysis(CueScan.self)
+      for list in CueList.allCases {
+        #expect(scan.contains(list) == !scan.matches(list).isEmpty, "\(list) in \(text.prefix(40))")
+        #expect(
+          scan.containsObfuscated(list) == !scan.obfuscatedMatches(list).isEmpty,
+          "\(list) in \(text.prefix(40))")
+      }
+    }
+  }
+
   @Test func inventoryTableMarksEveryUnitWithAKind() {
     let disagreeing = (UInt16(0x80)...0xFFFF).filter { unit in
       let marked = TextInventory.marked[Int(unit >> 6)] & (1 << UInt64(unit & 63)) != 0

@@ -40,8 +40,8 @@ public struct AbsoluteTermRule: BuiltinRule {
 
   public func check(_ document: Document, into hits: inout [RuleHit]) {
     document.withAnalysis(CueScan.self) { scan in
+      guard scan.contains(.absolute) else { return }
       let matches = scan.matches(.absolute)
-      guard !matches.isEmpty else { return }
       let exempt = scan.matches(.absoluteExempt).map { $0.normalizedRange }
       for match in matches {
         let range = match.normalizedRange

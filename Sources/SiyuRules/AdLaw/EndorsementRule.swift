@@ -29,6 +29,7 @@ public struct EndorsementRule: BuiltinRule {
 
   public func check(_ document: Document, into hits: inout [RuleHit]) {
     document.withAnalysis(CueScan.self) { scan in
+      guard scan.contains(.endorsement) else { return }
       for match in scan.matches(.endorsement) {
         hits.append(
           RuleHit(

@@ -28,6 +28,7 @@ public struct MedicalClaimRule: BuiltinRule {
 
   public func check(_ document: Document, into hits: inout [RuleHit]) {
     document.withAnalysis(CueScan.self) { scan in
+      guard scan.contains(.medical) else { return }
       for match in scan.matches(.medical) {
         hits.append(
           RuleHit(

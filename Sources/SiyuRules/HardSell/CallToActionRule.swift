@@ -34,9 +34,9 @@ public struct CallToActionRule: BuiltinRule {
 
   public func check(_ document: Document, into hits: inout [RuleHit]) {
     document.withAnalysis(CueScan.self) { scan in
+      guard scan.contains(.cta) || scan.containsObfuscated(.cta) else { return }
       let plain = scan.matches(.cta)
       let obfuscated = scan.obfuscatedMatches(.cta)
-      guard !plain.isEmpty || !obfuscated.isEmpty else { return }
       var ranges: [Range<Int>] = []
       ranges.reserveCapacity(plain.count + obfuscated.count)
       for match in plain { ranges.append(match.sourceRange) }

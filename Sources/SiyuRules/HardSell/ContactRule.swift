@@ -38,12 +38,11 @@ public struct ContactRule: BuiltinRule {
 
   public func check(_ document: Document, into hits: inout [RuleHit]) {
     document.withAnalysis(CueScan.self) { scan in
-      let plain = scan.matches(.contact)
-      let obfuscated = scan.obfuscatedMatches(.contact)
       let inventory = scan.inventory
       // Most posts have no contact of any shape: no arrays are made for them.
       guard
-        inventory.contacts > 0 || !plain.isEmpty || !obfuscated.isEmpty || !scan.maskedRuns.isEmpty
+        inventory.contacts > 0 || scan.contains(.contact) || scan.containsObfuscated(.contact)
+          || !scan.maskedRuns.isEmpty
           || inventory.characters.contains(.houseNumber) || inventory.digitValued >= 11
       else { return }
       var ranges: [Range<Int>] = []
@@ -53,11 +52,11 @@ public struct ContactRule: BuiltinRule {
           ranges.append(token.sourceRange)
         }
       }
-      for match in plain {
+      for match in scan.matches(.contact) {
         if isWeak(match) && !hasContactContext(match, document) { continue }
         ranges.append(withFollowingID(match, document))
       }
-      for match in obfuscated {
+      for match in scan.obfuscatedMatches(.contact) {
         if isWeak(match) && !hasContactContext(match, document) { continue }
         let range = withFollowingID(match, document)
         ranges.append(range)

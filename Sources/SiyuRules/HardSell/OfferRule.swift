@@ -30,9 +30,8 @@ public struct OfferRule: BuiltinRule {
 
   public func check(_ document: Document, into hits: inout [RuleHit]) {
     document.withAnalysis(CueScan.self) { scan in
-      let matches = scan.matches(.offer)
-      guard !matches.isEmpty else { return }
-      for range in HitMerging.merged(matches.map { $0.sourceRange }, in: document) {
+      guard scan.contains(.offer) else { return }
+      for range in HitMerging.merged(scan.matches(.offer).map { $0.sourceRange }, in: document) {
         hits.append(
           RuleHit(
             range: range,

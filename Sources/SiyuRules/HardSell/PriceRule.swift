@@ -33,13 +33,12 @@ public struct PriceRule: BuiltinRule {
 
   public func check(_ document: Document, into hits: inout [RuleHit]) {
     document.withAnalysis(CueScan.self) { scan in
-      let cues = scan.matches(.price)
       // Most posts have no price of any shape: no array is made for them.
       guard
-        !cues.isEmpty || scan.inventory.prices > 0 || !scan.maskedRuns.isEmpty
+        scan.contains(.price) || scan.inventory.prices > 0 || !scan.maskedRuns.isEmpty
           || scan.inventory.characters.contains(.offerJoiner)
       else { return }
-      var ranges = cues.map { $0.sourceRange }
+      var ranges = scan.matches(.price).map { $0.sourceRange }
       if scan.inventory.prices > 0 {
         for token in document.tokens where token.kind == .price {
           ranges.append(token.sourceRange)

@@ -32,9 +32,8 @@ public struct ShopVoiceRule: BuiltinRule {
 
   public func check(_ document: Document, into hits: inout [RuleHit]) {
     document.withAnalysis(CueScan.self) { scan in
-      let matches = scan.matches(.shopVoice)
-      guard !matches.isEmpty else { return }
-      for range in HitMerging.merged(matches.map { $0.sourceRange }, in: document) {
+      guard scan.contains(.shopVoice) else { return }
+      for range in HitMerging.merged(scan.matches(.shopVoice).map { $0.sourceRange }, in: document) {
         hits.append(
           RuleHit(
             range: range,

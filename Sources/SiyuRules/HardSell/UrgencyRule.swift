@@ -36,11 +36,10 @@ public struct UrgencyRule: BuiltinRule {
 
   public func check(_ document: Document, into hits: inout [RuleHit]) {
     document.withAnalysis(CueScan.self) { scan in
-      let cues = scan.matches(.urgency)
       // Countdowns start with 最, 仅, 只 or 还; most posts have none, and no cue either.
       let countdowns = scan.inventory.characters.contains(.countdownLead)
-      guard countdowns || !cues.isEmpty else { return }
-      var ranges = cues.map { $0.sourceRange }
+      guard countdowns || scan.contains(.urgency) else { return }
+      var ranges = scan.matches(.urgency).map { $0.sourceRange }
       let tokens = document.tokens
       var i = countdowns ? 0 : tokens.count
       while i + 2 < tokens.count {

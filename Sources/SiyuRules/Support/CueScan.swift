@@ -53,6 +53,19 @@ final class CueScan: DocumentAnalysis {
       inventory.characters.contains(.digitMask) ? NumberShapes.maskedRuns(in: document.normalized) : []
   }
 
+  /// Whether `list` has a match in `matches(_:)`: a bit test, inlined into the rule, so that a rule
+  /// whose lists are absent (most rules in most posts) makes no `CueMatches` and calls nothing.
+  @inline(__always)
+  func contains(_ list: CueList) -> Bool {
+    plainLists & (1 << UInt32(list.rawValue)) != 0
+  }
+
+  /// Whether `list` has a match in `obfuscatedMatches(_:)` (as `contains(_:)`).
+  @inline(__always)
+  func containsObfuscated(_ list: CueList) -> Bool {
+    obfuscatedLists & (1 << UInt32(list.rawValue)) != 0
+  }
+
   /// `list`'s matches on token boundaries and its `text` entries' matches anywhere, in text order.
   func matches(_ list: CueList) -> CueMatches {
     Self.run(of: list, in: plain, present: plainLists)
