@@ -1,9 +1,9 @@
 import Foundation
-import SiyuRules
 import SiyuText
 import Testing
 
 @testable import SiyuCore
+@testable import SiyuRules
 
 /// `BuiltinRule.check(_:into:)`, which the linter calls with one array reused for every rule, must append
 /// exactly what `check(_:)` returns, in the same order, and leave the hits already in the array alone.
@@ -37,6 +37,19 @@ import Testing
         #expect(appended == [Self.earlier] + expected, "\(type.description.id): \(text)")
       }
     }
+  }
+
+  /// The countdown scan tests a token's first unit before looking its two units up: every countdown
+  /// word must start with a lead, and the leads are the inventory's `countdownLead` characters.
+  @Test func everyCountdownWordStartsWithALead() {
+    for word in UrgencyRule.countdownWords {
+      #expect(UrgencyRule.isCountdownLead(UInt16(word >> 16)), "\(String(word, radix: 16))")
+    }
+    for unit in Array("最仅只还".utf16) {
+      #expect(UrgencyRule.isCountdownLead(unit))
+      #expect(TextInventory.Characters(rawValue: TextInventory.kinds(of: unit)).contains(.countdownLead))
+    }
+    #expect(!UrgencyRule.isCountdownLead(0x4ECA))  // 今
   }
 
   @Test func bulkMessageSortsOnlyItsOwnHits() throws {

@@ -37,14 +37,19 @@ public struct ContactRule: BuiltinRule {
   }
 
   public func check(_ document: Document, into hits: inout [RuleHit]) {
+    // The test alone first, in a closure small enough to be inlined: most posts have no contact of any shape, and the
+    // rule, which then makes no call.
+    guard
+      document.withAnalysis(
+        CueScan.self,
+        { scan in
+          scan.inventory.contacts > 0 || scan.contains(.contact) || scan.containsObfuscated(.contact)
+            || !scan.maskedRuns.isEmpty || scan.inventory.characters.contains(.houseNumber)
+            || scan.inventory.digitValued >= 11
+        })
+    else { return }
     document.withAnalysis(CueScan.self) { scan in
       let inventory = scan.inventory
-      // Most posts have no contact of any shape: no arrays are made for them.
-      guard
-        inventory.contacts > 0 || scan.contains(.contact) || scan.containsObfuscated(.contact)
-          || !scan.maskedRuns.isEmpty
-          || inventory.characters.contains(.houseNumber) || inventory.digitValued >= 11
-      else { return }
       var ranges: [Range<Int>] = []
       var disguised: [Range<Int>] = []
       if inventory.contacts > 0 {

@@ -32,12 +32,17 @@ public struct PriceRule: BuiltinRule {
   }
 
   public func check(_ document: Document, into hits: inout [RuleHit]) {
+    // The test alone first, in a closure small enough to be inlined: most posts have no price of any shape, and the
+    // rule, which then makes no call.
+    guard
+      document.withAnalysis(
+        CueScan.self,
+        { scan in
+          scan.contains(.price) || scan.inventory.prices > 0 || !scan.maskedRuns.isEmpty
+            || scan.inventory.characters.contains(.offerJoiner)
+        })
+    else { return }
     document.withAnalysis(CueScan.self) { scan in
-      // Most posts have no price of any shape: no array is made for them.
-      guard
-        scan.contains(.price) || scan.inventory.prices > 0 || !scan.maskedRuns.isEmpty
-          || scan.inventory.characters.contains(.offerJoiner)
-      else { return }
       var ranges = scan.matches(.price).map { $0.sourceRange }
       if scan.inventory.prices > 0 {
         for token in document.tokens where token.kind == .price {

@@ -35,16 +35,22 @@ public struct UrgencyRule: BuiltinRule {
   }
 
   public func check(_ document: Document, into hits: inout [RuleHit]) {
+    // Countdowns start with 最, 仅, 只 or 还; most posts have none, and no cue either. The test alone
+    // first, in a closure small enough to be inlined: the rule then makes no call.
+    guard
+      document.withAnalysis(
+        CueScan.self, { $0.inventory.characters.contains(.countdownLead) || $0.contains(.urgency) })
+    else { return }
     document.withAnalysis(CueScan.self) { scan in
-      // Countdowns start with 最, 仅, 只 or 还; most posts have none, and no cue either.
       let countdowns = scan.inventory.characters.contains(.countdownLead)
-      guard countdowns || scan.contains(.urgency) else { return }
       var ranges = scan.matches(.urgency).map { $0.sourceRange }
       let tokens = document.tokens
       var i = countdowns ? 0 : tokens.count
       while i + 2 < tokens.count {
         let range = tokens[i].normalizedRange
-        if range.count == 2, Self.countdownWords.contains(Self.packed(document.normalized[range])) {
+        if range.count == 2, Self.isCountdownLead(document.normalized[range.lowerBound]),
+          Self.countdownWords.contains(Self.packed(document.normalized[range]))
+        {
           var j = i + 1
           if j < tokens.count && document.normalized[tokens[j].normalizedRange].allSatisfy({ $0 == 0x20 }) {
             j += 1
@@ -69,6 +75,13 @@ public struct UrgencyRule: BuiltinRule {
               in: range, between: "紧迫感话术「", and: "」，催人下单像广告；说清楚适合谁、为什么值得，真实的截止时间平实地说一次就好")))
       }
     }
+  }
+
+  /// Whether `unit` is 最, 仅, 只 or 还, the first unit of every countdown word
+  /// (`TextInventory.Characters.countdownLead`): most two-unit tokens are ruled out by this test, with
+  /// no lookup in `countdownWords`.
+  static func isCountdownLead(_ unit: UInt16) -> Bool {
+    unit == 0x6700 || unit == 0x4EC5 || unit == 0x53EA || unit == 0x8FD8
   }
 
   /// One or two UTF-16 units as `first << 16 | second` (0 when there is no second).
