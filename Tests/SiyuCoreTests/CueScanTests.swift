@@ -116,6 +116,22 @@ import Testing
     }
   }
 
+  /// `TextInventory.read` gives what `of` gives, from the scan's inventory or from an analysis of its
+  /// own when the document has no scan.
+  @Test func inventoryReadAgreesWithOf() throws {
+    let segmenter = try Segmenter()
+    let text = "限时秒杀！！！回T退订【青禾】🔥🔥🔥 https://a.cn/1 https://a.cn/2 https://a.cn/3"
+    let unscanned = Self.document(text, segmenter: segmenter)
+    #expect(TextInventory.read(unscanned) { $0 } == TextInventory.of(unscanned))
+    #expect(unscanned.withExistingAnalysis(CueScan.self) { _ in true } == nil)
+    #expect(TextInventory.read(unscanned) { $0.links } == 3)
+    let scanned = Self.document(text, segmenter: segmenter)
+    let scan = scanned.analysis(CueScan.self)
+    #expect(TextInventory.read(scanned) { $0 } == scan.inventory)
+    #expect(TextInventory.read(scanned) { $0.characters.contains(.exclamation) })
+    #expect(scanned.withExistingAnalysis(TextInventory.Analysis.self) { _ in true } == nil)
+  }
+
   @Test func inventoryTableMarksEveryUnitWithAKind() {
     let disagreeing = (UInt16(0x80)...0xFFFF).filter { unit in
       let marked = TextInventory.marked[Int(unit >> 6)] & (1 << UInt64(unit & 63)) != 0

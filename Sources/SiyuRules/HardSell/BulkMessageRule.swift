@@ -45,7 +45,7 @@ public struct BulkMessageRule: BuiltinRule {
   }
 
   public func check(_ document: Document, into hits: inout [RuleHit]) {
-    let characters = TextInventory.of(document).characters
+    let characters = TextInventory.read(document) { $0.characters }
     guard characters.contains(.unsubscribe) || characters.contains(.closingBracket) else { return }
     let text = document.normalized
     let first = hits.count

@@ -35,7 +35,7 @@ public struct EmojiFloodRule: BuiltinRule {
   }
 
   public func check(_ document: Document, into hits: inout [RuleHit]) {
-    guard TextInventory.of(document).emoji >= min(Self.minimum, Self.always) else { return }
+    guard TextInventory.read(document, { $0.emoji >= min(Self.minimum, Self.always) }) else { return }
     var emoji: [Token] = []
     var characters = 0
     for token in document.tokens {

@@ -37,7 +37,7 @@ public struct LinkDensityRule: BuiltinRule {
   }
 
   public func check(_ document: Document, into hits: inout [RuleHit]) {
-    guard TextInventory.of(document).links >= min(2, Self.maximum) else { return }
+    guard TextInventory.read(document, { $0.links >= min(2, Self.maximum) }) else { return }
     var links: [Token] = []
     var characters = 0
     for token in document.tokens {

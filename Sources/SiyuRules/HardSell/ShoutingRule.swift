@@ -28,8 +28,10 @@ public struct ShoutingRule: BuiltinRule {
   }
 
   public func check(_ document: Document, into hits: inout [RuleHit]) {
-    let inventory = TextInventory.of(document)
-    guard inventory.characters.contains(.exclamation) || inventory.emoji >= Self.minimumRun else { return }
+    guard
+      TextInventory.read(
+        document, { $0.characters.contains(.exclamation) || $0.emoji >= Self.minimumRun })
+    else { return }
     let tokens = document.tokens
     var i = 0
     while i < tokens.count {

@@ -58,6 +58,15 @@ struct TextInventory: Sendable, Equatable {
       ?? document.withAnalysis(Analysis.self) { $0.inventory }
   }
 
+  /// `body` applied to `of(document)`, inlined into the rule that asks: the rules that read the
+  /// inventory read one or two fields of it, most posts stop there, and a call to `of` that copies the
+  /// whole inventory cost more than the test.
+  @inline(__always)
+  static func read<R>(_ document: Document, _ body: (TextInventory) -> R) -> R {
+    document.withExistingAnalysis(CueScan.self) { body($0.inventory) }
+      ?? document.withAnalysis(Analysis.self) { body($0.inventory) }
+  }
+
   /// Counts `document`'s characters and tokens (a pass each); rules read `of(_:)`, computed once.
   init(_ document: borrowing Document) {
     var found: UInt8 = 0
