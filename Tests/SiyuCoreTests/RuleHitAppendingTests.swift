@@ -52,6 +52,20 @@ import Testing
     #expect(!UrgencyRule.isCountdownLead(0x4ECA))  // 今
   }
 
+  /// Shouting counts a punctuation token made of `!` only, three or more.
+  @Test func shoutingNeedsThreeExclamationMarksAndNothingElse() throws {
+    let segmenter = try Segmenter()
+    func hits(_ text: String) -> Int {
+      ShoutingRule().check(
+        Document(post: Post(id: "p.md", path: "p.md", text: text, channel: "moments"), segmenter: segmenter)
+      ).count
+    }
+    #expect(hits("好！！！") == 1)
+    #expect(hits("好!!!!") == 1)
+    #expect(hits("好！！") == 0)
+    #expect(hits("真的吗！？！") == 0)
+  }
+
   @Test func bulkMessageSortsOnlyItsOwnHits() throws {
     let document = Document(
       post: Post(id: "p.md", path: "p.md", text: "本周六会员日，欢迎惠顾【青禾生活馆】\n回T退订", channel: "moments"),

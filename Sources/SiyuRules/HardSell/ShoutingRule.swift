@@ -38,9 +38,9 @@ public struct ShoutingRule: BuiltinRule {
       let token = tokens[i]
       if token.kind == .punctuation {
         // Punctuation runs of the same mark are already one token (！！！); ！？！ mixes count too.
-        let normalized = document.normalized[token.normalizedRange]
-        let bangs = normalized.filter { $0 == 0x21 }.count
-        if bangs >= Self.minimumRun && bangs == normalized.count {
+        // A run of `!` only (counted in place: filtering made an array per punctuation token).
+        let range = token.normalizedRange
+        if range.count >= Self.minimumRun, document.normalized[range].allSatisfy({ $0 == 0x21 }) {
           hits.append(
             RuleHit(
               range: token.sourceRange,
