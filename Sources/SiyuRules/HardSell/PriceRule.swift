@@ -32,8 +32,8 @@ public struct PriceRule: BuiltinRule {
   }
 
   public func check(_ document: Document, into hits: inout [RuleHit]) {
-    // The test alone first, in a closure small enough to be inlined: most posts have no price of any shape, and the
-    // rule, which then makes no call.
+    // The test alone first, in a closure small enough to be inlined: most posts have no price of any
+    // shape, and the rule then makes no call.
     guard
       document.withAnalysis(
         CueScan.self,
