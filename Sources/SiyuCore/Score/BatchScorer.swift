@@ -91,9 +91,10 @@ public struct BatchScorer: Sendable {
       rules: historyRules, configuration: configuration, minimumChunk: minimumChunk,
       recheck: { post, hits in linter.check(post, history: hits, reasons: false) })
     var done = 0
+    var tally = ScoreSummary.Tally()
     func release(_ posts: [ScoredPost]) {
       for post in posts {
-        summary.add(post, calendar: calendar)
+        summary.add(post, calendar: calendar, tally: &tally)
         handlers.row(post)
       }
     }
@@ -204,6 +205,7 @@ public struct BatchScorer: Sendable {
       }
     }
     release(caps.finish())
+    summary.flush(&tally)
     for post in worst.worst { summary.offerWorst(post) }
     if caps.lateArrivals > 0 {
       handlers.warning(
