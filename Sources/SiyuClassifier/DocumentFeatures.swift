@@ -35,3 +35,20 @@ extension FeatureExtractor {
     HTMLComments.ranges(in: units, unterminatedToEnd: true)
   }
 }
+
+extension Model {
+  /// The log-odds that a segmented post is hard-sell: the value of `logOdds(FeatureExtractor.keys(document))`
+  /// (the same additions in the same order), without making the key array. The lookups run in a loop of
+  /// their own after the extraction: independent loads, whose cache misses the processor overlaps.
+  public func logOdds(_ document: Document) -> Double {
+    let tokens = FeatureExtractor.contentTokens(document)
+    guard algorithm != .fisher else {
+      return logOdds(FeatureExtractor.keys(normalized: document.normalized, tokens: tokens))
+    }
+    return document.normalized.withUnsafeBufferPointer { norm in
+      FeatureExtractor.withDistinctKeys(norm, tokens, onNew: { _ in }) { keys in
+        evidence.bias + table.sum(of: keys)
+      }
+    }
+  }
+}

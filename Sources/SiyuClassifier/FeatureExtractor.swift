@@ -25,32 +25,46 @@ public enum FeatureExtractor {
     normalized.withUnsafeBufferPointer { keys($0, tokens) }
   }
 
-  /// The distinct feature keys of a post, in order of first occurrence. Duplicates are dropped as they are
-  /// extracted, by a small open-addressing set on the stack (no sorting, one allocation: the result).
+  /// The distinct feature keys of a post, in order of first occurrence (one allocation: the result).
   static func keys(_ norm: UnsafeBufferPointer<UInt16>, _ tokens: [Token]) -> [UInt64] {
+    withDistinctKeys(norm, tokens, onNew: { _ in }) { Array($0) }
+  }
+
+  /// Calls `body` with the distinct feature keys of a post, in order of first occurrence, in a temporary
+  /// buffer (valid only inside `body`). Duplicates are dropped as they are extracted, by a small
+  /// open-addressing set; the set and the buffer are temporary allocations (on the stack when small), so a
+  /// caller that only reads the keys (`Model.logOdds(_:)` on a document) allocates nothing. `onNew` sees
+  /// each distinct key as it is found (to prefetch its model slot).
+  @inline(__always)
+  static func withDistinctKeys<R>(
+    _ norm: UnsafeBufferPointer<UInt16>, _ tokens: [Token], onNew: (UInt64) -> Void,
+    _ body: (UnsafeBufferPointer<UInt64>) -> R
+  ) -> R {
     let bound = occurrenceBound(norm, tokens)
     var size = 64
     while size < bound * 2 { size &<<= 1 }
     let mask = size - 1
-    return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: size) { set in
+    // One allocation: the set's `size` slots, then room for `bound` keys.
+    return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: size + bound) { buffer in
+      let base = buffer.baseAddress!
       // Key 0 is never produced (`FeatureHash.finish`): it marks an empty slot.
-      set.initialize(repeating: 0)
-      return [UInt64](unsafeUninitializedCapacity: bound) { out, count in
-        var n = 0
-        walk(norm, tokens) { key, _, _, _ in
-          var i = Int(truncatingIfNeeded: key &>> 40) & mask
-          while true {
-            let k = set[i]
-            if k == key { return }
-            if k == 0 { break }
-            i = (i &+ 1) & mask
-          }
-          set[i] = key
-          out[n] = key
-          n &+= 1
+      base.initialize(repeating: 0, count: size)
+      let out = base + size
+      var n = 0
+      walk(norm, tokens) { key, _, _, _ in
+        var i = Int(truncatingIfNeeded: key &>> 40) & mask
+        while true {
+          let k = base[i]
+          if k == key { return }
+          if k == 0 { break }
+          i = (i &+ 1) & mask
         }
-        count = n
+        base[i] = key
+        out[n] = key
+        n &+= 1
+        onNew(key)
       }
+      return body(UnsafeBufferPointer(start: out, count: n))
     }
   }
 
@@ -225,7 +239,12 @@ public enum FeatureExtractor {
         if UTF16.isLeadSurrogate(norm[i]) && next < end && UTF16.isTrailSurrogate(norm[next]) { next += 1 }
         if previousStart >= 0 && !(isDigit(norm[previousStart]) && isDigit(norm[i])) {
           var h = FeatureHash.start(UInt8(ascii: "b"))
-          for j in previousStart..<next { h = FeatureHash.add(h, digitFolded(norm[j])) }
+          if previousStart &+ 1 == i && next == i &+ 1 {
+            // Two single-unit characters (nearly every bigram): no loop.
+            h = FeatureHash.add(FeatureHash.add(h, digitFolded(norm[previousStart])), digitFolded(norm[i]))
+          } else {
+            for j in previousStart..<next { h = FeatureHash.add(h, digitFolded(norm[j])) }
+          }
           let sourceStart = previousStart < start ? previousSourceStart : Int(token.sourceStart)
           emit(FeatureHash.finish(h), .bigram, previousStart..<next, sourceStart..<Int(token.sourceEnd))
         }

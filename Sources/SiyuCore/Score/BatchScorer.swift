@@ -91,9 +91,10 @@ public struct BatchScorer: Sendable {
       rules: historyRules, configuration: configuration, minimumChunk: minimumChunk,
       recheck: { post, hits in linter.check(post, history: hits, reasons: false) })
     var done = 0
+    var tally = ScoreSummary.Tally()
     func release(_ posts: [ScoredPost]) {
       for post in posts {
-        summary.add(post, calendar: calendar)
+        summary.add(post, calendar: calendar, tally: &tally)
         handlers.row(post)
       }
     }
@@ -115,17 +116,32 @@ public struct BatchScorer: Sendable {
     }
     var worst = ScoreSummary(settings: summary.settings)
     if jobs == 1 {
-      // Each item is scored and passed on at once (no batch array to fill and copy out of); progress
-      // is reported every `batchSize` items, as with more jobs.
+      // Each post is scored and passed on at once, straight from the reader (no item or batch to wrap it
+      // in and copy it out of); progress is reported every `batchSize` items, as with more jobs.
       var sinceProgress = 0
-      read(inputs) { item in
-        consume(score(item, linter: linter, worst: &worst))
+      func counted() {
         sinceProgress += 1
         if sinceProgress >= batchSize {
           handlers.progress(done)
           sinceProgress = 0
         }
       }
+      read(
+        inputs,
+        post: { post in
+          var problems: [InputProblem] = []
+          if let scored = scorePost(post, linter: linter, worst: &worst, problems: &problems) {
+            release(caps.add(scored))
+            done += 1
+          } else {
+            consume(.problems(problems))
+          }
+          counted()
+        },
+        other: { item in
+          consume(score(item, linter: linter, worst: &worst))
+          counted()
+        })
       handlers.progress(done)
     } else {
       let work = ScoreQueue<[Item]>(capacity: jobs * 2)
@@ -189,6 +205,7 @@ public struct BatchScorer: Sendable {
       }
     }
     release(caps.finish())
+    summary.flush(&tally)
     for post in worst.worst { summary.offerWorst(post) }
     if caps.lateArrivals > 0 {
       handlers.warning(
@@ -200,56 +217,75 @@ public struct BatchScorer: Sendable {
 
   /// Reads every input in order, as items.
   func read(_ inputs: [Input], _ emit: (Item) -> Void) {
+    read(inputs, post: { emit(.post($0)) }, other: emit)
+  }
+
+  /// Reads every input in order: posts to `post`, problems and warnings (as items) to `other`.
+  func read(_ inputs: [Input], post: (Post) -> Void, other: (Item) -> Void) {
     for input in inputs {
       let warnings = PostReader.forEachPost(path: input.path, format: input.format, defaults: defaults) {
         switch $0 {
-        case .success(let post): emit(.post(post))
-        case .failure(let problem): emit(.problem(problem))
+        case .success(let read): post(read)
+        case .failure(let problem): other(.problem(problem))
         }
       }
-      for warning in warnings { emit(.warning(warning)) }
+      for warning in warnings { other(.warning(warning)) }
     }
   }
 
-  /// Scores one item on the thread that owns `linter`; offers hard-sell posts to `worst`, with their
-  /// reasons in full.
+  /// Scores one item on the thread that owns `linter` (see `scorePost`).
   func score(_ item: Item, linter: Linter, worst: inout ScoreSummary) -> Scored {
     switch item {
     case .problem(let problem): return .problems([problem])
     case .warning(let warning): return .warning(warning)
     case .post(let post):
-      let report = linter.check(post, reasons: false)
-      if !report.problems.isEmpty { return .problems(report.problems) }
-      var scored = ScoredPost(post: post, report: report)
-      if post.publishAt != nil {
-        if CapStage.needsSignature(post, configuration: configuration) {
-          scored.signature = MinHash(units: PostFacts.withoutComments(post.text))
-        }
-        if !post.disabledRules.isEmpty || post.text.contains("siyu-disable") { scored.post = post }
-      }
-      if report.verdict.class == .hardSell,
-        worst.mightBeWorst(
-          probability: report.verdict.probability, score: report.verdict.score, id: scored.id)
-      {
-        let full = linter.check(post)
-        var reasons: [ScoreSummary.WorstPost.Reason] = []
-        for located in full.findings where reasons.count < 8 {
-          reasons.append(.init(rule: located.finding.rule, message: located.finding.message))
-        }
-        var excerpt = String(post.text.prefix(ScoreSummary.excerptLength))
-        if excerpt.utf8.contains(0x0A) {
-          // Line ends as spaces, byte for byte (Foundation's replacingOccurrences cost ~70 k instructions).
-          excerpt = String(decoding: excerpt.utf8.map { $0 == 0x0A ? 0x20 : $0 }, as: UTF8.self)
-        }
-        worst.offerWorst(
-          ScoreSummary.WorstPost(
-            id: scored.id, channel: post.channel, persona: post.persona,
-            publishAt: post.publishAt.map(ScoreCalendar(timezone: configuration.timezone).iso8601),
-            probability: report.verdict.probability, score: report.verdict.score, excerpt: excerpt,
-            reasons: reasons))
+      var problems: [InputProblem] = []
+      guard let scored = scorePost(post, linter: linter, worst: &worst, problems: &problems) else {
+        return .problems(problems)
       }
       return .post(scored)
     }
+  }
+
+  /// Scores one post on the thread that owns `linter`; offers it to `worst` when hard-sell, with its
+  /// reasons in full. Nil when the post cannot be scored; its problems are then in `problems`.
+  func scorePost(
+    _ post: Post, linter: Linter, worst: inout ScoreSummary, problems: inout [InputProblem]
+  ) -> ScoredPost? {
+    let report = linter.check(post, reasons: false)
+    if !report.problems.isEmpty {
+      problems = report.problems
+      return nil
+    }
+    var scored = ScoredPost(post: post, report: report)
+    if post.publishAt != nil {
+      if CapStage.needsSignature(post, configuration: configuration) {
+        scored.signature = MinHash(units: PostFacts.withoutComments(post.text))
+      }
+      if !post.disabledRules.isEmpty || post.text.contains("siyu-disable") { scored.post = post }
+    }
+    if report.verdict.class == .hardSell,
+      worst.mightBeWorst(
+        probability: report.verdict.probability, score: report.verdict.score, id: scored.id)
+    {
+      let full = linter.check(post)
+      var reasons: [ScoreSummary.WorstPost.Reason] = []
+      for located in full.findings where reasons.count < 8 {
+        reasons.append(.init(rule: located.finding.rule, message: located.finding.message))
+      }
+      var excerpt = String(post.text.prefix(ScoreSummary.excerptLength))
+      if excerpt.utf8.contains(0x0A) {
+        // Line ends as spaces, byte for byte (Foundation's replacingOccurrences cost ~70 k instructions).
+        excerpt = String(decoding: excerpt.utf8.map { $0 == 0x0A ? 0x20 : $0 }, as: UTF8.self)
+      }
+      worst.offerWorst(
+        ScoreSummary.WorstPost(
+          id: scored.id, channel: post.channel, persona: post.persona,
+          publishAt: post.publishAt.map(ScoreCalendar(timezone: configuration.timezone).iso8601),
+          probability: report.verdict.probability, score: report.verdict.score, excerpt: excerpt,
+          reasons: reasons))
+    }
+    return scored
   }
 }
 

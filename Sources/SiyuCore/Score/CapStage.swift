@@ -46,7 +46,7 @@ public final class CapStage {
   }
 
   /// Adds the next post; returns the posts whose caps are now final, in input order.
-  public func add(_ post: ScoredPost) -> [ScoredPost] {
+  public func add(_ post: consuming ScoredPost) -> [ScoredPost] {
     pending.append(post)
     guard pending.count >= max(minimumChunk, retained.count) else { return [] }
     return judge()
@@ -87,7 +87,7 @@ public final class CapStage {
     }
     pendingStart += pending.count
     pending.removeAll(keepingCapacity: true)
-    for index in released.indices { released[index].post = nil }
+    for index in released.indices where released[index].post != nil { released[index].post = nil }
     return released
   }
 

@@ -21,173 +21,121 @@ public enum ScoreRowFormat: String, Sendable, CaseIterable {
     self == .csv ? Self.columns.joined(separator: ",") + "\n" : nil
   }
 
-  /// Appends `post`'s row (with its line end) to `out` as UTF-8.
+  /// Appends `post`'s row (with its line end) to `out` as UTF-8: written into temporary memory sized for
+  /// the row (`ScoreRowWriter`), then appended at once.
   public func append(_ post: ScoredPost, calendar: ScoreCalendar, to out: inout [UInt8]) {
     let time = post.publishAt.map(calendar.iso8601)
     let meta = post.meta.isEmpty ? nil : JSONValue.object(post.meta).jsonText
+    let id = post.id
+    let source = post.source
+    let channel = post.channel
+    let persona = post.persona
+    let group = post.group
+    let rules = post.rules
+    let caps = post.caps
+    let verdict = post.verdict
+    var ids = 0
+    for rule in rules { ids &+= rule.utf8.count &+ 1 }
+    for rule in caps { ids &+= rule.utf8.count &+ 1 }
     switch self {
     case .csv:
-      Self.csvCell(post.id, &out)
-      out.append(0x2C)
-      Self.csvCell(post.source, &out)
-      out.append(0x2C)
-      Self.csvCell(post.channel, &out)
-      out.append(0x2C)
-      Self.csvCell(post.persona ?? "", &out)
-      out.append(0x2C)
-      Self.csvCell(post.group ?? "", &out)
-      out.append(0x2C)
-      if let time { Self.appendUTF8(time, &out) }
-      out.append(0x2C)
-      Self.appendUTF8(post.verdict.class.rawValue, &out)
-      out.append(0x2C)
-      Self.fixed(post.verdict.probability, places: 4, &out)
-      out.append(0x2C)
-      Self.fixed(post.verdict.score, places: 2, &out)
-      out.append(0x2C)
-      Self.appendJoined(post.rules, &out)
-      out.append(0x2C)
-      Self.appendJoined(post.caps, &out)
-      out.append(0x2C)
-      if let meta { Self.csvCell(meta, &out) }
-      out.append(0x0A)
+      typealias W = ScoreRowWriter
+      let bound =
+        W.csvCellBound(id) + W.csvCellBound(source) + W.csvCellBound(channel) + W.csvCellBound(persona ?? "")
+        + W.csvCellBound(group ?? "") + (time?.utf8.count ?? 0) + 2 * W.fixedBound + ids
+        + W.csvCellBound(meta ?? "") + 32
+      ScoreRowWriter.append(to: &out, bound: bound) { w in
+        w.csvCell(id)
+        w.byte(0x2C)
+        w.csvCell(source)
+        w.byte(0x2C)
+        w.csvCell(channel)
+        w.byte(0x2C)
+        if let persona { w.csvCell(persona) }
+        w.byte(0x2C)
+        if let group { w.csvCell(group) }
+        w.byte(0x2C)
+        if let time { w.raw(time) }
+        w.byte(0x2C)
+        w.raw(verdict.class.rawValue)
+        w.byte(0x2C)
+        w.fixed(verdict.probability, places: 4)
+        w.byte(0x2C)
+        w.fixed(verdict.score, places: 2)
+        w.byte(0x2C)
+        Self.joined(rules, &w)
+        w.byte(0x2C)
+        Self.joined(caps, &w)
+        w.byte(0x2C)
+        if let meta { w.csvCell(meta) }
+        w.byte(0x0A)
+      }
     case .jsonl:
-      Self.appendUTF8(#"{"id":"#, &out)
-      Self.jsonString(post.id, &out)
-      Self.appendUTF8(#","source":"#, &out)
-      Self.jsonString(post.source, &out)
-      Self.appendUTF8(#","channel":"#, &out)
-      Self.jsonString(post.channel, &out)
-      Self.appendUTF8(#","persona":"#, &out)
-      Self.jsonOptional(post.persona, &out)
-      Self.appendUTF8(#","group":"#, &out)
-      Self.jsonOptional(post.group, &out)
-      Self.appendUTF8(#","publish_at":"#, &out)
-      Self.jsonOptional(time, &out)
-      Self.appendUTF8(#","class":""#, &out)
-      Self.appendUTF8(post.verdict.class.rawValue, &out)
-      Self.appendUTF8(#"","probability":"#, &out)
-      Self.fixed(post.verdict.probability, places: 4, &out)
-      Self.appendUTF8(#","score":"#, &out)
-      Self.fixed(post.verdict.score, places: 2, &out)
-      Self.appendUTF8(#","rules":["#, &out)
-      for (index, rule) in post.rules.enumerated() {
-        if index > 0 { out.append(0x2C) }
-        Self.jsonString(rule, &out)
+      typealias W = ScoreRowWriter
+      let bound =
+        W.jsonStringBound(id) + W.jsonStringBound(source) + W.jsonStringBound(channel)
+        + W.jsonStringBound(persona ?? "") + W.jsonStringBound(group ?? "") + W.jsonStringBound(time ?? "")
+        + 2 * W.fixedBound + 6 * ids + (meta?.utf8.count ?? 2) + 160
+      ScoreRowWriter.append(to: &out, bound: bound) { w in
+        w.raw(#"{"id":"#)
+        w.jsonString(id)
+        w.raw(#","source":"#)
+        w.jsonString(source)
+        w.raw(#","channel":"#)
+        w.jsonString(channel)
+        w.raw(#","persona":"#)
+        Self.jsonOptional(persona, &w)
+        w.raw(#","group":"#)
+        Self.jsonOptional(group, &w)
+        w.raw(#","publish_at":"#)
+        Self.jsonOptional(time, &w)
+        w.raw(#","class":""#)
+        w.raw(verdict.class.rawValue)
+        w.raw(#"","probability":"#)
+        w.fixed(verdict.probability, places: 4)
+        w.raw(#","score":"#)
+        w.fixed(verdict.score, places: 2)
+        w.raw(#","rules":["#)
+        for (index, rule) in rules.enumerated() {
+          if index > 0 { w.byte(0x2C) }
+          w.jsonString(rule)
+        }
+        w.raw(#"],"caps":["#)
+        for (index, rule) in caps.enumerated() {
+          if index > 0 { w.byte(0x2C) }
+          w.jsonString(rule)
+        }
+        w.raw(#"],"meta":"#)
+        if let meta { w.raw(meta) } else { w.raw("{}") }
+        w.raw("}\n")
       }
-      Self.appendUTF8(#"],"caps":["#, &out)
-      for (index, rule) in post.caps.enumerated() {
-        if index > 0 { out.append(0x2C) }
-        Self.jsonString(rule, &out)
-      }
-      Self.appendUTF8(#"],"meta":"#, &out)
-      Self.appendUTF8(meta ?? "{}", &out)
-      Self.appendUTF8("}\n", &out)
     }
   }
 
-  /// `ids` joined by `;`, as UTF-8 (rule ids need no quoting).
-  static func appendJoined(_ ids: [String], _ out: inout [UInt8]) {
+  /// `ids` joined by `;` (rule ids need no quoting).
+  static func joined(_ ids: [String], _ w: inout ScoreRowWriter) {
     for (index, id) in ids.enumerated() {
-      if index > 0 { out.append(0x3B) }
-      appendUTF8(id, &out)
+      if index > 0 { w.byte(0x3B) }
+      w.raw(id)
     }
   }
 
-  /// `text` as UTF-8, copied from its storage in one step (appending `text.utf8` goes element-wise).
-  @inline(__always)
-  static func appendUTF8(_ text: String, _ out: inout [UInt8]) {
-    var text = text
-    text.withUTF8 { out.append(contentsOf: $0) }
+  static func jsonOptional(_ text: String?, _ w: inout ScoreRowWriter) {
+    if let text { w.jsonString(text) } else { w.raw("null") }
   }
 
   /// A CSV cell, quoted (RFC 4180) when it holds a comma, quote or line end.
   static func csvCell(_ text: String, _ out: inout [UInt8]) {
-    var text = text
-    text.withUTF8 { bytes in
-      var needsQuotes = false
-      for byte in bytes where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D {
-        needsQuotes = true
-        break
-      }
-      guard needsQuotes else {
-        out.append(contentsOf: bytes)
-        return
-      }
-      out.append(0x22)
-      for byte in bytes {
-        if byte == 0x22 { out.append(0x22) }
-        out.append(byte)
-      }
-      out.append(0x22)
-    }
-  }
-
-  static func jsonOptional(_ text: String?, _ out: inout [UInt8]) {
-    if let text { jsonString(text, &out) } else { Self.appendUTF8("null", &out) }
+    ScoreRowWriter.append(to: &out, bound: ScoreRowWriter.csvCellBound(text)) { $0.csvCell(text) }
   }
 
   /// A JSON string literal: quotes, backslashes and control characters escaped, the rest as UTF-8.
   static func jsonString(_ text: String, _ out: inout [UInt8]) {
-    out.append(0x22)
-    for byte in text.utf8 {
-      switch byte {
-      case 0x22: out.append(contentsOf: [0x5C, 0x22])
-      case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
-      case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
-      case 0x0D: out.append(contentsOf: [0x5C, 0x72])
-      case 0x09: out.append(contentsOf: [0x5C, 0x74])
-      case 0..<0x20:
-        let hex: [UInt8] = Array("0123456789abcdef".utf8)
-        out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
-      default: out.append(byte)
-      }
-    }
-    out.append(0x22)
+    ScoreRowWriter.append(to: &out, bound: ScoreRowWriter.jsonStringBound(text)) { $0.jsonString(text) }
   }
 
-  /// `value` rounded to `places` decimals, trailing zeros dropped (`0.97`, `11.5`, `3`), without
-  /// `String(format:)`, which costs more than the rest of the row.
+  /// `value` rounded to `places` decimals (at most 8), trailing zeros dropped (`0.97`, `11.5`, `3`).
   static func fixed(_ value: Double, places: Int, _ out: inout [UInt8]) {
-    guard value.isFinite else {
-      out.append(0x30)
-      return
-    }
-    var scale = 1.0
-    for _ in 0..<places { scale *= 10 }
-    var scaled = Int64((abs(value) * scale).rounded())
-    if value < 0 && scaled != 0 { out.append(0x2D) }
-    let unit = Int64(scale)
-    appendDecimal(scaled / unit, &out)
-    scaled %= unit
-    guard scaled != 0 else { return }
-    out.append(0x2E)
-    var divisor = unit / 10
-    while divisor > 0 {
-      out.append(UInt8(0x30 + scaled / divisor))
-      scaled %= divisor
-      divisor /= 10
-    }
-    // Some digit after the point is not 0 (scaled was not 0), so this stops before the point.
-    while out.last == 0x30 { out.removeLast() }
-  }
-
-  /// The digits of `value` (≥ 0), without making a `String`.
-  static func appendDecimal(_ value: Int64, _ out: inout [UInt8]) {
-    var digits:
-      (
-        UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-        UInt8, UInt8, UInt8, UInt8, UInt8, UInt8
-      ) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-    var count = 0
-    var rest = value
-    withUnsafeMutableBytes(of: &digits) { buffer in
-      repeat {
-        buffer[count] = UInt8(0x30 + rest % 10)
-        rest /= 10
-        count += 1
-      } while rest > 0 && count < buffer.count
-      for index in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[index]) }
-    }
+    ScoreRowWriter.append(to: &out, bound: ScoreRowWriter.fixedBound) { $0.fixed(value, places: places) }
   }
 }

@@ -50,7 +50,7 @@ public struct ClassifierRule: BuiltinRule, VerdictRule {
         verdict: Linter.rulesOnlyVerdict(score: rulePoints, requiredScore: settings.requiredScore), hit: nil,
         points: 0)
     }
-    let logOdds = model.logOdds(FeatureExtractor.keys(document))
+    let logOdds = model.logOdds(document)
     let numbers = ClassifierVerdict(
       model: model, logOdds: logOdds, rulePoints: rulePoints, threshold: settings.threshold,
       requiredScore: settings.requiredScore)
