@@ -24,6 +24,8 @@ public final class Linter {
   private let statelessTypes: [(any BuiltinRule.Type)?]
   private let baseLevels: [RuleLevel]
   private let rulePoints: [Double]
+  /// `descriptions[i].marksCueWords`: overlapping findings of these rules score once.
+  private let marksCueWords: [Bool]
   /// The rules' descriptions, read once: getting one through the existential copies the rule.
   private let descriptions: [RuleDescription]
   /// `descriptions[i].id`: reading it from the description copies the whole description.
@@ -68,6 +70,7 @@ public final class Linter {
     rulePoints = rules.map { configuration.points(for: $0.description) }
     descriptions = rules.map(\.description)
     ruleIDs = descriptions.map(\.id)
+    marksCueWords = descriptions.map(\.marksCueWords)
     judgeIndex = rules.firstIndex { $0 is any VerdictRule }
     judge = judgeIndex.flatMap { rules[$0] as? any VerdictRule }
   }
@@ -99,6 +102,8 @@ public final class Linter {
     // and then no array is made or released for them. Hits are few, so the array is not emptied
     // between rules (that cost more than keeping them); a rule's hits start at `first`.
     var hits: [RuleHit] = []
+    // The findings of each cue-word rule that reported any, for `scoreOverlapsOnce`.
+    var cueGroups: [CueGroup] = []
     for index in rules.indices where index != judgeIndex {
       let level =
         overridden
@@ -140,7 +145,12 @@ public final class Linter {
             points: Self.points(rulePoints[index], finding: reported), suggestion: hit.suggestion))
         reported += 1
       }
+      if reported > 0 && marksCueWords[index] && rulePoints[index] > 0 {
+        cueGroups.append(
+          CueGroup(points: rulePoints[index], findings: (findings.count - reported)..<findings.count))
+      }
     }
+    if cueGroups.count > 1 { Self.scoreOverlapsOnce(&findings, groups: cueGroups) }
     let score = findings.reduce(0) { $0 + $1.points }
     var verdict = Self.rulesOnlyVerdict(score: score, requiredScore: configuration.classifier.requiredScore)
     if let judgeIndex, let judge,
@@ -202,6 +212,65 @@ public final class Linter {
   /// `type(of: rule)` when the rule holds no state, so that any instance checks as `init()`'s does.
   private static func statelessType<R: BuiltinRule>(of rule: R) -> (any BuiltinRule.Type)? {
     MemoryLayout<R>.size == 0 ? R.self : nil
+  }
+
+  /// One cue-word rule's findings in a post: their indices in the findings and the rule's points.
+  struct CueGroup {
+    var points: Double
+    var findings: Range<Int>
+  }
+
+  /// Makes words found by two cue-word rules (`RuleDescription.marksCueWords`) score once: 特惠 is
+  /// in the price and the offer lists, and 券后 holds the offer cue 券, but each is one cue, and two
+  /// rules' points for it would make one word a hard-sell post.
+  ///
+  /// Findings are taken strongest first (more points, then a longer range, then the earlier finding);
+  /// one that overlaps a stronger finding of another rule keeps its place in the report but scores 0,
+  /// and does not count as one of its rule's findings for `points(_:finding:)`. Nothing changes in a
+  /// post where no two rules' findings overlap.
+  static func scoreOverlapsOnce(_ findings: inout [Finding], groups: [CueGroup]) {
+    var overlapping = false
+    search: for (g, group) in groups.enumerated() {
+      for i in group.findings {
+        for other in groups[(g + 1)...] {
+          for j in other.findings where findings[i].range.overlaps(findings[j].range) {
+            overlapping = true
+            break search
+          }
+        }
+      }
+    }
+    guard overlapping else { return }
+    var order: [(group: Int, finding: Int)] = []
+    for (g, group) in groups.enumerated() { for i in group.findings { order.append((g, i)) } }
+    order.sort { a, b in
+      let (pa, pb) = (groups[a.group].points, groups[b.group].points)
+      if pa != pb { return pa > pb }
+      let (la, lb) = (findings[a.finding].range.count, findings[b.finding].range.count)
+      if la != lb { return la > lb }
+      return a.finding < b.finding
+    }
+    var kept: [(group: Int, finding: Int)] = []
+    var covered = Set<Int>()
+    for entry in order {
+      let range = findings[entry.finding].range
+      if kept.contains(where: { $0.group != entry.group && findings[$0.finding].range.overlaps(range) }) {
+        covered.insert(entry.finding)
+      } else {
+        kept.append(entry)
+      }
+    }
+    for group in groups {
+      var counted = 0
+      for i in group.findings {
+        if covered.contains(i) {
+          findings[i].points = 0
+        } else {
+          findings[i].points = points(group.points, finding: counted)
+          counted += 1
+        }
+      }
+    }
   }
 
   /// Points of a rule's finding number `index` (0-based) in one post: the rule's full points for the

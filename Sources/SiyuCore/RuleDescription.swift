@@ -13,11 +13,17 @@ public struct RuleDescription: Sendable, Equatable {
   public var triggering: [String]
   /// Posts that must not trigger it.
   public var nonTriggering: [String]
+  /// Whether a finding marks the words of one cue (a price, a call to action, an absolute term), not
+  /// a stretch of the post such as an emoji run. Where findings of two such rules overlap, the words
+  /// are one cue and score once (`Linter.scoreOverlapsOnce`): 特惠 is in the price and the offer lists,
+  /// and 券后 holds the offer cue 券, yet each is one cue.
+  public var marksCueWords: Bool
 
   public init(
     id: String, defaultLevel: RuleLevel, summary: String, rationale: String, points: Double,
-    triggering: [String], nonTriggering: [String]
+    triggering: [String], nonTriggering: [String], marksCueWords: Bool = false
   ) {
+    self.marksCueWords = marksCueWords
     self.id = id
     self.defaultLevel = defaultLevel
     self.summary = summary

@@ -24,7 +24,8 @@ public struct AbsoluteTermRule: BuiltinRule {
     nonTriggering: [
       "第一次来这家店", "最近天气转凉", "最佳饮用时间是开封后一周", "最后一天上班", "第一，先洗手；第二，擦干",
       "国家级非遗技艺", "100%纯棉面料", "最高气温25度", "第一行没事",
-    ]
+    ],
+    marksCueWords: true
   )
 
   /// Ordinals that start a list when a comma, colon or 、 follows (第一，…第二，…).

@@ -16,7 +16,8 @@ public struct EndorsementRule: BuiltinRule {
       """,
     points: 1.0,
     triggering: ["国宴同款茶叶", "特供酒限量", "部队专供的好东西"],
-    nonTriggering: ["今天宴请朋友", "供应链很稳定", "专门为宝宝做的辅食"]
+    nonTriggering: ["今天宴请朋友", "供应链很稳定", "专门为宝宝做的辅食"],
+    marksCueWords: true
   )
 
   public init() {}

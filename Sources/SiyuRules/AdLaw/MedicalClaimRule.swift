@@ -15,7 +15,8 @@ public struct MedicalClaimRule: BuiltinRule {
       """,
     points: 1.0,
     triggering: ["喝一个月根治胃病", "纯天然无副作用", "这款茶能降血糖", "包治百病的神器"],
-    nonTriggering: ["身体不舒服要及时看医生", "多喝水早点睡", "副作用这个词大家常听到，但要看剂量"]
+    nonTriggering: ["身体不舒服要及时看医生", "多喝水早点睡", "副作用这个词大家常听到，但要看剂量"],
+    marksCueWords: true
   )
 
   public init() {}

@@ -28,7 +28,8 @@ public struct BulkMessageRule: BuiltinRule {
     nonTriggering: [
       "【今日分享】\n早睡早起身体好", "我已经退订了那个会员", "垃圾短信怎么退订？打运营商客服问问", "【通知】明天停水一天",
       "回家路上",
-    ]
+    ],
+    marksCueWords: true
   )
 
   /// Longest unsubscribe code (T, TD, R, N, 0000).

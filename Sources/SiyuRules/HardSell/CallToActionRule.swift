@@ -21,7 +21,8 @@ public struct CallToActionRule: BuiltinRule {
     triggering: ["喜欢的直接拍下", "扫码下单", "私聊我", "戳链接", "扫 码 领取", "下.单 就送", "恭候您的光临", "欢迎前来选购"],
     nonTriggering: [
       "今天下雨了", "试一下，单买也行", "点击率很重要", "说一下单位的事", "链接是什么意思", "前来参加婚礼的朋友很多",
-    ]
+    ],
+    marksCueWords: true
   )
 
   public init() {}

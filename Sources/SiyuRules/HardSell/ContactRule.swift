@@ -25,7 +25,8 @@ public struct ContactRule: BuiltinRule {
     nonTriggering: [
       "今天天气很好", "微信支付很方便", "家长要在孩子面前树立威信", "2023年我们卖了123456件", "一二三四五六七",
       "打电话问了一下", "坐3路车回家", "人民路上人很多",
-    ]
+    ],
+    marksCueWords: true
   )
 
   public init() {}

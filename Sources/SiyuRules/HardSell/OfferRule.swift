@@ -17,7 +17,8 @@ public struct OfferRule: BuiltinRule {
       """,
     points: 2.5,
     triggering: ["三八节钜惠活动进行中", "进店就有好礼赠送", "本店新品上市", "诚招代理", "凡在店内消费满两百元即可享受会员价"],
-    nonTriggering: ["今天下班早，去公园走了走", "谢谢你送我的花", "这家店的老板人很好", "积极的心态很重要"]
+    nonTriggering: ["今天下班早，去公园走了走", "谢谢你送我的花", "这家店的老板人很好", "积极的心态很重要"],
+    marksCueWords: true
   )
 
   public init() {}

@@ -20,7 +20,8 @@ public struct PriceRule: BuiltinRule {
     ],
     nonTriggering: [
       "今天天气很好", "原来价值感是这样建立的", "打了3个电话", "减肥的第30天", "满满的幸福感", "xxx同学说得对", "iPhone X元旦", "2023年买了房", "从3→5个人",
-    ]
+    ],
+    marksCueWords: true
   )
 
   public init() {}

@@ -19,7 +19,8 @@ public struct ShopVoiceRule: BuiltinRule {
       """,
     points: 2.5,
     triggering: ["本店新品到货", "欢迎新老顾客", "尊敬的会员您好", "竭诚为您服务", "某某贸易有限公司"],
-    nonTriggering: ["今天下班早，去公园走了走", "这家店的老板人很好", "你好呀", "谢谢你送我的花", "我们公司楼下新开了家面馆"]
+    nonTriggering: ["今天下班早，去公园走了走", "这家店的老板人很好", "你好呀", "谢谢你送我的花", "我们公司楼下新开了家面馆"],
+    marksCueWords: true
   )
 
   public init() {}

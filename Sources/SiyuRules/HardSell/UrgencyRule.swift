@@ -14,7 +14,8 @@ public struct UrgencyRule: BuiltinRule {
       """,
     points: 2.5,
     triggering: ["限时秒杀，手慢无", "仅剩3件", "最后3小时", "活动倒计时", "售完即止", "只剩 2 份了"],
-    nonTriggering: ["今天是个好日子", "时间过得真快", "最后我们还是去了海边", "剩下的明天再说", "限制糖分摄入"]
+    nonTriggering: ["今天是个好日子", "时间过得真快", "最后我们还是去了海边", "剩下的明天再说", "限制糖分摄入"],
+    marksCueWords: true
   )
 
   /// Words that, followed by a number and a unit, count down (最后 3 小时, 仅剩 5 件); two units each,
