@@ -41,6 +41,10 @@ public enum RuleDocumentation {
       `.siyu.yml` under `rules:`, and the points its findings add to a post's score under `scores:`. \
       Error-level findings make `siyu check` exit with status 1.
 
+      A rule's first finding in a post adds its points, the second half of them, later ones none. The \
+      hard-sell cue rules and the ad-law rules mark words: where findings of two of them overlap (特惠 \
+      is both a price and an offer cue), the words score once, for the rule with more points.
+
 
       """
     out += "| rule | default level | points | summary |\n"
