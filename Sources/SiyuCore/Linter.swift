@@ -24,8 +24,9 @@ public final class Linter {
   private let statelessTypes: [(any BuiltinRule.Type)?]
   private let baseLevels: [RuleLevel]
   private let rulePoints: [Double]
-  /// `descriptions[i].marksCueWords`: overlapping findings of these rules score once.
-  private let marksCueWords: [Bool]
+  /// `descriptions[i].marksCueWords` for a rule with points: overlapping findings of these rules score
+  /// once.
+  private let scoresCueWords: [Bool]
   /// The rules' descriptions, read once: getting one through the existential copies the rule.
   private let descriptions: [RuleDescription]
   /// `descriptions[i].id`: reading it from the description copies the whole description.
@@ -70,7 +71,7 @@ public final class Linter {
     rulePoints = rules.map { configuration.points(for: $0.description) }
     descriptions = rules.map(\.description)
     ruleIDs = descriptions.map(\.id)
-    marksCueWords = descriptions.map(\.marksCueWords)
+    scoresCueWords = zip(descriptions, rulePoints).map { $0.marksCueWords && $1 > 0 }
     judgeIndex = rules.firstIndex { $0 is any VerdictRule }
     judge = judgeIndex.flatMap { rules[$0] as? any VerdictRule }
   }
@@ -102,7 +103,9 @@ public final class Linter {
     // and then no array is made or released for them. Hits are few, so the array is not emptied
     // between rules (that cost more than keeping them); a rule's hits start at `first`.
     var hits: [RuleHit] = []
-    // The findings of each cue-word rule that reported any, for `scoreOverlapsOnce`.
+    // The findings of each cue-word rule that reported any, for `scoreOverlapsOnce`; the first is held
+    // aside, so that a post with one such rule makes no array.
+    var firstCueGroup: CueGroup?
     var cueGroups: [CueGroup] = []
     for index in rules.indices where index != judgeIndex {
       let level =
@@ -145,12 +148,21 @@ public final class Linter {
             points: Self.points(rulePoints[index], finding: reported), suggestion: hit.suggestion))
         reported += 1
       }
-      if reported > 0 && marksCueWords[index] && rulePoints[index] > 0 {
-        cueGroups.append(
-          CueGroup(points: rulePoints[index], findings: (findings.count - reported)..<findings.count))
+      if reported > 0 && scoresCueWords[index] {
+        let group = CueGroup(
+          points: rulePoints[index], findings: (findings.count - reported)..<findings.count)
+        if let first = firstCueGroup {
+          if cueGroups.isEmpty {
+            cueGroups.reserveCapacity(4)
+            cueGroups.append(first)
+          }
+          cueGroups.append(group)
+        } else {
+          firstCueGroup = group
+        }
       }
     }
-    if cueGroups.count > 1 { Self.scoreOverlapsOnce(&findings, groups: cueGroups) }
+    if !cueGroups.isEmpty { Self.scoreOverlapsOnce(&findings, groups: cueGroups) }
     let score = findings.reduce(0) { $0 + $1.points }
     var verdict = Self.rulesOnlyVerdict(score: score, requiredScore: configuration.classifier.requiredScore)
     if let judgeIndex, let judge,
