@@ -223,8 +223,11 @@ public struct BatchScorer: Sendable {
   /// Reads every input in order: posts to `post`, problems and warnings (as items) to `other`.
   func read(_ inputs: [Input], post: (Post) -> Void, other: (Item) -> Void) {
     for input in inputs {
+      // Each result is consumed: its post moves out instead of being copied (a dozen retains) and the
+      // result destroyed.
       let warnings = PostReader.forEachPost(path: input.path, format: input.format, defaults: defaults) {
-        switch $0 {
+        (result: consuming Result<Post, InputProblem>) in
+        switch consume result {
         case .success(let read): post(read)
         case .failure(let problem): other(.problem(problem))
         }
