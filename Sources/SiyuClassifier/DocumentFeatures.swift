@@ -46,7 +46,7 @@ extension Model {
       return logOdds(FeatureExtractor.keys(normalized: document.normalized, tokens: tokens))
     }
     return document.normalized.withUnsafeBufferPointer { norm in
-      FeatureExtractor.withDistinctKeys(norm, tokens, onNew: { _ in }) { keys in
+      FeatureExtractor.withDistinctKeys(norm, tokens) { keys in
         evidence.bias + table.sum(of: keys)
       }
     }

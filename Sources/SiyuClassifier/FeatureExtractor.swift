@@ -27,52 +27,60 @@ public enum FeatureExtractor {
 
   /// The distinct feature keys of a post, in order of first occurrence (one allocation: the result).
   static func keys(_ norm: UnsafeBufferPointer<UInt16>, _ tokens: [Token]) -> [UInt64] {
-    withDistinctKeys(norm, tokens, onNew: { _ in }) { Array($0) }
+    withDistinctKeys(norm, tokens) { Array($0) }
   }
 
   /// Calls `body` with the distinct feature keys of a post, in order of first occurrence, in a temporary
   /// buffer (valid only inside `body`). Duplicates are dropped as they are extracted, by a small
-  /// open-addressing set; the set and the buffer are temporary allocations (on the stack when small), so a
-  /// caller that only reads the keys (`Model.logOdds(_:)` on a document) allocates nothing. `onNew` sees
-  /// each distinct key as it is found (to prefetch its model slot).
+  /// open-addressing set. The set and the buffer are two temporary allocations, each at most 1 KiB (so on
+  /// the stack) while `occurrenceBound` is at most 85 (a post of some 40 characters): a caller that only
+  /// reads the keys (`Model.logOdds(_:)` on a document) then allocates nothing.
   @inline(__always)
   static func withDistinctKeys<R>(
-    _ norm: UnsafeBufferPointer<UInt16>, _ tokens: [Token], onNew: (UInt64) -> Void,
-    _ body: (UnsafeBufferPointer<UInt64>) -> R
+    _ norm: UnsafeBufferPointer<UInt16>, _ tokens: [Token], _ body: (UnsafeBufferPointer<UInt64>) -> R
   ) -> R {
     let bound = occurrenceBound(norm, tokens)
-    var size = 64
-    while size < bound * 2 { size &<<= 1 }
+    let size = setSize(bound)
     let mask = size - 1
-    // One allocation: the set's `size` slots, then room for `bound` keys.
-    return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: size + bound) { buffer in
-      let base = buffer.baseAddress!
+    return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: size) { set in
+      let base = set.baseAddress!
       // Key 0 is never produced (`FeatureHash.finish`): it marks an empty slot.
       base.initialize(repeating: 0, count: size)
-      let out = base + size
-      var n = 0
-      walk(norm, tokens) { key, _, _, _ in
-        var i = Int(truncatingIfNeeded: key &>> 40) & mask
-        while true {
-          let k = base[i]
-          if k == key { return }
-          if k == 0 { break }
-          i = (i &+ 1) & mask
+      return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: bound) { buffer in
+        let out = buffer.baseAddress!
+        var n = 0
+        walk(norm, tokens) { key, _, _, _ in
+          var i = Int(truncatingIfNeeded: key &>> 40) & mask
+          while true {
+            let k = base[i]
+            if k == key { return }
+            if k == 0 { break }
+            i = (i &+ 1) & mask
+          }
+          base[i] = key
+          out[n] = key
+          n &+= 1
         }
-        base[i] = key
-        out[n] = key
-        n &+= 1
-        onNew(key)
+        return body(UnsafeBufferPointer(start: out, count: n))
       }
-      return body(UnsafeBufferPointer(start: out, count: n))
     }
+  }
+
+  /// Slots of the set `withDistinctKeys` keeps for `bound` occurrences: a power of two, at least 32 and
+  /// at least 1.5 × `bound` (so the set is at most two-thirds full even if every occurrence is distinct,
+  /// and 128 slots, 1 KiB, up to 85 occurrences).
+  @inline(__always)
+  static func setSize(_ bound: Int) -> Int {
+    var size = 32
+    while size < bound &+ bound &>> 1 { size &<<= 1 }
+    return size
   }
 
   /// At least how many feature occurrences `walk` can emit: one word and at most one bigram per unit and
   /// token, the kind features (18) and the length buckets (2).
   @inline(__always)
   static func occurrenceBound(_ norm: UnsafeBufferPointer<UInt16>, _ tokens: [Token]) -> Int {
-    norm.count + tokens.count + 32
+    norm.count &+ tokens.count &+ 20
   }
 
   /// The half-octave bucket of a positive count: ⌊log₂ n²⌋ (1 → 0, 2 → 2, 3 → 3, 4–5 → 4, 6–7 → 5, 8–11 → 6…).
@@ -100,17 +108,26 @@ public enum FeatureExtractor {
     FeatureHash.finish(FeatureHash.add(FeatureHash.start(tokens ? UInt8(ascii: "n") : UInt8(ascii: "l")), b))
   }
 
-  static func lengthLabel(_ key: UInt64) -> String? {
+  /// The bucket and counted thing of every length key (buckets 0..<128), made once: finding a key by
+  /// hashing every bucket cost some 70 k instructions per length feature of an explained post.
+  static let lengthBuckets: [UInt64: (tokens: Bool, bucket: UInt16)] = {
+    var buckets: [UInt64: (tokens: Bool, bucket: UInt16)] = [:]
     for b in UInt16(0)..<128 {
-      for tokens in [false, true] where lengthKey(tokens: tokens, b) == key {
-        let range = lengthRange(b)
-        let text =
-          range.lowerBound == range.upperBound
-          ? "\(range.lowerBound)" : "\(range.lowerBound)–\(range.upperBound)"
-        return tokens ? "\(text) 个分词" : "篇幅 \(text) 字"
+      // Units first, as the label search always went: a key shared by both (none is) keeps the first.
+      for tokens in [false, true] where buckets[lengthKey(tokens: tokens, b)] == nil {
+        buckets[lengthKey(tokens: tokens, b)] = (tokens, b)
       }
     }
-    return nil
+    return buckets
+  }()
+
+  static func lengthLabel(_ key: UInt64) -> String? {
+    guard let (tokens, b) = lengthBuckets[key] else { return nil }
+    let range = lengthRange(b)
+    let text =
+      range.lowerBound == range.upperBound
+      ? "\(range.lowerBound)" : "\(range.lowerBound)–\(range.upperBound)"
+    return tokens ? "\(text) 个分词" : "篇幅 \(text) 字"
   }
 
   /// The distinct features of a post in order of first occurrence, with readable labels.

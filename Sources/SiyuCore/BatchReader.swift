@@ -7,12 +7,12 @@ import SiyuText
 public enum BatchReader {
   /// Gathers what a streaming reader emits into posts and problems, in order.
   static func collect(
-    _ read: ((Result<Post, InputProblem>) -> Void) -> Void
+    _ read: ((consuming Result<Post, InputProblem>) -> Void) -> Void
   ) -> (posts: [Post], problems: [InputProblem]) {
     var posts: [Post] = []
     var problems: [InputProblem] = []
-    read { result in
-      switch result {
+    read { (result: consuming Result<Post, InputProblem>) in
+      switch consume result {
       case .success(let post): posts.append(post)
       case .failure(let problem): problems.append(problem)
       }
@@ -70,12 +70,16 @@ public enum BatchReader {
       text = hasCR ? rawText.replacingOccurrences(of: "\r\n", with: "\n") : rawText
       units = nil
     }
-    let made = Post(
+    // A row with only its text (the common case): the post is made in the return value itself. A post
+    // held in a variable first was copied on return (a dozen retains, and as many releases after).
+    guard fields.contains(where: { $0.key != "text" }) else {
+      return Post(
+        row: rowID(file: file, row: row), path: path, text: text, textUnits: units, sourceLine: line,
+        defaults: defaults)
+    }
+    var post = Post(
       row: rowID(file: file, row: row), path: path, text: text, textUnits: units, sourceLine: line,
       defaults: defaults)
-    // A row with only its text (the common case) is returned as made: no copy into a mutable post.
-    guard fields.contains(where: { $0.key != "text" }) else { return made }
-    var post = made
     for (key, value) in fields where key != "text" {
       if key == "siyu" && allowSettings {
         switch FrontMatterFields.disabledRules(from: value.json) {
@@ -102,9 +106,17 @@ public enum BatchReader {
   /// the rest of building the row's post).
   static func rowID(file: String, row: Int) -> String {
     guard row >= 0 else { return "\(file)#\(row)" }
+    var digits = 1
+    var rest = row / 10
+    while rest > 0 {
+      digits += 1
+      rest /= 10
+    }
     var file = file
     return file.withUTF8 { name in
-      String(unsafeUninitializedCapacity: name.count + 21) { out in
+      // The exact length: an id of up to 15 bytes is then a small string, with no allocation to make,
+      // retain or free.
+      String(unsafeUninitializedCapacity: name.count + 1 + digits) { out in
         var o = 0
         for byte in name {
           out[o] = byte
@@ -112,13 +124,7 @@ public enum BatchReader {
         }
         out[o] = 0x23
         o += 1
-        var digits = 1
-        var rest = row / 10
-        while rest > 0 {
-          digits += 1
-          rest /= 10
-        }
-        rest = row
+        var rest = row
         for k in stride(from: o + digits - 1, through: o, by: -1) {
           out[k] = UInt8(0x30 + rest % 10)
           rest /= 10

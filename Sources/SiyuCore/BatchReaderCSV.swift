@@ -19,7 +19,7 @@ extension BatchReader {
   /// the row is read.
   public static func forEachCSVRow(
     _ input: TextInput, file: String, path: String?, defaults: PostDefaults,
-    emit: (Result<Post, InputProblem>) -> Void
+    emit: (consuming Result<Post, InputProblem>) -> Void
   ) {
     var header: [String]?
     var headerFailed = false

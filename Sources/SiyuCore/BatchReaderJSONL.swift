@@ -16,7 +16,7 @@ extension BatchReader {
   /// soon as its line is read (memory holds one line at a time).
   public static func forEachJSONLine(
     _ input: TextInput, file: String, path: String?, defaults: PostDefaults,
-    emit: (Result<Post, InputProblem>) -> Void
+    emit: (consuming Result<Post, InputProblem>) -> Void
   ) {
     var lineNumber = 0
     var pending: [UInt16] = []

@@ -50,7 +50,7 @@ public enum PostReader {
   /// the format the name implies (stdin has no name). Returns the warnings.
   public static func forEachPost(
     path: String, displayPath: String? = nil, format explicitFormat: Format? = nil, defaults: PostDefaults,
-    emit: (Result<Post, InputProblem>) -> Void
+    emit: (consuming Result<Post, InputProblem>) -> Void
   ) -> [String] {
     let name = displayPath ?? path
     let storedPath: String? = path == "-" ? displayPath : path

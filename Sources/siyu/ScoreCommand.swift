@@ -130,12 +130,14 @@ struct ScoreCommand: ParsableCommand {
     }
     if let header = format.header { sink.write(Array(header.utf8)) }
     let historyRules = CapRules.all.filter { $0.description.id != NoTimeCapRule.description.id }
-    let scorer = BatchScorer(
+    var scorer = BatchScorer(
       configuration: configuration, defaults: configuration.postDefaults, historyRules: historyRules,
       jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount
     ) {
       try Linter(rules: rules, configuration: configuration, lexicons: lexicons, personas: personas)
     }
+    // Nothing reads the summary without a summary format or a report (the exit status counts problems).
+    scorer.summarizes = summary != .none || report != nil
     let progress = ScoreProgress(
       enabled: !noProgress && isatty(2) == 1,
       inputs: scoreInputs.map(\.path))

@@ -64,6 +64,53 @@ import Testing
     }
   }
 
+  @Test func lengthLabelsMatchASearchOverEveryBucket() {
+    // The table against the search it replaced: every bucket's two keys, and keys that are no length key.
+    func searched(_ key: UInt64) -> (tokens: Bool, bucket: UInt16)? {
+      for b in UInt16(0)..<128 {
+        for tokens in [false, true] where FeatureExtractor.lengthKey(tokens: tokens, b) == key {
+          return (tokens, b)
+        }
+      }
+      return nil
+    }
+    var keys: [UInt64] = [1, 0xdead_beef, FeatureHash.key(UInt8(ascii: "w"), Array("秒杀".utf16))]
+    for b in UInt16(0)..<130 {
+      keys.append(FeatureExtractor.lengthKey(tokens: false, b))
+      keys.append(FeatureExtractor.lengthKey(tokens: true, b))
+    }
+    for key in keys {
+      let expected = searched(key)
+      let label = FeatureExtractor.lengthLabel(key)
+      #expect((label == nil) == (expected == nil), "\(key)")
+      if let expected, let label {
+        #expect(label.hasSuffix(" 个分词") == expected.tokens)
+        let range = FeatureExtractor.lengthRange(expected.bucket)
+        #expect(label.contains("\(range.lowerBound)"), "\(label) for bucket \(expected.bucket)")
+      }
+    }
+    #expect(FeatureExtractor.lengthLabel(FeatureExtractor.lengthKey(tokens: false, 6)) == "篇幅 8–11 字")
+  }
+
+  @Test func distinctKeysMatchASetAcrossSetSizes() throws {
+    // Posts of 1 to 300 characters cross the stack and heap sizes of the set and the key buffer.
+    let pieces = ["限时", "秒杀", "！", "99", "元", "😀", "家人们", " ", "包邮", "¥199", "a", "。"]
+    var random = SplitMix64(seed: 3)
+    for length in stride(from: 1, through: 300, by: 7) {
+      let text = (0..<length).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+      let document = try S.document(text)
+      let tokens = FeatureExtractor.contentTokens(document)
+      var seen = Set<UInt64>()
+      var expected: [UInt64] = []
+      document.normalized.withUnsafeBufferPointer { norm in
+        FeatureExtractor.walk(norm, tokens) { key, _, _, _ in
+          if seen.insert(key).inserted { expected.append(key) }
+        }
+      }
+      #expect(FeatureExtractor.keys(document) == expected, "\(length) pieces")
+    }
+  }
+
   @Test func lengthIsTwoFeatures() throws {
     // 限时秒杀!今晚99元 after normalization: 10 UTF-16 units, bucket 6 (8–11).
     let details = FeatureExtractor.details(try S.document("限时秒杀！今晚99元"))

@@ -73,6 +73,18 @@ import Testing
     for (file, row) in [("a.jsonl", 0), ("导出/帖子.csv", 7), ("x", 10), ("y", 1_234_567_890), ("", 99)] {
       #expect(BatchReader.rowID(file: file, row: row) == "\(file)#\(row)")
     }
+    // Every digit count, for names whose ids fall either side of the 15-byte small-string limit.
+    for file in ["s20k.jsonl", "rows-2026.jsonl", "一二三.csv"] {
+      var row = 0
+      while row < 10_000_000 {
+        for r in [row, max(0, row - 1), row + 1] {
+          let id = BatchReader.rowID(file: file, row: r)
+          #expect(id == "\(file)#\(r)")
+          #expect(id.utf8.count == file.utf8.count + 1 + String(r).count)
+        }
+        row = row == 0 ? 1 : row * 10
+      }
+    }
   }
 
   @Test func cueTextFoldsDigitsAndLineEnds() {

@@ -247,8 +247,9 @@ import Testing
     return path
   }
 
-  func score(_ path: String, jobs: Int) throws -> (rows: [String], problems: [String], summary: ScoreSummary)
-  {
+  func score(_ path: String, jobs: Int, summarizes: Bool = true) throws -> (
+    rows: [String], problems: [String], summary: ScoreSummary
+  ) {
     let configuration = Configuration()
     var scorer = BatchScorer(
       configuration: configuration, defaults: configuration.postDefaults, historyRules: CapRules.all,
@@ -258,6 +259,7 @@ import Testing
     }
     scorer.batchSize = 16
     scorer.minimumChunk = 50
+    scorer.summarizes = summarizes
     var rows: [String] = []
     var problems: [String] = []
     let calendar = ScoreCalendar(timezone: configuration.timezone)
@@ -292,6 +294,22 @@ import Testing
     #expect(one.summary.hardSell > 0)
     #expect(one.summary.worst.count == ScoreSummary.worstCount)
     #expect(one.rows.enumerated().allSatisfy { $1.hasPrefix("{\"id\":\"r\($0)\"") })
+  }
+
+  @Test func withoutASummaryTheRowsAreTheSame() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "siyu-scorer-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let path = try Self.rows(in: directory)
+    let summarized = try score(path, jobs: 1)
+    for jobs in [1, 3] {
+      let bare = try score(path, jobs: jobs, summarizes: false)
+      #expect(bare.rows == summarized.rows, "\(jobs) jobs")
+      #expect(bare.problems == summarized.problems, "\(jobs) jobs")
+      #expect(bare.summary.posts == 0 && bare.summary.worst.isEmpty, "nothing counted")
+    }
+    #expect(summarized.summary.posts == 600)
   }
 }
 

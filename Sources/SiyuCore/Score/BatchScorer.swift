@@ -65,6 +65,10 @@ public struct BatchScorer: Sendable {
   public var batchSize = 256
   /// Posts the cap stage judges together at least (see `CapStage`).
   public var minimumChunk = 50_000
+  /// Whether `run` fills in the summary it returns. A caller that never reads it (`--summary none`
+  /// without `--report`) sets this to false: rows are not counted and hard-sell posts are not re-checked
+  /// for their reasons, and the summary returned has its settings only. The rows are the same.
+  public var summarizes = true
 
   public init(
     configuration: Configuration, defaults: PostDefaults, historyRules: [any HistoryRule], jobs: Int,
@@ -94,7 +98,7 @@ public struct BatchScorer: Sendable {
     var tally = ScoreSummary.Tally()
     func release(_ posts: [ScoredPost]) {
       for post in posts {
-        summary.add(post, calendar: calendar, tally: &tally)
+        if summarizes { summary.add(post, calendar: calendar, tally: &tally) }
         handlers.row(post)
       }
     }
@@ -223,8 +227,11 @@ public struct BatchScorer: Sendable {
   /// Reads every input in order: posts to `post`, problems and warnings (as items) to `other`.
   func read(_ inputs: [Input], post: (Post) -> Void, other: (Item) -> Void) {
     for input in inputs {
+      // Each result is consumed: its post moves out instead of being copied (a dozen retains) and the
+      // result destroyed.
       let warnings = PostReader.forEachPost(path: input.path, format: input.format, defaults: defaults) {
-        switch $0 {
+        (result: consuming Result<Post, InputProblem>) in
+        switch consume result {
         case .success(let read): post(read)
         case .failure(let problem): other(.problem(problem))
         }
@@ -264,7 +271,7 @@ public struct BatchScorer: Sendable {
       }
       if !post.disabledRules.isEmpty || post.text.contains("siyu-disable") { scored.post = post }
     }
-    if report.verdict.class == .hardSell,
+    if summarizes, report.verdict.class == .hardSell,
       worst.mightBeWorst(
         probability: report.verdict.probability, score: report.verdict.score, id: scored.id)
     {

@@ -41,12 +41,10 @@ public struct ColdShelfRule: BuiltinRule {
 
   public init() {}
 
+  /// The product test (token kinds and product words, cheap) runs before the person tests (self and
+  /// address terms, voice), which most posts never reach: the result is the same in either order, as every
+  /// test only returns early with no hit.
   public func check(_ document: Document) -> [RuleHit] {
-    let persona = document.persona?.persona
-    let selfMatcher = persona?.selfMatcher ?? .builtinSelf
-    if selfMatcher.matches(in: document).contains(where: { !selfMatcher.terms[$0.term].brand }) { return [] }
-    if !(persona?.addressMatcher ?? .builtinAddress).matches(in: document).isEmpty { return [] }
-    if Self.hasVoice(document.normalized) { return [] }
     var prices = 0
     var amounts = 0
     var words = 0
@@ -70,6 +68,11 @@ public struct ColdShelfRule: BuiltinRule {
     guard product >= Self.minimumProductTokens, prices >= 1 || productMatches.count >= 2,
       Double(product) >= Self.minimumShare * Double(words + prices)
     else { return [] }
+    let persona = document.persona?.persona
+    let selfMatcher = persona?.selfMatcher ?? .builtinSelf
+    if selfMatcher.matches(in: document).contains(where: { !selfMatcher.terms[$0.term].brand }) { return [] }
+    if !(persona?.addressMatcher ?? .builtinAddress).matches(in: document).isEmpty { return [] }
+    if Self.hasVoice(document.normalized) { return [] }
     if let word = productMatches.first?.sourceRange, word.lowerBound < first?.lowerBound ?? .max {
       first = word
     }
