@@ -10,7 +10,10 @@ import Foundation
 /// interrupted run leaves the old file intact (at worst a hidden `.NAME.siyu-PID.tmp` beside it).
 ///
 /// A symbolic link is written through (the link stays, its target changes) and an existing file keeps its
-/// permission bits.
+/// permission bits. A device, a pipe and a name for one of the process's own descriptors (`/dev/stdout`,
+/// `/dev/fd/N`, `/proc/self/fd/N`) are written directly, appending: they are streams, and replacing
+/// them would put the output where the caller does not read it (or, for an unresolvable `/dev/stdout`,
+/// replace the link itself).
 public enum AtomicFile {
   /// A write that failed; the file at `path` is unchanged.
   public struct WriteError: LocalizedError, CustomStringConvertible, Sendable {
@@ -24,6 +27,18 @@ public enum AtomicFile {
       self.reason = reason
     }
     public var errorDescription: String? { reason }
+  }
+
+  /// Whether `path` names one of the process's own descriptors: `/dev/fd/N`, `/proc/self/fd/N`, or a
+  /// link to one such as `/dev/stdout` and `/dev/stderr`.
+  static func namesDescriptor(_ path: String) -> Bool {
+    let prefixes = ["/dev/fd/", "/proc/self/fd/", "/proc/thread-self/fd/"]
+    if prefixes.contains(where: { path.hasPrefix($0) }) { return true }
+    var buffer = [CChar](repeating: 0, count: 64)
+    let n = readlink(path, &buffer, buffer.count - 1)
+    guard n > 0 else { return false }
+    let link = String(decoding: buffer[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    return prefixes.contains { link.hasPrefix($0) }
   }
 
   public static func write(_ data: Data, to path: String) throws {
@@ -54,19 +69,27 @@ public enum AtomicFile {
       self.path = path
       var target = path
       var info = stat()
-      if lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK, let resolved = realpath(path, nil) {
+      let isLink = lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
+      if isLink && !AtomicFile.namesDescriptor(path) {
+        guard let resolved = realpath(path, nil) else {
+          // A dangling link: renaming onto `path` would replace the link with a file.
+          throw WriteError(path: path, reason: "符号链接无法解析：\(String(cString: strerror(errno)))")
+        }
         target = String(cString: resolved)
         free(resolved)
       }
       var mode: mode_t = 0o666
       let exists = stat(target, &info) == 0
       self.target = target
-      if exists && (info.st_mode & S_IFMT == S_IFCHR || info.st_mode & S_IFMT == S_IFIFO) {
-        // A device or pipe (`/dev/null`, `>(…)`): there is nothing to replace, so it is written directly.
+      if AtomicFile.namesDescriptor(path)
+        || exists && (info.st_mode & S_IFMT == S_IFCHR || info.st_mode & S_IFMT == S_IFIFO)
+      {
+        // A device, pipe or descriptor (`/dev/null`, `>(…)`, `/dev/stdout`): there is nothing to
+        // replace, so it is written directly, after what the descriptor already holds.
         temporary = nil
         self.mode = 0
         self.exists = true
-        fd = open(target, O_WRONLY | O_CLOEXEC)
+        fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
         guard fd >= 0 else {
           throw WriteError(path: path, reason: "无法打开：\(String(cString: strerror(errno)))")
         }
