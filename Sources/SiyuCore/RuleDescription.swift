@@ -65,12 +65,23 @@ public protocol BuiltinRule: Rule {
   /// leaves what `hits` held untouched. `Linter` passes one array that it reuses for every rule of a
   /// post: a rule with nothing to report (most rules on most posts) then returns no array of its own,
   /// whose release cost more per post than many rules' checks. The default appends `check(_:)`'s
-  /// result; the cue rules implement this and make `check(_:)` call it.
+  /// result; the cue rules implement this and conform to `AppendingRule`, whose `check(_:)` calls it.
   func check(_ document: Document, into hits: inout [RuleHit])
   /// `Self().check(document, into: &hits)`. `Linter` calls a rule that holds no state (a type of size
   /// 0) through its type: an existential metatype is two plain words, where calling through the rule's
   /// existential copies and destroys it by value-witness calls on every post.
   static func checkFresh(_ document: Document, into hits: inout [RuleHit])
+}
+
+/// A built-in rule that implements `check(_:into:)`: its `check(_:)` is that, into a new array.
+public protocol AppendingRule: BuiltinRule {}
+
+extension AppendingRule {
+  public func check(_ document: Document) -> [RuleHit] {
+    var hits: [RuleHit] = []
+    check(document, into: &hits)
+    return hits
+  }
 }
 
 extension BuiltinRule {

@@ -3,7 +3,7 @@ import SiyuText
 
 /// `ad-law/absolute`: absolute terms banned in advertising (国家级, 最高级, 最佳 and kin), with a suggested
 /// replacement; time and sequence words, usage tips and official titles are exempt.
-public struct AbsoluteTermRule: BuiltinRule {
+public struct AbsoluteTermRule: AppendingRule {
   public static let description = RuleDescription(
     id: "ad-law/absolute",
     defaultLevel: .error,
@@ -32,12 +32,6 @@ public struct AbsoluteTermRule: BuiltinRule {
   static let ordinals: Set<[UInt16]> = Set(["第一", "首先"].map { Array($0.utf16) })
 
   public init() {}
-
-  public func check(_ document: Document) -> [RuleHit] {
-    var hits: [RuleHit] = []
-    check(document, into: &hits)
-    return hits
-  }
 
   public func check(_ document: Document, into hits: inout [RuleHit]) {
     // The test alone first, in a closure small enough to be inlined: most posts have nothing for the

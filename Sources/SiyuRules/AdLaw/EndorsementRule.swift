@@ -2,7 +2,7 @@ import SiyuCore
 import SiyuText
 
 /// `ad-law/endorsement`: claims of supply to or endorsement by state bodies (特供, 专供, 国宴…).
-public struct EndorsementRule: BuiltinRule {
+public struct EndorsementRule: AppendingRule {
   public static let description = RuleDescription(
     id: "ad-law/endorsement",
     defaultLevel: .error,
@@ -21,12 +21,6 @@ public struct EndorsementRule: BuiltinRule {
   )
 
   public init() {}
-
-  public func check(_ document: Document) -> [RuleHit] {
-    var hits: [RuleHit] = []
-    check(document, into: &hits)
-    return hits
-  }
 
   public func check(_ document: Document, into hits: inout [RuleHit]) {
     // The test alone first, in a closure small enough to be inlined: most posts have nothing for the

@@ -2,7 +2,7 @@ import SiyuCore
 import SiyuText
 
 /// `ad-law/medical`: efficacy and medical claims ordinary goods may not make (治愈, 根治, 无副作用…).
-public struct MedicalClaimRule: BuiltinRule {
+public struct MedicalClaimRule: AppendingRule {
   public static let description = RuleDescription(
     id: "ad-law/medical",
     defaultLevel: .error,
@@ -20,12 +20,6 @@ public struct MedicalClaimRule: BuiltinRule {
   )
 
   public init() {}
-
-  public func check(_ document: Document) -> [RuleHit] {
-    var hits: [RuleHit] = []
-    check(document, into: &hits)
-    return hits
-  }
 
   public func check(_ document: Document, into hits: inout [RuleHit]) {
     // The test alone first, in a closure small enough to be inlined: most posts have nothing for the

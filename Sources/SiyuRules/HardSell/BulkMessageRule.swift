@@ -3,7 +3,7 @@ import SiyuText
 
 /// `hard-sell/bulk-message`: the marks of a commercial bulk text message: an unsubscribe instruction
 /// (回T退订, 退订回TD, 拒收请回复R) and a sender signature in 【】 ending a line of text.
-public struct BulkMessageRule: BuiltinRule {
+public struct BulkMessageRule: AppendingRule {
   public static let description = RuleDescription(
     id: "hard-sell/bulk-message",
     defaultLevel: .warning,
@@ -38,12 +38,6 @@ public struct BulkMessageRule: BuiltinRule {
   static let signatureLength = 2...12
 
   public init() {}
-
-  public func check(_ document: Document) -> [RuleHit] {
-    var hits: [RuleHit] = []
-    check(document, into: &hits)
-    return hits
-  }
 
   public func check(_ document: Document, into hits: inout [RuleHit]) {
     let characters = TextInventory.read(document) { $0.characters }

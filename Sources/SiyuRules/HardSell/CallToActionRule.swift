@@ -3,7 +3,7 @@ import SiyuText
 
 /// `hard-sell/cta`: calls to buy or pay now (扫码, 下单, 私聊我, 戳链接, 拍下), also when spaced or dotted, and
 /// store-visit invitations (欢迎光临, 恭候, 到店即送).
-public struct CallToActionRule: BuiltinRule {
+public struct CallToActionRule: AppendingRule {
   public static let description = RuleDescription(
     id: "hard-sell/cta",
     defaultLevel: .warning,
@@ -26,12 +26,6 @@ public struct CallToActionRule: BuiltinRule {
   )
 
   public init() {}
-
-  public func check(_ document: Document) -> [RuleHit] {
-    var hits: [RuleHit] = []
-    check(document, into: &hits)
-    return hits
-  }
 
   public func check(_ document: Document, into hits: inout [RuleHit]) {
     // The test alone first, in a closure small enough to be inlined: most posts have nothing for the

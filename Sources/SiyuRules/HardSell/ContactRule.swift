@@ -3,7 +3,7 @@ import SiyuText
 
 /// `hard-sell/contact`: contact details and contact pushes, including obfuscated ones (薇信, vx, ➕V,
 /// V❤, 微.信, digits written ①③⑧ or 一三八).
-public struct ContactRule: BuiltinRule {
+public struct ContactRule: AppendingRule {
   public static let description = RuleDescription(
     id: "hard-sell/contact",
     defaultLevel: .warning,
@@ -30,12 +30,6 @@ public struct ContactRule: BuiltinRule {
   )
 
   public init() {}
-
-  public func check(_ document: Document) -> [RuleHit] {
-    var hits: [RuleHit] = []
-    check(document, into: &hits)
-    return hits
-  }
 
   public func check(_ document: Document, into hits: inout [RuleHit]) {
     // The test alone first, in a closure small enough to be inlined: most posts have no contact of any

@@ -2,7 +2,7 @@ import SiyuCore
 import SiyuText
 
 /// `hard-sell/emoji-flood`: more emoji than a person writes — many of them, densely.
-public struct EmojiFloodRule: BuiltinRule {
+public struct EmojiFloodRule: AppendingRule {
   public static let description = RuleDescription(
     id: "hard-sell/emoji-flood",
     defaultLevel: .warning,
@@ -27,12 +27,6 @@ public struct EmojiFloodRule: BuiltinRule {
   static let always = 15
 
   public init() {}
-
-  public func check(_ document: Document) -> [RuleHit] {
-    var hits: [RuleHit] = []
-    check(document, into: &hits)
-    return hits
-  }
 
   public func check(_ document: Document, into hits: inout [RuleHit]) {
     guard TextInventory.read(document, { $0.emoji >= min(Self.minimum, Self.always) }) else { return }

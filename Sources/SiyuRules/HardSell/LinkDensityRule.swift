@@ -2,7 +2,7 @@ import SiyuCore
 import SiyuText
 
 /// `hard-sell/link-density`: several links in one post, or links with little text around them.
-public struct LinkDensityRule: BuiltinRule {
+public struct LinkDensityRule: AppendingRule {
   public static let description = RuleDescription(
     id: "hard-sell/link-density",
     defaultLevel: .warning,
@@ -29,12 +29,6 @@ public struct LinkDensityRule: BuiltinRule {
   static let minimumText = 40
 
   public init() {}
-
-  public func check(_ document: Document) -> [RuleHit] {
-    var hits: [RuleHit] = []
-    check(document, into: &hits)
-    return hits
-  }
 
   public func check(_ document: Document, into hits: inout [RuleHit]) {
     guard TextInventory.read(document, { $0.links >= min(2, Self.maximum) }) else { return }

@@ -2,7 +2,7 @@ import SiyuCore
 import SiyuText
 
 /// `hard-sell/offer`: promotions, gifts and sales events, and the business settings they come from.
-public struct OfferRule: BuiltinRule {
+public struct OfferRule: AppendingRule {
   public static let description = RuleDescription(
     id: "hard-sell/offer",
     defaultLevel: .info,
@@ -22,12 +22,6 @@ public struct OfferRule: BuiltinRule {
   )
 
   public init() {}
-
-  public func check(_ document: Document) -> [RuleHit] {
-    var hits: [RuleHit] = []
-    check(document, into: &hits)
-    return hits
-  }
 
   public func check(_ document: Document, into hits: inout [RuleHit]) {
     // The test alone first, in a closure small enough to be inlined: most posts have nothing for the

@@ -2,7 +2,7 @@ import SiyuCore
 import SiyuText
 
 /// `hard-sell/price`: quoted prices and price talk (原价/到手价, ¥129, 89元, 5折, 满199减30).
-public struct PriceRule: BuiltinRule {
+public struct PriceRule: AppendingRule {
   public static let description = RuleDescription(
     id: "hard-sell/price",
     defaultLevel: .info,
@@ -25,12 +25,6 @@ public struct PriceRule: BuiltinRule {
   )
 
   public init() {}
-
-  public func check(_ document: Document) -> [RuleHit] {
-    var hits: [RuleHit] = []
-    check(document, into: &hits)
-    return hits
-  }
 
   public func check(_ document: Document, into hits: inout [RuleHit]) {
     // The test alone first, in a closure small enough to be inlined: most posts have no price of any

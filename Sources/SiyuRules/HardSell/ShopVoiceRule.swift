@@ -3,7 +3,7 @@ import SiyuText
 
 /// `hard-sell/shop-voice`: a business speaking as itself (本店, 本公司) and to its customers (新老顾客,
 /// 尊敬的会员, 您好, 竭诚为您服务).
-public struct ShopVoiceRule: BuiltinRule {
+public struct ShopVoiceRule: AppendingRule {
   public static let description = RuleDescription(
     id: "hard-sell/shop-voice",
     defaultLevel: .info,
@@ -24,12 +24,6 @@ public struct ShopVoiceRule: BuiltinRule {
   )
 
   public init() {}
-
-  public func check(_ document: Document) -> [RuleHit] {
-    var hits: [RuleHit] = []
-    check(document, into: &hits)
-    return hits
-  }
 
   public func check(_ document: Document, into hits: inout [RuleHit]) {
     // The test alone first, in a closure small enough to be inlined: most posts have nothing for the

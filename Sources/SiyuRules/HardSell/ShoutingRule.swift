@@ -2,7 +2,7 @@ import SiyuCore
 import SiyuText
 
 /// `hard-sell/shouting`: runs of exclamation marks (！！！) or of the same emoji (🔥🔥🔥).
-public struct ShoutingRule: BuiltinRule {
+public struct ShoutingRule: AppendingRule {
   public static let description = RuleDescription(
     id: "hard-sell/shouting",
     defaultLevel: .warning,
@@ -20,12 +20,6 @@ public struct ShoutingRule: BuiltinRule {
   static let minimumRun = 3
 
   public init() {}
-
-  public func check(_ document: Document) -> [RuleHit] {
-    var hits: [RuleHit] = []
-    check(document, into: &hits)
-    return hits
-  }
 
   public func check(_ document: Document, into hits: inout [RuleHit]) {
     guard

@@ -2,7 +2,7 @@ import SiyuCore
 import SiyuText
 
 /// `hard-sell/urgency`: countdowns and scarcity (限时, 仅剩, 手慢无, 倒计时, 最后3小时).
-public struct UrgencyRule: BuiltinRule {
+public struct UrgencyRule: AppendingRule {
   public static let description = RuleDescription(
     id: "hard-sell/urgency",
     defaultLevel: .warning,
@@ -28,12 +28,6 @@ public struct UrgencyRule: BuiltinRule {
   ].map(packed)
 
   public init() {}
-
-  public func check(_ document: Document) -> [RuleHit] {
-    var hits: [RuleHit] = []
-    check(document, into: &hits)
-    return hits
-  }
 
   public func check(_ document: Document, into hits: inout [RuleHit]) {
     // Countdowns start with 最, 仅, 只 or 还; most posts have none, and no cue either. The test alone
