@@ -118,7 +118,7 @@ public struct BatchScorer: Sendable {
       for result in results { consume(result) }
       handlers.progress(done)
     }
-    var worst = ScoreSummary(settings: summary.settings)
+    var worst = WorstCandidates<Post>()
     if jobs == 1 {
       // Each post is scored and passed on at once, straight from the reader (no item or batch to wrap it
       // in and copy it out of); progress is reported every `batchSize` items, as with more jobs.
@@ -150,9 +150,8 @@ public struct BatchScorer: Sendable {
     } else {
       let work = ScoreQueue<[Item]>(capacity: jobs * 2)
       let results = ScoreQueue<[Scored]>(capacity: jobs * 4)
-      let worsts = ScoreQueue<ScoreSummary>(capacity: jobs)
+      let worsts = ScoreQueue<WorstCandidates<Post>>(capacity: jobs)
       let scorer = self
-      let worstSettings = summary.settings
       let reader = Thread {
         var batch: [Item] = []
         var number = 0
@@ -184,7 +183,7 @@ public struct BatchScorer: Sendable {
         }
         let box = LinterBox(workerLinter)
         let worker = Thread {
-          var localWorst = ScoreSummary(settings: worstSettings)
+          var localWorst = WorstCandidates<Post>()
           while let (number, items) = work.take() {
             results.deliver(number, items.map { scorer.score($0, linter: box.linter, worst: &localWorst) })
           }
@@ -205,12 +204,16 @@ public struct BatchScorer: Sendable {
         number += 1
       }
       for _ in 0..<jobs {
-        if let (_, local) = worsts.take() { worst.merge(local) }
+        if let (_, local) = worsts.take() {
+          worst.merge(local) { worstPost($0, linter: linter) }
+        }
       }
     }
     release(caps.finish())
     summary.flush(&tally)
-    for post in worst.worst { summary.offerWorst(post) }
+    if summarizes {
+      for post in worst.finish(make: { worstPost($0, linter: linter) }) { summary.offerWorst(post) }
+    }
     if caps.lateArrivals > 0 {
       handlers.warning(
         "有 \(caps.lateArrivals) 条帖子排在时间更晚的帖子之后：输入较大时按块判断频次，请先按 publish_at 排序，"
@@ -241,7 +244,7 @@ public struct BatchScorer: Sendable {
   }
 
   /// Scores one item on the thread that owns `linter` (see `scorePost`).
-  func score(_ item: Item, linter: Linter, worst: inout ScoreSummary) -> Scored {
+  func score(_ item: Item, linter: Linter, worst: inout WorstCandidates<Post>) -> Scored {
     switch item {
     case .problem(let problem): return .problems([problem])
     case .warning(let warning): return .warning(warning)
@@ -254,10 +257,11 @@ public struct BatchScorer: Sendable {
     }
   }
 
-  /// Scores one post on the thread that owns `linter`; offers it to `worst` when hard-sell, with its
-  /// reasons in full. Nil when the post cannot be scored; its problems are then in `problems`.
+  /// Scores one post on the thread that owns `linter`; offers it to `worst` when hard-sell (its reasons
+  /// are made when it is still among the worst at the end, see `WorstCandidates`). Nil when the post
+  /// cannot be scored; its problems are then in `problems`.
   func scorePost(
-    _ post: Post, linter: Linter, worst: inout ScoreSummary, problems: inout [InputProblem]
+    _ post: Post, linter: Linter, worst: inout WorstCandidates<Post>, problems: inout [InputProblem]
   ) -> ScoredPost? {
     let report = linter.check(post, reasons: false)
     if !report.problems.isEmpty {
@@ -275,24 +279,31 @@ public struct BatchScorer: Sendable {
       worst.mightBeWorst(
         probability: report.verdict.probability, score: report.verdict.score, id: scored.id)
     {
-      let full = linter.check(post)
-      var reasons: [ScoreSummary.WorstPost.Reason] = []
-      for located in full.findings where reasons.count < 8 {
-        reasons.append(.init(rule: located.finding.rule, message: located.finding.message))
-      }
-      var excerpt = String(post.text.prefix(ScoreSummary.excerptLength))
-      if excerpt.utf8.contains(0x0A) {
-        // Line ends as spaces, byte for byte (Foundation's replacingOccurrences cost ~70 k instructions).
-        excerpt = String(decoding: excerpt.utf8.map { $0 == 0x0A ? 0x20 : $0 }, as: UTF8.self)
-      }
-      worst.offerWorst(
-        ScoreSummary.WorstPost(
-          id: scored.id, channel: post.channel, persona: post.persona,
-          publishAt: post.publishAt.map(ScoreCalendar(timezone: configuration.timezone).iso8601),
-          probability: report.verdict.probability, score: report.verdict.score, excerpt: excerpt,
-          reasons: reasons))
+      worst.offer(
+        .init(
+          probability: report.verdict.probability, score: report.verdict.score, id: scored.id, payload: post)
+      ) { worstPost($0, linter: linter) }
     }
     return scored
+  }
+
+  /// The worst-posts entry of a hard-sell post: `post` checked again in full, for its reasons.
+  func worstPost(_ entry: WorstCandidates<Post>.Entry, linter: Linter) -> ScoreSummary.WorstPost {
+    let post = entry.payload
+    let full = linter.check(post)
+    var reasons: [ScoreSummary.WorstPost.Reason] = []
+    for located in full.findings where reasons.count < 8 {
+      reasons.append(.init(rule: located.finding.rule, message: located.finding.message))
+    }
+    var excerpt = String(post.text.prefix(ScoreSummary.excerptLength))
+    if excerpt.utf8.contains(0x0A) {
+      // Line ends as spaces, byte for byte (Foundation's replacingOccurrences cost ~70 k instructions).
+      excerpt = String(decoding: excerpt.utf8.map { $0 == 0x0A ? 0x20 : $0 }, as: UTF8.self)
+    }
+    return ScoreSummary.WorstPost(
+      id: entry.id, channel: post.channel, persona: post.persona,
+      publishAt: post.publishAt.map(ScoreCalendar(timezone: configuration.timezone).iso8601),
+      probability: entry.probability, score: entry.score, excerpt: excerpt, reasons: reasons)
   }
 }
 
