@@ -103,9 +103,11 @@ struct ScoreCommand: ParsableCommand {
     }
     let rules = builtinRules + customRules
     // The calling thread's linter, made before any output file is touched, so a bad model or lexicon
-    // fails first.
+    // fails first. Rows show no finding positions, so no linter counts UTF-8 columns.
     let linter = try CommandSupport.orExit {
-      try Linter(rules: rules, configuration: configuration, lexicons: lexicons, personas: personas)
+      try Linter(
+        rules: rules, configuration: configuration, lexicons: lexicons, personas: personas, utf8Columns: false
+      )
     }
 
     var scoreInputs: [BatchScorer.Input] = []
@@ -134,7 +136,9 @@ struct ScoreCommand: ParsableCommand {
       configuration: configuration, defaults: configuration.postDefaults, historyRules: historyRules,
       jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount
     ) {
-      try Linter(rules: rules, configuration: configuration, lexicons: lexicons, personas: personas)
+      try Linter(
+        rules: rules, configuration: configuration, lexicons: lexicons, personas: personas, utf8Columns: false
+      )
     }
     // Nothing reads the summary without a summary format or a report (the exit status counts problems).
     scorer.summarizes = summary != .none || report != nil
