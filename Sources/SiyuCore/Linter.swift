@@ -144,7 +144,7 @@ public final class Linter {
         if findings.isEmpty { findings.reserveCapacity(4) }
         findings.append(
           Finding(
-            rule: ruleIDs[index], severity: severity, range: hit.range, message: hit.message,
+            rule: ruleIDs[index], severity: severity, range: hit.range, ruleMessage: hit.ruleMessage,
             points: Self.points(rulePoints[index], finding: reported), suggestion: hit.suggestion))
         reported += 1
       }
@@ -189,7 +189,8 @@ public final class Linter {
       {
         findings.append(
           Finding(
-            rule: descriptions[judgeIndex].id, severity: severity, range: hit.range, message: hit.message,
+            rule: descriptions[judgeIndex].id, severity: severity, range: hit.range,
+            ruleMessage: hit.ruleMessage,
             points: judgement.points))
       }
     }
