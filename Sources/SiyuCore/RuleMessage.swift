@@ -12,8 +12,10 @@ public struct RuleMessage: Sendable, Equatable {
   private var head: String
   /// The source units a quote is taken from; nil for a plain text.
   private var units: [UInt16]?
-  /// The quoted range of `units` (clamped to them when read).
-  private var range: Range<Int>
+  /// The quoted range of `units` (clamped to them when read), as 32-bit bounds: a finding is copied
+  /// several times on its way to the report, and a smaller one is copied in registers.
+  private var lower: Int32
+  private var upper: Int32
   /// What follows the quote.
   private var tail: String
 
@@ -21,7 +23,8 @@ public struct RuleMessage: Sendable, Equatable {
   public init(_ text: String) {
     head = text
     units = nil
-    range = 0..<0
+    lower = 0
+    upper = 0
     tail = ""
   }
 
@@ -29,14 +32,15 @@ public struct RuleMessage: Sendable, Equatable {
   public init(quoting range: Range<Int>, of document: Document, between head: String, and tail: String) {
     self.head = head
     units = document.units
-    self.range = range
+    lower = Int32(clamping: range.lowerBound)
+    upper = Int32(clamping: range.upperBound)
     self.tail = tail
   }
 
   /// The message as text.
   public var string: String {
     guard let units else { return head }
-    return Self.quote(units, range, between: head, and: tail)
+    return Self.quote(units, Int(lower)..<Int(upper), between: head, and: tail)
   }
 
   /// `head`, the text of `units` in `range` (clamped to them) and `tail` as one string, made in place in
