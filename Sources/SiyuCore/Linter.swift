@@ -264,11 +264,13 @@ public final class Linter {
       return a.finding < b.finding
     }
     var kept: [(group: Int, finding: Int)] = []
-    var covered = Set<Int>()
+    // By finding index: a post has a few findings, and a `Set` cost about 25 k instructions a post here
+    // (growing its hash table).
+    var covered = [Bool](repeating: false, count: findings.count)
     for entry in order {
       let range = findings[entry.finding].range
       if kept.contains(where: { $0.group != entry.group && findings[$0.finding].range.overlaps(range) }) {
-        covered.insert(entry.finding)
+        covered[entry.finding] = true
       } else {
         kept.append(entry)
       }
@@ -276,7 +278,7 @@ public final class Linter {
     for group in groups {
       var counted = 0
       for i in group.findings {
-        if covered.contains(i) {
+        if covered[i] {
           findings[i].points = 0
         } else {
           findings[i].points = points(group.points, finding: counted)
