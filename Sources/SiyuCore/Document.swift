@@ -98,15 +98,9 @@ public final class Document: Sendable {
   }
 
   /// `prefix`, the source text in `range` (as `text(in:)`) and `suffix`, as one string: a rule's
-  /// message quoting what it found. Made in place in a copy of `prefix` reserved to the full length,
-  /// where interpolating `text(in:)` grows the message as it appends (the interpolation reserves little
-  /// for the quoted text); building it from UTF-8 bytes instead would validate every byte of it.
+  /// message quoting what it found (rules give `RuleMessage(quoting:of:between:and:)`, which builds it
+  /// only when read).
   public func text(in range: Range<Int>, between prefix: String, and suffix: String) -> String {
-    let text = text(in: range)
-    var message = prefix
-    message.reserveCapacity(prefix.utf8.count + text.utf8.count + suffix.utf8.count)
-    message.append(text)
-    message.append(suffix)
-    return message
+    RuleMessage.quote(units, range, between: prefix, and: suffix)
   }
 }

@@ -17,8 +17,8 @@ public struct Finding: Sendable, Equatable {
   public var severity: Severity
   /// UTF-16 range in the post's body text (`Post.text`).
   public var range: Range<Int>
-  /// What was found and what to do, in Chinese.
-  public var message: String
+  /// The message, built when read (`RuleMessage`).
+  public var ruleMessage: RuleMessage
   /// Points this finding adds to the post's score (SpamAssassin style).
   public var points: Double
   public var suggestion: Suggestion?
@@ -27,11 +27,26 @@ public struct Finding: Sendable, Equatable {
     rule: String, severity: Severity, range: Range<Int>, message: String, points: Double,
     suggestion: Suggestion? = nil
   ) {
+    self.init(
+      rule: rule, severity: severity, range: range, ruleMessage: RuleMessage(message), points: points,
+      suggestion: suggestion)
+  }
+
+  public init(
+    rule: String, severity: Severity, range: Range<Int>, ruleMessage: RuleMessage, points: Double,
+    suggestion: Suggestion? = nil
+  ) {
     self.rule = rule
     self.severity = severity
     self.range = range
-    self.message = message
+    self.ruleMessage = ruleMessage
     self.points = points
     self.suggestion = suggestion
+  }
+
+  /// What was found and what to do, in Chinese.
+  public var message: String {
+    get { ruleMessage.string }
+    set { ruleMessage = RuleMessage(newValue) }
   }
 }

@@ -41,13 +41,24 @@ public struct RuleDescription: Sendable, Equatable {
 public struct RuleHit: Sendable, Equatable {
   /// UTF-16 range in the post's body text.
   public var range: Range<Int>
-  public var message: String
+  /// The message, built when read (`RuleMessage`).
+  public var ruleMessage: RuleMessage
   public var suggestion: Suggestion?
 
   public init(range: Range<Int>, message: String, suggestion: Suggestion? = nil) {
+    self.init(range: range, ruleMessage: RuleMessage(message), suggestion: suggestion)
+  }
+
+  public init(range: Range<Int>, ruleMessage: RuleMessage, suggestion: Suggestion? = nil) {
     self.range = range
-    self.message = message
+    self.ruleMessage = ruleMessage
     self.suggestion = suggestion
+  }
+
+  /// What was found and what to do, in Chinese.
+  public var message: String {
+    get { ruleMessage.string }
+    set { ruleMessage = RuleMessage(newValue) }
   }
 }
 

@@ -20,11 +20,15 @@ struct Siyu: ParsableCommand {
     ]
   )
 
-  /// Runs the command; usage errors exit with 2 (SPEC.md), not ArgumentParser's 64.
+  /// Runs the command; usage errors exit with 2 (SPEC.md), not ArgumentParser's 64. A command's own
+  /// `ExitCode` (`check` finding errors) exits at once: ArgumentParser's handling of it prints nothing
+  /// but builds the command's help first, about 2.7 M instructions.
   static func main() {
     do {
       var command = try parseAsRoot()
       try command.run()
+    } catch let code as ExitCode where code != .validationFailure {
+      Foundation.exit(code.rawValue)
     } catch {
       if exitCode(for: error) == .validationFailure {
         printError(fullMessage(for: error))

@@ -62,7 +62,10 @@ public enum DisplayWidth {
   }
 
   static func isWide(_ v: UInt32) -> Bool {
-    switch v {
+    // The common cases first: the ranges below are tested one after another.
+    if v < 0x1100 { return false }
+    if v >= 0x4E00 && v <= 0x9FFF { return true }
+    return switch v {
     case 0x1100...0x115F: true  // Hangul Jamo initials
     case 0x231A...0x231B, 0x2329...0x232A, 0x23E9...0x23EC, 0x23F0, 0x23F3: true
     case 0x25FD...0x25FE, 0x2614...0x2615, 0x2648...0x2653, 0x267F, 0x2693, 0x26A1: true

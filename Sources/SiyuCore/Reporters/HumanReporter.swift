@@ -52,7 +52,8 @@ public struct HumanReporter: Reporter {
         rule: located.finding.rule
       )
     }
-    let messageWidths = rows.map { DisplayWidth.of($0.message) }
+    // One row is padded by 2 whatever its width: `check --quiet` prints mostly one error a post.
+    let messageWidths = rows.count == 1 ? [0] : rows.map { DisplayWidth.of($0.message) }
     let positionWidth = rows.map { $0.position.utf8.count }.max() ?? 0
     let severityWidth = rows.map { $0.severity.rawValue.utf8.count }.max() ?? 0
     let messageWidth = messageWidths.max() ?? 0

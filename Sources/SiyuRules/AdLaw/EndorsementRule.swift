@@ -31,8 +31,9 @@ public struct EndorsementRule: AppendingRule {
         hits.append(
           RuleHit(
             range: match.sourceRange,
-            message: document.text(
-              in: match.sourceRange, between: "暗示国家机关或特定单位供应、背书的用语「", and: "」，广告法禁止（第九条第二项）；删去，写明产地和执行标准")))
+            ruleMessage: RuleMessage(
+              quoting: match.sourceRange, of: document, between: "暗示国家机关或特定单位供应、背书的用语「",
+              and: "」，广告法禁止（第九条第二项）；删去，写明产地和执行标准")))
       }
     }
   }

@@ -30,8 +30,9 @@ public struct MedicalClaimRule: AppendingRule {
         hits.append(
           RuleHit(
             range: match.sourceRange,
-            message: document.text(
-              in: match.sourceRange, between: "普通商品不能宣称医疗功效「", and: "」（广告法第十七条）；删去，改为如实描述成分和用法")))
+            ruleMessage: RuleMessage(
+              quoting: match.sourceRange, of: document, between: "普通商品不能宣称医疗功效「",
+              and: "」（广告法第十七条）；删去，改为如实描述成分和用法")))
       }
     }
   }

@@ -49,14 +49,16 @@ public struct BulkMessageRule: AppendingRule {
       hits.append(
         RuleHit(
           range: source,
-          message: document.text(in: source, between: "群发短信的退订提示「", and: "」，这是商业群发短信的格式；私域帖子是写给熟人看的，不用这种格式")))
+          ruleMessage: RuleMessage(
+            quoting: source, of: document, between: "群发短信的退订提示「", and: "」，这是商业群发短信的格式；私域帖子是写给熟人看的，不用这种格式")))
     }
     for range in characters.contains(.closingBracket) ? signatures(text) : [] {
       let source = document.sourceRange(ofNormalized: range)
       hits.append(
         RuleHit(
           range: source,
-          message: document.text(in: source, between: "群发短信的署名「", and: "」，像从商业短信里直接搬来的；私域帖子以自己的口吻说话，不用落款署名")))
+          ruleMessage: RuleMessage(
+            quoting: source, of: document, between: "群发短信的署名「", and: "」，像从商业短信里直接搬来的；私域帖子以自己的口吻说话，不用落款署名")))
     }
     if hits.count - first > 1 { hits[first...].sort { $0.range.lowerBound < $1.range.lowerBound } }
   }

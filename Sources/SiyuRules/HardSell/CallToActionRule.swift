@@ -48,11 +48,14 @@ public struct CallToActionRule: AppendingRule {
         hits.append(
           RuleHit(
             range: range,
-            message: disguised
-              ? document.text(in: range, between: "变形写法的下单引导「", and: "」，平台照样识别；价值内容可以改成“有问题可以问我”")
+            ruleMessage: disguised
+              ? RuleMessage(
+                quoting: range, of: document, between: "变形写法的下单引导「", and: "」，平台照样识别；价值内容可以改成“有问题可以问我”")
               : visit
-                ? document.text(in: range, between: "到店邀约「", and: "」，是商家招揽顾客的口吻；价值内容说清楚能帮到谁，想来的人自然会问")
-                : document.text(in: range, between: "下单引导「", and: "」，让帖子像货架；价值内容可以改成“有问题可以问我”")))
+                ? RuleMessage(
+                  quoting: range, of: document, between: "到店邀约「", and: "」，是商家招揽顾客的口吻；价值内容说清楚能帮到谁，想来的人自然会问")
+                : RuleMessage(
+                  quoting: range, of: document, between: "下单引导「", and: "」，让帖子像货架；价值内容可以改成“有问题可以问我”")))
       }
     }
   }

@@ -82,9 +82,11 @@ public struct ContactRule: AppendingRule {
       for range in HitMerging.merged(ranges, in: document) {
         let message =
           disguised.contains(where: { range.overlaps($0) })
-          ? document.text(in: range, between: "变形写法的联系方式「", and: "」，平台照样识别，还显得在躲审核；联系方式放在个人资料里")
-          : document.text(in: range, between: "联系方式「", and: "」，条条留联系方式像广告；放在个人资料里，让内容本身吸引人来问")
-        hits.append(RuleHit(range: range, message: message))
+          ? RuleMessage(
+            quoting: range, of: document, between: "变形写法的联系方式「", and: "」，平台照样识别，还显得在躲审核；联系方式放在个人资料里")
+          : RuleMessage(
+            quoting: range, of: document, between: "联系方式「", and: "」，条条留联系方式像广告；放在个人资料里，让内容本身吸引人来问")
+        hits.append(RuleHit(range: range, ruleMessage: message))
       }
     }
   }

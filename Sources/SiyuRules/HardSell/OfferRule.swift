@@ -32,7 +32,8 @@ public struct OfferRule: AppendingRule {
         hits.append(
           RuleHit(
             range: range,
-            message: document.text(in: range, between: "促销话术「", and: "」；和价格、联系方式、倒计时叠在一条里就是硬广，价值内容少用")))
+            ruleMessage: RuleMessage(
+              quoting: range, of: document, between: "促销话术「", and: "」；和价格、联系方式、倒计时叠在一条里就是硬广，价值内容少用")))
       }
     }
   }

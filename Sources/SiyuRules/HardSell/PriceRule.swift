@@ -59,7 +59,8 @@ public struct PriceRule: AppendingRule {
         hits.append(
           RuleHit(
             range: range,
-            message: document.text(in: range, between: "报价话术「", and: "」；报价和催促、引导下单叠加在一条里就成了硬广，价值内容里点到为止")))
+            ruleMessage: RuleMessage(
+              quoting: range, of: document, between: "报价话术「", and: "」；报价和催促、引导下单叠加在一条里就成了硬广，价值内容里点到为止")))
       }
     }
   }

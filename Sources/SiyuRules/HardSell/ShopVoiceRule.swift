@@ -34,8 +34,9 @@ public struct ShopVoiceRule: AppendingRule {
         hits.append(
           RuleHit(
             range: range,
-            message: document.text(
-              in: range, between: "商家口吻「", and: "」，像柜台对顾客、群发通知；私域帖子用自己的口吻说话，和优惠、价格、联系方式叠在一条里就是硬广")))
+            ruleMessage: RuleMessage(
+              quoting: range, of: document, between: "商家口吻「",
+              and: "」，像柜台对顾客、群发通知；私域帖子用自己的口吻说话，和优惠、价格、联系方式叠在一条里就是硬广")))
       }
     }
   }

@@ -66,8 +66,9 @@ public struct UrgencyRule: AppendingRule {
         hits.append(
           RuleHit(
             range: range,
-            message: document.text(
-              in: range, between: "紧迫感话术「", and: "」，催人下单像广告；说清楚适合谁、为什么值得，真实的截止时间平实地说一次就好")))
+            ruleMessage: RuleMessage(
+              quoting: range, of: document, between: "紧迫感话术「", and: "」，催人下单像广告；说清楚适合谁、为什么值得，真实的截止时间平实地说一次就好"))
+        )
       }
     }
   }
