@@ -38,17 +38,15 @@ extension FeatureExtractor {
 
 extension Model {
   /// The log-odds that a segmented post is hard-sell: the value of `logOdds(FeatureExtractor.keys(document))`
-  /// (the same additions in the same order), without making the key array. The lookups run in a loop of
-  /// their own after the extraction: independent loads, whose cache misses the processor overlaps.
+  /// (the same additions in the same order), without making the key array: each key is looked up as it
+  /// is extracted, and only known keys are deduplicated (`FeatureExtractor.distinctWeightSum`).
   public func logOdds(_ document: Document) -> Double {
     let tokens = FeatureExtractor.contentTokens(document)
     guard algorithm != .fisher else {
       return logOdds(FeatureExtractor.keys(normalized: document.normalized, tokens: tokens))
     }
     return document.normalized.withUnsafeBufferPointer { norm in
-      FeatureExtractor.withDistinctKeys(norm, tokens) { keys in
-        evidence.bias + table.sum(of: keys)
-      }
+      evidence.bias + FeatureExtractor.distinctWeightSum(norm, tokens, table)
     }
   }
 }

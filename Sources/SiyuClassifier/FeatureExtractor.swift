@@ -66,6 +66,41 @@ public enum FeatureExtractor {
     }
   }
 
+  /// The summed `table` weights of a post's distinct feature keys: `table.sum(of:)` over the keys
+  /// `withDistinctKeys` gives, the same additions in the same order. A key is looked up as it is extracted;
+  /// one the table does not hold adds nothing wherever it occurs, so only held keys go through the set of
+  /// keys seen (on the stack up to 85 occurrences, as in `withDistinctKeys`), and a held key's weight is
+  /// added at its first occurrence. No key buffer is kept.
+  @inline(__always)
+  static func distinctWeightSum(
+    _ norm: UnsafeBufferPointer<UInt16>, _ tokens: [Token], _ table: KeyTable
+  ) -> Double {
+    let size = setSize(occurrenceBound(norm, tokens))
+    let mask = size - 1
+    return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: size) { set in
+      let base = set.baseAddress!
+      // Key 0 is never produced (`FeatureHash.finish`): it marks an empty slot.
+      base.initialize(repeating: 0, count: size)
+      return table.withProbe { probe in
+        var total = 0.0
+        walk(norm, tokens) { key, _, _, _ in
+          let slot = probe.slot(of: key)
+          guard slot >= 0 else { return }
+          var i = Int(truncatingIfNeeded: key &>> 40) & mask
+          while true {
+            let k = base[i]
+            if k == key { return }
+            if k == 0 { break }
+            i = (i &+ 1) & mask
+          }
+          base[i] = key
+          total += probe.weight(atSlot: slot)
+        }
+        return total
+      }
+    }
+  }
+
   /// Slots of the set `withDistinctKeys` keeps for `bound` occurrences: a power of two, at least 32 and
   /// at least 1.5 × `bound` (so the set is at most two-thirds full even if every occurrence is distinct,
   /// and 128 slots, 1 KiB, up to 85 occurrences).
