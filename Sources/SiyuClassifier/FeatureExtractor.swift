@@ -251,6 +251,8 @@ public enum FeatureExtractor {
   ) {
     var kindCounts = (0, 0, 0, 0, 0, 0, 0, 0, 0)
     var kindFirst = (-1, -1, -1, -1, -1, -1, -1, -1, -1)
+    // Bit k: kind k occurs (so that the kind features visit only those).
+    var kindsPresent: UInt32 = 0
     // Where the previous character of the adjacent previous token starts (-1: none).
     var previousStart = -1
     var previousEnd = -1
@@ -267,6 +269,7 @@ public enum FeatureExtractor {
       count &+= 1
       if firstToken < 0 { firstToken = t }
       if let k = kindIndex(token.kind) {
+        kindsPresent |= 1 &<< UInt32(k)
         withUnsafeMutableBytes(of: &kindCounts) { raw in
           raw.bindMemory(to: Int.self)[k] += 1
         }
@@ -277,7 +280,12 @@ public enum FeatureExtractor {
       }
       if token.kind == .word || token.kind == .punctuation || token.kind == .emoji {
         var h = FeatureHash.start(UInt8(ascii: "w"))
-        for i in start..<end { h = FeatureHash.add(h, norm[i]) }
+        if end == start &+ 1 {
+          // One unit (punctuation, a single character): no loop.
+          h = FeatureHash.add(h, norm[start])
+        } else {
+          for i in start..<end { h = FeatureHash.add(h, norm[i]) }
+        }
         emit(FeatureHash.finish(h), .word, start..<end, token.sourceRange)
       }
       guard Self.chainsBigrams(token.kind) else {
@@ -309,7 +317,10 @@ public enum FeatureExtractor {
     let firsts = kindFirst
     withUnsafeBytes(of: &kindCounts) { raw in
       let counts = raw.bindMemory(to: Int.self)
-      for k in 0..<9 where counts[k] > 0 {
+      var present = kindsPresent
+      while present != 0 {
+        let k = present.trailingZeroBitCount
+        present &= present &- 1
         let first = withUnsafeBytes(of: firsts) { $0.bindMemory(to: Int.self)[k] }
         let token = tokens[first]
         let keys = kindKeys[k]
