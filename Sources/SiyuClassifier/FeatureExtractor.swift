@@ -34,7 +34,8 @@ public enum FeatureExtractor {
   /// buffer (valid only inside `body`). Duplicates are dropped as they are extracted, by a small
   /// open-addressing set. The set and the buffer are two temporary allocations, each at most 1 KiB (so on
   /// the stack) while `occurrenceBound` is at most 85 (a post of some 40 characters): a caller that only
-  /// reads the keys (`Model.logOdds(_:)` on a document) then allocates nothing.
+  /// reads the keys then allocates nothing. (`Model.logOdds(_:)` on a document sums without the keys:
+  /// `distinctWeightSum`.)
   @inline(__always)
   static func withDistinctKeys<R>(
     _ norm: UnsafeBufferPointer<UInt16>, _ tokens: [Token], _ body: (UnsafeBufferPointer<UInt64>) -> R
