@@ -38,17 +38,60 @@ extension FeatureExtractor {
 
 extension Model {
   /// The log-odds that a segmented post is hard-sell: the value of `logOdds(FeatureExtractor.keys(document))`
-  /// (the same additions in the same order), without making the key array. The lookups run in a loop of
-  /// their own after the extraction: independent loads, whose cache misses the processor overlaps.
+  /// (the same additions in the same order), without making the key array: each key is looked up as it
+  /// is extracted, and only known keys are deduplicated (`FeatureExtractor.distinctWeightSum`).
   public func logOdds(_ document: Document) -> Double {
     let tokens = FeatureExtractor.contentTokens(document)
     guard algorithm != .fisher else {
       return logOdds(FeatureExtractor.keys(normalized: document.normalized, tokens: tokens))
     }
     return document.normalized.withUnsafeBufferPointer { norm in
-      FeatureExtractor.withDistinctKeys(norm, tokens) { keys in
-        evidence.bias + table.sum(of: keys)
+      evidence.bias + FeatureExtractor.distinctWeightSum(norm, tokens, table)
+    }
+  }
+}
+
+extension Model {
+  /// The features of a segmented post that the model weighs towards hard-sell, strongest first (ties by
+  /// where they first occur, then in order of first occurrence): the contributions with positive weight
+  /// of `contributions(FeatureExtractor.details(document))`, in the same order, with no label made. A
+  /// key is looked up in the table as it is extracted: one not there is no known feature, and only the
+  /// others are deduplicated and searched for their index.
+  public func pushingFeatures(_ document: Document) -> [PushingFeature] {
+    let tokens = FeatureExtractor.contentTokens(document)
+    var pushing: [PushingFeature] = []
+    document.normalized.withUnsafeBufferPointer { norm in
+      let size = FeatureExtractor.setSize(FeatureExtractor.occurrenceBound(norm, tokens))
+      let mask = size - 1
+      withUnsafeTemporaryAllocation(of: UInt64.self, capacity: size) { set in
+        let base = set.baseAddress!
+        // Key 0 is never produced (`FeatureHash.finish`): it marks an empty slot.
+        base.initialize(repeating: 0, count: size)
+        table.withProbe { probe in
+          FeatureExtractor.walk(norm, tokens) { key, kind, normalizedRange, sourceRange in
+            guard probe.slot(of: key) >= 0 else { return }
+            var i = Int(truncatingIfNeeded: key &>> 40) & mask
+            while true {
+              let k = base[i]
+              if k == key { return }
+              if k == 0 { break }
+              i = (i &+ 1) & mask
+            }
+            base[i] = key
+            let index = table.index(of: key)
+            guard index >= 0, evidence.weights[index] > 0 else { return }
+            pushing.append(
+              PushingFeature(
+                key: key, kind: kind, weight: evidence.weights[index], normalizedRange: normalizedRange,
+                sourceRange: sourceRange))
+          }
+        }
       }
     }
+    // `contributions(_:)` sorts stably: equal weights and starts keep the order of first occurrence.
+    return pushing.indices.sorted {
+      (pushing[$0].weight, pushing[$1].sourceRange.lowerBound, $1)
+        > (pushing[$1].weight, pushing[$0].sourceRange.lowerBound, $0)
+    }.map { pushing[$0] }
   }
 }

@@ -34,7 +34,8 @@ public enum FeatureExtractor {
   /// buffer (valid only inside `body`). Duplicates are dropped as they are extracted, by a small
   /// open-addressing set. The set and the buffer are two temporary allocations, each at most 1 KiB (so on
   /// the stack) while `occurrenceBound` is at most 85 (a post of some 40 characters): a caller that only
-  /// reads the keys (`Model.logOdds(_:)` on a document) then allocates nothing.
+  /// reads the keys then allocates nothing. (`Model.logOdds(_:)` on a document sums without the keys:
+  /// `distinctWeightSum`.)
   @inline(__always)
   static func withDistinctKeys<R>(
     _ norm: UnsafeBufferPointer<UInt16>, _ tokens: [Token], _ body: (UnsafeBufferPointer<UInt64>) -> R
@@ -62,6 +63,41 @@ public enum FeatureExtractor {
           n &+= 1
         }
         return body(UnsafeBufferPointer(start: out, count: n))
+      }
+    }
+  }
+
+  /// The summed `table` weights of a post's distinct feature keys: `table.sum(of:)` over the keys
+  /// `withDistinctKeys` gives, the same additions in the same order. A key is looked up as it is extracted;
+  /// one the table does not hold adds nothing wherever it occurs, so only held keys go through the set of
+  /// keys seen (on the stack up to 85 occurrences, as in `withDistinctKeys`), and a held key's weight is
+  /// added at its first occurrence. No key buffer is kept.
+  @inline(__always)
+  static func distinctWeightSum(
+    _ norm: UnsafeBufferPointer<UInt16>, _ tokens: [Token], _ table: KeyTable
+  ) -> Double {
+    let size = setSize(occurrenceBound(norm, tokens))
+    let mask = size - 1
+    return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: size) { set in
+      let base = set.baseAddress!
+      // Key 0 is never produced (`FeatureHash.finish`): it marks an empty slot.
+      base.initialize(repeating: 0, count: size)
+      return table.withProbe { probe in
+        var total = 0.0
+        walk(norm, tokens) { key, _, _, _ in
+          let slot = probe.slot(of: key)
+          guard slot >= 0 else { return }
+          var i = Int(truncatingIfNeeded: key &>> 40) & mask
+          while true {
+            let k = base[i]
+            if k == key { return }
+            if k == 0 { break }
+            i = (i &+ 1) & mask
+          }
+          base[i] = key
+          total += probe.weight(atSlot: slot)
+        }
+        return total
       }
     }
   }
@@ -216,6 +252,8 @@ public enum FeatureExtractor {
   ) {
     var kindCounts = (0, 0, 0, 0, 0, 0, 0, 0, 0)
     var kindFirst = (-1, -1, -1, -1, -1, -1, -1, -1, -1)
+    // Bit k: kind k occurs (so that the kind features visit only those).
+    var kindsPresent: UInt32 = 0
     // Where the previous character of the adjacent previous token starts (-1: none).
     var previousStart = -1
     var previousEnd = -1
@@ -232,6 +270,7 @@ public enum FeatureExtractor {
       count &+= 1
       if firstToken < 0 { firstToken = t }
       if let k = kindIndex(token.kind) {
+        kindsPresent |= 1 &<< UInt32(k)
         withUnsafeMutableBytes(of: &kindCounts) { raw in
           raw.bindMemory(to: Int.self)[k] += 1
         }
@@ -242,7 +281,12 @@ public enum FeatureExtractor {
       }
       if token.kind == .word || token.kind == .punctuation || token.kind == .emoji {
         var h = FeatureHash.start(UInt8(ascii: "w"))
-        for i in start..<end { h = FeatureHash.add(h, norm[i]) }
+        if end == start &+ 1 {
+          // One unit (punctuation, a single character): no loop.
+          h = FeatureHash.add(h, norm[start])
+        } else {
+          for i in start..<end { h = FeatureHash.add(h, norm[i]) }
+        }
         emit(FeatureHash.finish(h), .word, start..<end, token.sourceRange)
       }
       guard Self.chainsBigrams(token.kind) else {
@@ -274,7 +318,10 @@ public enum FeatureExtractor {
     let firsts = kindFirst
     withUnsafeBytes(of: &kindCounts) { raw in
       let counts = raw.bindMemory(to: Int.self)
-      for k in 0..<9 where counts[k] > 0 {
+      var present = kindsPresent
+      while present != 0 {
+        let k = present.trailingZeroBitCount
+        present &= present &- 1
         let first = withUnsafeBytes(of: firsts) { $0.bindMemory(to: Int.self)[k] }
         let token = tokens[first]
         let keys = kindKeys[k]

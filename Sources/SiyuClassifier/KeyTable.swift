@@ -11,7 +11,7 @@ import CICU
 /// (`fisher`, which looks up every feature's index), by binary search over the sorted keys otherwise, which
 /// spares the additive algorithms building a table the size of the model at every start-up.
 struct KeyTable: Sendable {
-  private struct Slot {
+  fileprivate struct Slot {
     var fingerprint: UInt32
     var weight: Float
   }
@@ -100,6 +100,35 @@ struct KeyTable: Sendable {
         cicu_prefetch(base + (Int(truncatingIfNeeded: key) & mask) * MemoryLayout<Slot>.stride)
       }
     }
+  }
+
+  /// The slots seen through a pointer, for a loop of lookups (no array access per lookup).
+  struct Probe {
+    fileprivate let slots: UnsafePointer<Slot>
+    fileprivate let mask: Int
+
+    /// The slot holding `key`, or -1 (as `KeyTable.slot(of:)`).
+    @inline(__always)
+    func slot(of key: UInt64) -> Int {
+      let fingerprint = KeyTable.fingerprint(key)
+      var i = Int(truncatingIfNeeded: key) & mask
+      while true {
+        let f = slots[i].fingerprint
+        if f == fingerprint { return i }
+        if f == 0 { return -1 }
+        i = (i &+ 1) & mask
+      }
+    }
+
+    /// The weight stored in slot `position` (as `KeyTable.weight(atSlot:)`).
+    @inline(__always)
+    func weight(atSlot position: Int) -> Double { Double(slots[position].weight) }
+  }
+
+  /// Calls `body` with a `Probe` of the table, valid only inside `body`.
+  @inline(__always)
+  func withProbe<R>(_ body: (Probe) -> R) -> R {
+    slots.withUnsafeBufferPointer { body(Probe(slots: $0.baseAddress!, mask: mask)) }
   }
 
   /// The weight stored in slot `position`.

@@ -62,4 +62,33 @@ import Testing
       }
     }
   }
+
+  /// `Model.pushingFeatures(_:)` with labels made by `PushingFeature.label(in:)` against the positive
+  /// contributions of the labelled details, in order, for every algorithm.
+  @Test func pushingFeaturesEqualPositiveContributions() throws {
+    let segmenter = try Segmenter()
+    let examples = try S.examples()
+    var compared = 0
+    for algorithm in Algorithm.allCases {
+      var options = TrainingOptions()
+      options.algorithm = algorithm
+      options.combinerFolds = 3
+      let model = Trainer.train(examples, options: options)
+      for text in Self.posts(count: 150) + S.hardSell + S.value {
+        let document = Document(post: Post(id: "t.md", text: text, channel: "moments"), segmenter: segmenter)
+        let expected = model.contributions(FeatureExtractor.details(document)).filter { $0.weight > 0 }
+        let pushing = model.pushingFeatures(document)
+        #expect(pushing.count == expected.count, "\(algorithm.name): \(text)")
+        for (feature, contribution) in zip(pushing, expected) {
+          #expect(feature.key == contribution.feature.key, "\(algorithm.name): \(text)")
+          #expect(feature.kind == contribution.feature.kind)
+          #expect(feature.weight.bitPattern == contribution.weight.bitPattern)
+          #expect(feature.sourceRange == contribution.feature.sourceRange)
+          #expect(feature.label(in: document) == contribution.feature.label, "\(algorithm.name): \(text)")
+          compared += 1
+        }
+      }
+    }
+    #expect(compared > 1000, "the posts have features that push")
+  }
 }

@@ -65,8 +65,7 @@ public struct ClassifierRule: BuiltinRule, VerdictRule {
       return Judgement(
         verdict: verdict, hit: RuleHit(range: range, message: message), points: numbers.classifierPoints)
     }
-    let pushing = model.contributions(FeatureExtractor.details(document)).filter { $0.weight > 0 }
-    let reasons = Self.reasons(pushing)
+    let reasons = Self.reasons(model.pushingFeatures(document), in: document)
     if !reasons.isEmpty { message += "：" + reasons.map(\.text).joined(separator: " + ") }
     if rulePoints > 0 { message += "（另有规则分 \(Self.points(rulePoints))）" }
     // The finding points at the first occurrence of the first reason.
@@ -78,26 +77,44 @@ public struct ClassifierRule: BuiltinRule, VerdictRule {
   /// Up to three readable reasons from the strongest hard-sell contributions, with where each first
   /// occurs: words (as written, in 「」) and token kinds, skipping one already inside a chosen one;
   /// character bigrams only when nothing else pushed.
-  static func reasons(_ pushing: [Contribution]) -> [(text: String, range: Range<Int>)] {
+  /// `pushing` is `Model.pushingFeatures(document)`; labels are made only for the features looked at.
+  static func reasons(_ pushing: [PushingFeature], in document: Document) -> [(
+    text: String, range: Range<Int>
+  )] {
     var chosen: [(text: String, range: Range<Int>)] = []
     var labels: [String] = []
     for pass in 0..<2 where chosen.isEmpty || pass == 0 {
-      for contribution in pushing where (contribution.feature.kind == .bigram) == (pass == 1) {
-        let feature = contribution.feature
-        if feature.kind != .kind
-          && labels.contains(where: { $0.contains(feature.label) || feature.label.contains($0) })
-        {
+      for feature in pushing where (feature.kind == .bigram) == (pass == 1) {
+        let label = feature.label(in: document)
+        if feature.kind != .kind && labels.contains(where: { $0.contains(label) || label.contains($0) }) {
           continue
         }
-        chosen.append((feature.kind == .kind ? feature.label : "「\(feature.label)」", feature.sourceRange))
-        labels.append(feature.label)
+        chosen.append((feature.kind == .kind ? label : "「\(label)」", feature.sourceRange))
+        labels.append(label)
         if chosen.count == 3 { break }
       }
     }
     return chosen
   }
 
+  /// Rule points for the message: whole points as an integer, others as `String(format: "%.1f")` gives
+  /// them (built from `tenths` where that applies: `String(format:)` cost some 20 k instructions).
   static func points(_ value: Double) -> String {
-    value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
+    if value == value.rounded() { return String(Int(value)) }
+    guard let tenths = tenths(value) else { return String(format: "%.1f", value) }
+    return String(tenths / 10) + "." + String(tenths % 10)
+  }
+
+  /// `value` in tenths rounded as `%.1f` rounds the exact binary value: to nearest, an exact tie to even;
+  /// nil unless `value` is positive and below 2⁴⁰. Each comparison of `10·value` with a bound is the sign
+  /// of one fused multiply-add, which is exact.
+  static func tenths(_ value: Double) -> Int? {
+    guard value > 0, value < 0x1p40 else { return nil }
+    var t = (value * 10).rounded(.down)
+    while (-t).addingProduct(value, 10) < 0 { t -= 1 }
+    while (-(t + 1)).addingProduct(value, 10) >= 0 { t += 1 }
+    let half = (-(t + 0.5)).addingProduct(value, 10)
+    if half > 0 || (half == 0 && t.truncatingRemainder(dividingBy: 2) != 0) { t += 1 }
+    return Int(t)
   }
 }
