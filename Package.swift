@@ -33,7 +33,8 @@ let package = Package(
     ),
     .target(
       name: "SiyuCore",
-      dependencies: ["SiyuText", .product(name: "Yams", package: "Yams")]
+      dependencies: ["SiyuText", .product(name: "Yams", package: "Yams")],
+      swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
     ),
     // Embeds models/default.siyumodel into SiyuClassifier as a string literal (scripts/embed-model.sh).
     .plugin(name: "EmbedModel", capability: .buildTool()),
@@ -43,7 +44,11 @@ let package = Package(
       swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))],
       plugins: ["EmbedModel"]
     ),
-    .target(name: "SiyuRules", dependencies: ["SiyuCore", "SiyuText", "SiyuClassifier"]),
+    .target(
+      name: "SiyuRules",
+      dependencies: ["SiyuCore", "SiyuText", "SiyuClassifier"],
+      swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+    ),
     .executableTarget(
       name: "siyu",
       dependencies: [
