@@ -70,14 +70,7 @@ extension Model {
         table.withProbe { probe in
           FeatureExtractor.walk(norm, tokens) { key, kind, normalizedRange, sourceRange in
             guard probe.slot(of: key) >= 0 else { return }
-            var i = Int(truncatingIfNeeded: key &>> 40) & mask
-            while true {
-              let k = base[i]
-              if k == key { return }
-              if k == 0 { break }
-              i = (i &+ 1) & mask
-            }
-            base[i] = key
+            guard FeatureExtractor.insertKey(key, into: base, mask: mask) else { return }
             let index = table.index(of: key)
             guard index >= 0, evidence.weights[index] > 0 else { return }
             pushing.append(

@@ -51,14 +51,7 @@ public enum FeatureExtractor {
         let out = buffer.baseAddress!
         var n = 0
         walk(norm, tokens) { key, _, _, _ in
-          var i = Int(truncatingIfNeeded: key &>> 40) & mask
-          while true {
-            let k = base[i]
-            if k == key { return }
-            if k == 0 { break }
-            i = (i &+ 1) & mask
-          }
-          base[i] = key
+          guard insertKey(key, into: base, mask: mask) else { return }
           out[n] = key
           n &+= 1
         }
@@ -87,19 +80,28 @@ public enum FeatureExtractor {
         walk(norm, tokens) { key, _, _, _ in
           let slot = probe.slot(of: key)
           guard slot >= 0 else { return }
-          var i = Int(truncatingIfNeeded: key &>> 40) & mask
-          while true {
-            let k = base[i]
-            if k == key { return }
-            if k == 0 { break }
-            i = (i &+ 1) & mask
-          }
-          base[i] = key
+          guard insertKey(key, into: base, mask: mask) else { return }
           total += probe.weight(atSlot: slot)
         }
         return total
       }
     }
+  }
+
+  /// Adds `key` to the open-addressing set at `base` (`mask + 1` slots, a power of two; 0 marks an empty
+  /// slot, and `FeatureHash.finish` never gives 0): true when it was not there yet. The set must have an
+  /// empty slot (`setSize` keeps it at most two-thirds full).
+  @inline(__always)
+  static func insertKey(_ key: UInt64, into base: UnsafeMutablePointer<UInt64>, mask: Int) -> Bool {
+    var i = Int(truncatingIfNeeded: key &>> 40) & mask
+    while true {
+      let k = base[i]
+      if k == key { return false }
+      if k == 0 { break }
+      i = (i &+ 1) & mask
+    }
+    base[i] = key
+    return true
   }
 
   /// Slots of the set `withDistinctKeys` keeps for `bound` occurrences: a power of two, at least 32 and
