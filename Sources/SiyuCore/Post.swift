@@ -9,7 +9,7 @@ import SiyuText
 /// retain. Written only through its setters, which copy the box first unless it is uniquely referenced.
 public struct Post: Sendable {
   /// The fields (see the properties of the same names).
-  private final class Storage: @unchecked Sendable {
+  private struct Fields: Sendable {
     var id: String
     var path: String?
     var storedText: String?
@@ -27,171 +27,108 @@ public struct Post: Sendable {
     var disableLine: Int?
     var meta: [String: JSONValue]
     var sourceLine: Int?
-
-    init(
-      id: String,
-      path: String?,
-      storedText: String?,
-      textUnits: [UInt16]?,
-      bodyLine: Int,
-      channel: String,
-      persona: String?,
-      personaLine: SourceLine?,
-      channelLine: SourceLine?,
-      publishAt: Date?,
-      group: String?,
-      label: String?,
-      industry: String?,
-      disabledRules: [String],
-      disableLine: Int?,
-      meta: [String: JSONValue],
-      sourceLine: Int?
-    ) {
-      self.id = id
-      self.path = path
-      self.storedText = storedText
-      self.textUnits = textUnits
-      self.bodyLine = bodyLine
-      self.channel = channel
-      self.persona = persona
-      self.personaLine = personaLine
-      self.channelLine = channelLine
-      self.publishAt = publishAt
-      self.group = group
-      self.label = label
-      self.industry = industry
-      self.disabledRules = disabledRules
-      self.disableLine = disableLine
-      self.meta = meta
-      self.sourceLine = sourceLine
-    }
-
-    func copy() -> Storage {
-      Storage(
-        id: id,
-        path: path,
-        storedText: storedText,
-        textUnits: textUnits,
-        bodyLine: bodyLine,
-        channel: channel,
-        persona: persona,
-        personaLine: personaLine,
-        channelLine: channelLine,
-        publishAt: publishAt,
-        group: group,
-        label: label,
-        industry: industry,
-        disabledRules: disabledRules,
-        disableLine: disableLine,
-        meta: meta,
-        sourceLine: sourceLine)
-    }
   }
 
-  private var storage: Storage
+  private var box: CopyOnWriteBox<Fields>
 
-  /// The box, copied first when it is shared (before any write).
-  private mutating func uniqueStorage() -> Storage {
-    if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
-    return storage
+  /// The fields, for writing: a shared box is replaced by a copy first.
+  private var fields: Fields {
+    get { box.value }
+    _modify {
+      if !isKnownUniquelyReferenced(&box) { box = CopyOnWriteBox(box.value) }
+      yield &box.value
+    }
   }
 
   /// How the post is named in output: a file path, `FILE#ROW` for batch rows, or the stdin name.
   public var id: String {
-    get { storage.id }
-    set { uniqueStorage().id = newValue }
+    get { box.value.id }
+    set { fields.id = newValue }
   }
   /// The file the post came from (nil for stdin without `--stdin-filename`). Paths in config globs
   /// (`overrides`) are matched against it.
   public var path: String? {
-    get { storage.path }
-    set { uniqueStorage().path = newValue }
+    get { box.value.path }
+    set { fields.path = newValue }
   }
   /// The body: the text after the front matter, exactly as written (line ends normalized to LF).
   ///
   /// A JSON Lines row keeps its text as UTF-16 units only (`textUnits`), which is what segmentation
   /// needs; the `String` is made when asked for (most scored rows never are), each time.
   public var text: String {
-    get { storage.storedText ?? UTF16String.make(storage.textUnits ?? []) }
+    get { box.value.storedText ?? UTF16String.make(box.value.textUnits ?? []) }
     set {
-      let box = uniqueStorage()
-      box.storedText = newValue
-      box.textUnits = nil
+      fields.storedText = newValue
+      fields.textUnits = nil
     }
   }
   /// The text as UTF-16 units when the reader had them at hand (JSON Lines rows), so that `Document`
   /// need not transcode a string; nil otherwise, and as soon as `text` is set.
   var textUnits: [UInt16]? {
-    get { storage.textUnits }
-    set { uniqueStorage().textUnits = newValue }
+    get { box.value.textUnits }
+    set { fields.textUnits = newValue }
   }
   /// 1-based line of the file on which the body starts (after the front matter); 1 for batch rows.
   public var bodyLine: Int {
-    get { storage.bodyLine }
-    set { uniqueStorage().bodyLine = newValue }
+    get { box.value.bodyLine }
+    set { fields.bodyLine = newValue }
   }
   public var channel: String {
-    get { storage.channel }
-    set { uniqueStorage().channel = newValue }
+    get { box.value.channel }
+    set { fields.channel = newValue }
   }
   public var persona: String? {
-    get { storage.persona }
-    set { uniqueStorage().persona = newValue }
+    get { box.value.persona }
+    set { fields.persona = newValue }
   }
   /// Where `persona` was set (front-matter key or batch row), for reporting an unknown persona; nil when it
   /// came from the command line.
   public var personaLine: SourceLine? {
-    get { storage.personaLine }
-    set { uniqueStorage().personaLine = newValue }
+    get { box.value.personaLine }
+    set { fields.personaLine = newValue }
   }
   /// Where `channel` was set (front-matter key or batch row), for reporting an unknown channel; nil when it
   /// came from the command line or configuration.
   public var channelLine: SourceLine? {
-    get { storage.channelLine }
-    set { uniqueStorage().channelLine = newValue }
+    get { box.value.channelLine }
+    set { fields.channelLine = newValue }
   }
   public var publishAt: Date? {
-    get { storage.publishAt }
-    set { uniqueStorage().publishAt = newValue }
+    get { box.value.publishAt }
+    set { fields.publishAt = newValue }
   }
   public var group: String? {
-    get { storage.group }
-    set { uniqueStorage().group = newValue }
+    get { box.value.group }
+    set { fields.group = newValue }
   }
   /// `hard-sell` or `value` (corpus files).
   public var label: String? {
-    get { storage.label }
-    set { uniqueStorage().label = newValue }
+    get { box.value.label }
+    set { fields.label = newValue }
   }
   public var industry: String? {
-    get { storage.industry }
-    set { uniqueStorage().industry = newValue }
+    get { box.value.industry }
+    set { fields.industry = newValue }
   }
   /// Rule ids or families disabled for this post by front matter `siyu: { disable: [...] }`.
   public var disabledRules: [String] {
-    get { storage.disabledRules }
-    _modify {
-      let box = uniqueStorage()
-      yield &box.disabledRules
-    }
+    get { box.value.disabledRules }
+    _modify { yield &fields.disabledRules }
   }
   /// 1-based file line of the `siyu:` key, for reporting a disable that suppressed nothing.
   public var disableLine: Int? {
-    get { storage.disableLine }
-    set { uniqueStorage().disableLine = newValue }
+    get { box.value.disableLine }
+    set { fields.disableLine = newValue }
   }
   /// Front-matter keys siyu does not know: kept and echoed as `meta`, never an error.
   public var meta: [String: JSONValue] {
-    get { storage.meta }
-    _modify {
-      let box = uniqueStorage()
-      yield &box.meta
-    }
+    get { box.value.meta }
+    _modify { yield &fields.meta }
   }
   /// 1-based line of the batch file (JSONL, CSV) where this post's row starts; nil for post files.
   public var sourceLine: Int? {
-    get { storage.sourceLine }
-    set { uniqueStorage().sourceLine = newValue }
+    get { box.value.sourceLine }
+    set { fields.sourceLine = newValue }
   }
 
   public init(
@@ -200,11 +137,12 @@ public struct Post: Sendable {
     industry: String? = nil, disabledRules: [String] = [], disableLine: Int? = nil,
     meta: [String: JSONValue] = [:]
   ) {
-    storage = Storage(
-      id: id, path: path, storedText: text, textUnits: nil, bodyLine: bodyLine, channel: channel,
-      persona: persona, personaLine: nil, channelLine: nil, publishAt: publishAt, group: group,
-      label: label, industry: industry, disabledRules: disabledRules, disableLine: disableLine,
-      meta: meta, sourceLine: nil)
+    box = CopyOnWriteBox(
+      Fields(
+        id: id, path: path, storedText: text, textUnits: nil, bodyLine: bodyLine, channel: channel,
+        persona: persona, personaLine: nil, channelLine: nil, publishAt: publishAt, group: group,
+        label: label, industry: industry, disabledRules: disabledRules, disableLine: disableLine,
+        meta: meta, sourceLine: nil))
   }
 
   /// The post of a batch row before its other fields are applied: `defaults` filled in, body on line 1,
@@ -214,10 +152,11 @@ public struct Post: Sendable {
     row id: String, path: String?, text: String?, textUnits: [UInt16]?, sourceLine: Int,
     defaults: PostDefaults
   ) {
-    storage = Storage(
-      id: id, path: path, storedText: text, textUnits: textUnits, bodyLine: 1, channel: defaults.channel,
-      persona: defaults.persona, personaLine: nil, channelLine: nil, publishAt: defaults.publishAt,
-      group: nil, label: nil, industry: nil, disabledRules: [], disableLine: nil, meta: [:],
-      sourceLine: sourceLine)
+    box = CopyOnWriteBox(
+      Fields(
+        id: id, path: path, storedText: text, textUnits: textUnits, bodyLine: 1, channel: defaults.channel,
+        persona: defaults.persona, personaLine: nil, channelLine: nil, publishAt: defaults.publishAt,
+        group: nil, label: nil, industry: nil, disabledRules: [], disableLine: nil, meta: [:],
+        sourceLine: sourceLine))
   }
 }

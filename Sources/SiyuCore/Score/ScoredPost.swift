@@ -14,9 +14,8 @@ public struct ScoredPost: Sendable {
     public var text: String
   }
 
-  /// The fields. Mutated only through `ScoredPost`'s setters, which copy it first unless uniquely
-  /// referenced, so a box shared between values (or threads) is never written.
-  private final class Storage: @unchecked Sendable {
+  /// The fields (see the properties of the same names).
+  private struct Fields: Sendable {
     var id: String
     var source: String
     var channel: String
@@ -32,137 +31,87 @@ public struct ScoredPost: Sendable {
     var post: Post?
     var path: String?
     var meta: [String: JSONValue]
-
-    init(
-      id: String,
-      source: String,
-      channel: String,
-      persona: String?,
-      group: String?,
-      publishAt: Date?,
-      verdict: Verdict,
-      rules: [String],
-      caps: [String],
-      cues: [Cue],
-      offVoice: Bool,
-      signature: MinHash?,
-      post: Post?,
-      path: String?,
-      meta: [String: JSONValue]
-    ) {
-      self.id = id
-      self.source = source
-      self.channel = channel
-      self.persona = persona
-      self.group = group
-      self.publishAt = publishAt
-      self.verdict = verdict
-      self.rules = rules
-      self.caps = caps
-      self.cues = cues
-      self.offVoice = offVoice
-      self.signature = signature
-      self.post = post
-      self.path = path
-      self.meta = meta
-    }
-
-    func copy() -> Storage {
-      Storage(
-        id: id,
-        source: source,
-        channel: channel,
-        persona: persona,
-        group: group,
-        publishAt: publishAt,
-        verdict: verdict,
-        rules: rules,
-        caps: caps,
-        cues: cues,
-        offVoice: offVoice,
-        signature: signature,
-        post: post,
-        path: path,
-        meta: meta)
-    }
   }
 
-  private var storage: Storage
+  private var box: CopyOnWriteBox<Fields>
 
-  /// The box, copied first when it is shared (before any write).
-  private mutating func uniqueStorage() -> Storage {
-    if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
-    return storage
+  /// The fields, for writing: a shared box is replaced by a copy first.
+  private var fields: Fields {
+    get { box.value }
+    _modify {
+      if !isKnownUniquelyReferenced(&box) { box = CopyOnWriteBox(box.value) }
+      yield &box.value
+    }
   }
 
   /// The row's own `id` when it has one, else the post's name (`FILE#ROW`, or the path).
   public var id: String {
-    get { storage.id }
-    set { uniqueStorage().id = newValue }
+    get { box.value.id }
+    set { fields.id = newValue }
   }
   /// The post's name: `FILE#ROW` or the path.
   public var source: String {
-    get { storage.source }
-    set { uniqueStorage().source = newValue }
+    get { box.value.source }
+    set { fields.source = newValue }
   }
   public var channel: String {
-    get { storage.channel }
-    set { uniqueStorage().channel = newValue }
+    get { box.value.channel }
+    set { fields.channel = newValue }
   }
   public var persona: String? {
-    get { storage.persona }
-    set { uniqueStorage().persona = newValue }
+    get { box.value.persona }
+    set { fields.persona = newValue }
   }
   public var group: String? {
-    get { storage.group }
-    set { uniqueStorage().group = newValue }
+    get { box.value.group }
+    set { fields.group = newValue }
   }
   public var publishAt: Date? {
-    get { storage.publishAt }
-    set { uniqueStorage().publishAt = newValue }
+    get { box.value.publishAt }
+    set { fields.publishAt = newValue }
   }
   public var verdict: Verdict {
-    get { storage.verdict }
-    set { uniqueStorage().verdict = newValue }
+    get { box.value.verdict }
+    set { fields.verdict = newValue }
   }
   /// Ids of the rules with findings (caps excluded), each once, in the order of their first finding.
   public var rules: [String] {
-    get { storage.rules }
-    set { uniqueStorage().rules = newValue }
+    get { box.value.rules }
+    set { fields.rules = newValue }
   }
   /// Ids of the cap rules the post broke, filled in by `CapStage`.
   public var caps: [String] {
-    get { storage.caps }
-    set { uniqueStorage().caps = newValue }
+    get { box.value.caps }
+    set { fields.caps = newValue }
   }
   public var cues: [Cue] {
-    get { storage.cues }
-    set { uniqueStorage().cues = newValue }
+    get { box.value.cues }
+    set { fields.cues = newValue }
   }
   /// Whether a `persona/*` rule found the post off its persona's voice.
   public var offVoice: Bool {
-    get { storage.offVoice }
-    set { uniqueStorage().offVoice = newValue }
+    get { box.value.offVoice }
+    set { fields.offVoice = newValue }
   }
   /// The near-duplicate signature, when the duplicate cap can apply to the post.
   public var signature: MinHash? {
-    get { storage.signature }
-    set { uniqueStorage().signature = newValue }
+    get { box.value.signature }
+    set { fields.signature = newValue }
   }
   /// The post itself, kept only when its suppressions must be consulted for cap findings.
   public var post: Post? {
-    get { storage.post }
-    set { uniqueStorage().post = newValue }
+    get { box.value.post }
+    set { fields.post = newValue }
   }
   /// The batch file or post path (for `overrides` globs).
   public var path: String? {
-    get { storage.path }
-    set { uniqueStorage().path = newValue }
+    get { box.value.path }
+    set { fields.path = newValue }
   }
   /// The row's other fields (`id` excluded: it is `id`).
   public var meta: [String: JSONValue] {
-    get { storage.meta }
-    set { uniqueStorage().meta = newValue }
+    get { box.value.meta }
+    set { fields.meta = newValue }
   }
 
   /// The scored form of `post` checked as `report`.
@@ -199,10 +148,11 @@ public struct ScoredPost: Sendable {
         cues.append(Cue(rule: finding.rule, text: cue))
       }
     }
-    storage = Storage(
-      id: id, source: post.id, channel: post.channel, persona: post.persona, group: post.group,
-      publishAt: post.publishAt, verdict: report.verdict, rules: rules, caps: [], cues: cues,
-      offVoice: offVoice, signature: nil, post: nil, path: post.path, meta: meta)
+    box = CopyOnWriteBox(
+      Fields(
+        id: id, source: post.id, channel: post.channel, persona: post.persona, group: post.group,
+        publishAt: post.publishAt, verdict: report.verdict, rules: rules, caps: [], cues: cues,
+        offVoice: offVoice, signature: nil, post: nil, path: post.path, meta: meta))
   }
 
   /// The text with every run of ASCII or full-width digits written `N` (prices and counts vary; the cue is
