@@ -30,9 +30,12 @@ public enum PostFixer {
 
   /// The change `suggestions` (ranges in `post.text`) make to the file `post.path`, without writing it.
   /// Throws an `InputProblem` when the file cannot be changed safely: not UTF-8, mixed line ends, or its
-  /// body no longer matches the post (it changed since it was read).
+  /// body no longer matches the post (it changed since it was read). A path that is not a regular file
+  /// (a FIFO such as `<(…)`, read like stdin) has nothing to change: nil, without opening it again.
   public static func change(for post: Post, suggestions: [Suggestion]) throws(InputProblem) -> Change? {
     guard let path = post.path, !suggestions.isEmpty else { return nil }
+    var info = stat()
+    if stat(path, &info) == 0 && info.st_mode & S_IFMT != S_IFREG { return nil }
     // Foundation's UTF-8 decoding drops a BOM silently, so look at the bytes.
     guard let data = FileManager.default.contents(atPath: path) else {
       throw InputProblem(path: path, message: "无法读回文件，未修改")

@@ -50,7 +50,8 @@ public final class TextInput {
   private var memoryBytes: [UInt8]?
   private var memoryUnits: [UInt16]?
 
-  /// Opens `path` (`-` reads all of stdin) and determines its encoding.
+  /// Opens `path` (`-` reads all of stdin) and determines its encoding. A regular file is read twice
+  /// (checked, then streamed); a FIFO is opened once and held in memory like stdin.
   public init(path: String) throws(InputError) {
     self.path = path
     if path == "-" {
@@ -67,6 +68,12 @@ public final class TextInput {
     // Devices and sockets never end (/dev/zero) or never start; a FIFO is a stream like stdin.
     if info.st_mode & S_IFMT != S_IFREG && info.st_mode & S_IFMT != S_IFIFO {
       throw InputError(path: path, message: "不是普通文件（设备或套接字），未读取")
+    }
+    // A FIFO (`<(…)`, mkfifo) can be read only once: its bytes are taken into memory, as stdin's are.
+    // Opening it again would find it empty, or wait for a writer that never comes.
+    if info.st_mode & S_IFMT == S_IFIFO {
+      try setUp(bytes: Self.readAll(path: path))
+      return
     }
     // Pass 1: validate UTF-8 while streaming, counting lines for the error message.
     guard let file = fopen(path, "rb") else {
@@ -253,6 +260,7 @@ public final class TextInput {
     case EACCES: return "没有读取权限"
     case EISDIR: return "是目录，不是文件"
     case ELOOP: return "符号链接循环"
+    case EBADF: return "没有打开（描述符已关闭）"
     default: return String(cString: strerror(code))
     }
   }

@@ -1,20 +1,13 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
-/// Buffered output of UTF-8 bytes to a file descriptor; UTF-16 text is encoded without making strings.
+/// Buffered output of UTF-8 bytes to standard output (through `StandardOutput`, which reports a failed
+/// write and exits); UTF-16 text is encoded without making strings.
 final class ByteWriter {
   /// Bytes waiting to be written; flushed when fewer than `reserve` bytes are free.
   private let capacity = 1 << 16
   private let reserve = 1 << 12
   private let buffer: UnsafeMutablePointer<UInt8>
   private var count = 0
-  private let fd: Int32
 
-  init(fd: Int32 = 1) {
-    self.fd = fd
+  init() {
     buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
   }
 
@@ -102,15 +95,7 @@ final class ByteWriter {
   }
 
   func flush() {
-    var offset = 0
-    while offset < count {
-      let n = Glibc.write(fd, buffer + offset, count - offset)
-      if n <= 0 {
-        if n < 0 && errno == EINTR { continue }
-        break
-      }
-      offset += n
-    }
+    StandardOutput.write(UnsafeRawBufferPointer(start: buffer, count: count))
     count = 0
   }
 }

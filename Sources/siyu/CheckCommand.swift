@@ -182,19 +182,18 @@ struct CheckCommand: ParsableCommand {
     if let baselineFilter { report = baselineFilter.filter(report) }
     if fix || fixDryRun {
       let fixed = applyFixes(report: &report, posts: posts, stdinPosts: stdinPosts)
-      if fixDryRun {
-        for problem in report.errors { printError(problem.description) }
-        if !report.errors.isEmpty { throw ExitCode(2) }
-        return
-      }
       if !fixed.isEmpty {
-        // The changed files are read and checked again with the caps, since a fix can change a post's
-        // verdict and so the hard-sell caps of the posts around it.
+        // What is left is what counts: the changed posts are read again (`--fix`: the files just
+        // written; `--fix-dry-run`: the fixed text, nothing written) and checked again with the caps,
+        // since a fix can change a post's verdict and so the hard-sell caps of the posts around it.
         var errors = report.errors
         var reread = posts
-        for index in fixed {
+        for (index, after) in fixed {
           guard let path = posts[index].path else { continue }
-          let result = PostReader.readPosts(path: path, defaults: defaults)
+          let result =
+            fixDryRun
+            ? PostReader.readPosts(bytes: Array(after.utf8), id: path, path: path, defaults: defaults)
+            : PostReader.readPosts(path: path, defaults: defaults)
           if let post = result.posts.first, result.posts.count == 1 { reread[index] = post }
           errors += result.problems
         }
@@ -216,6 +215,21 @@ struct CheckCommand: ParsableCommand {
     if quiet {
       for f in report.files.indices { report.files[f].findings.removeAll { $0.finding.severity != .error } }
     }
+    if fixDryRun {
+      // The diff is the output; the exit code is the one `check` would give after the fixes, and when it
+      // is 1 a line on stderr says what is left.
+      for problem in report.errors { printError(problem.description) }
+      if !report.errors.isEmpty { throw ExitCode(2) }
+      let (errors, warnings) = (report.count(.error), report.count(.warning))
+      let tooManyWarnings = maxWarnings.map { warnings > $0 } ?? false
+      if errors > 0 || tooManyWarnings {
+        var line = "修复后仍有 \(errors) 个错误、\(warnings) 个警告"
+        if tooManyWarnings, let maxWarnings { line += "（--max-warnings \(maxWarnings)）" }
+        printError(line)
+        throw ExitCode(1)
+      }
+      return
+    }
     let rules = allRules.map(\.description) + CapRules.descriptions
     let color = format == .human && CommandSupport.useColor(noColor: noColor)
     var shown = report
@@ -225,7 +239,7 @@ struct CheckCommand: ParsableCommand {
       shown.errors = []
     }
     let output = format.reporter(color: color, toolVersion: Siyu.version).render(shown, rules: rules)
-    FileHandle.standardOutput.write(Data(output.utf8))
+    StandardOutput.write(output)
     if !report.errors.isEmpty { throw ExitCode(2) }
     if report.count(.error) > 0 { throw ExitCode(1) }
     if let maxWarnings, report.count(.warning) > maxWarnings { throw ExitCode(1) }
@@ -233,10 +247,10 @@ struct CheckCommand: ParsableCommand {
 
   /// Computes the `--fix` changes for every post read from its own file (not stdin, not batch rows).
   /// `--fix-dry-run` prints them as a diff; `--fix` writes them atomically and reports each changed file
-  /// on stderr. Returns the indices of the posts whose files were changed; files that cannot be changed
-  /// safely are added to `report.errors`.
-  private func applyFixes(report: inout CheckReport, posts: [Post], stdinPosts: Int) -> [Int] {
-    var changed: [Int] = []
+  /// on stderr. Returns the indices of the posts that change (`--fix`: whose files were written) with
+  /// their files' fixed text; files that cannot be changed safely are added to `report.errors`.
+  private func applyFixes(report: inout CheckReport, posts: [Post], stdinPosts: Int) -> [(Int, String)] {
+    var changed: [(Int, String)] = []
     for (index, file) in report.files.enumerated() where index >= stdinPosts {
       let post = posts[index]
       guard post.path == post.id else { continue }
@@ -250,13 +264,14 @@ struct CheckCommand: ParsableCommand {
       }
       guard let change else { continue }
       if fixDryRun {
-        FileHandle.standardOutput.write(Data(PostFixer.diff(change).utf8))
+        StandardOutput.write(PostFixer.diff(change))
+        changed.append((index, change.after))
         continue
       }
       do {
         try AtomicFile.write(Data(change.after.utf8), to: change.path)
         printError("已修改 \(change.path)：替换 \(change.applied) 处")
-        changed.append(index)
+        changed.append((index, change.after))
       } catch {
         report.errors.append(InputProblem(path: change.path, message: "无法写入，未修改"))
       }

@@ -148,7 +148,7 @@ struct EvalCommand: ParsableCommand {
       throw ExitCode(2)
     }
     let metrics = Metrics(actual: actual, judged: judged, probabilities: probabilities)
-    print(format == .json ? Self.json(metrics) : Self.human(metrics), terminator: "")
+    StandardOutput.write(format == .json ? Self.json(metrics) : Self.human(metrics))
     if !read.problems.isEmpty { throw ExitCode(2) }
   }
 
@@ -188,7 +188,7 @@ struct EvalCommand: ParsableCommand {
       throw ExitCode(2)
     }
     let metrics = Metrics(actual: actual, judged: judged, probabilities: probabilities)
-    print(format == .json ? Self.json(metrics) : Self.human(metrics), terminator: "")
+    StandardOutput.write(format == .json ? Self.json(metrics) : Self.human(metrics))
     if !problems.isEmpty { throw ExitCode(2) }
   }
 

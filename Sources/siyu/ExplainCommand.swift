@@ -83,10 +83,11 @@ struct ExplainCommand: ParsableCommand {
     let explanation = Explanation(
       document: document, report: report, model: model, modelName: configuration.classifier.model,
       settings: configuration.classifier, classifierOn: enabled, rulePoints: recorder.rulePoints, top: top)
-    print(format == .json ? explanation.json() : explanation.human(), terminator: "")
+    StandardOutput.write(format == .json ? explanation.json() : explanation.human())
     // The persona comparison (human output): how the post sits against its persona's style profile.
     if format == .human, let comparison = personas.styleComparison(for: document) {
-      print("\n" + comparison.render(), terminator: comparison.render().hasSuffix("\n") ? "" : "\n")
+      let text = comparison.render()
+      StandardOutput.write("\n" + text + (text.hasSuffix("\n") ? "" : "\n"))
     }
     if !report.problems.isEmpty {
       for problem in report.problems { printError(problem.description) }

@@ -25,7 +25,7 @@ struct InitCommand: ParsableCommand {
       throw ExitCode(2)
     }
     for path in written {
-      print("已写入 \(path)")
+      StandardOutput.write("已写入 \(path)\n")
     }
   }
 }

@@ -73,8 +73,8 @@ struct LearnCommand: ParsableCommand {
       throw ExitCode(2)
     }
     let verb = forget ? "遗忘" : "学习"
-    print(
-      "已\(verb) \(examples.count) 篇\(name)帖子，模型现有硬广 \(updated.hardSellDocuments) 篇、内容 \(updated.valueDocuments) 篇，写入 \(model)"
+    StandardOutput.write(
+      "已\(verb) \(examples.count) 篇\(name)帖子，模型现有硬广 \(updated.hardSellDocuments) 篇、内容 \(updated.valueDocuments) 篇，写入 \(model)\n"
     )
     if !data.problems.isEmpty { throw ExitCode(2) }
   }

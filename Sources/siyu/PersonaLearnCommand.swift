@@ -78,7 +78,7 @@ struct PersonaLearnCommand: ParsableCommand {
     do {
       let data = try profile.jsonData()
       if target == "-" {
-        FileHandle.standardOutput.write(data)
+        StandardOutput.write([UInt8](data))
       } else {
         let folder = (target as NSString).deletingLastPathComponent
         if !folder.isEmpty {

@@ -1,12 +1,8 @@
 import Foundation
 import SiyuCore
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
-/// Where `siyu score` writes its rows: stdout, or a file written atomically (nothing replaces FILE until
-/// every row is written).
+/// Where `siyu score` writes its rows: stdout (a failed write ends the run, see `StandardOutput`), or a
+/// file written atomically (nothing replaces FILE until every row is written).
 final class RowSink {
   private let file: AtomicFile.Writer?
   private var failure: AtomicFile.WriteError?
@@ -26,13 +22,7 @@ final class RowSink {
             (error as? AtomicFile.WriteError) ?? AtomicFile.WriteError(path: file.path, reason: "写入失败")
         }
       } else {
-        var written = 0
-        while written < raw.count {
-          let n = Glibc.write(1, raw.baseAddress! + written, raw.count - written)
-          if n < 0 && errno == EINTR { continue }
-          guard n > 0 else { return }
-          written += n
-        }
+        StandardOutput.write(raw)
       }
     }
   }

@@ -252,7 +252,7 @@ struct ScoreCommand: ParsableCommand {
           throw ExitCode(2)
         }
       } else {
-        FileHandle.standardError.write(Data(text.utf8))
+        printError(text, terminator: "")
       }
     }
   }

@@ -23,7 +23,11 @@ final class ScoreProgress {
         lines += 1
         continue
       }
-      guard let handle = FileHandle(forReadingAtPath: path) else { continue }
+      // Only regular files are counted: opening a FIFO here would take the rows the scorer reads.
+      var info = stat()
+      guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
+        let handle = FileHandle(forReadingAtPath: path)
+      else { continue }
       defer { try? handle.close() }
       while let block = try? handle.read(upToCount: 1 << 20), !block.isEmpty {
         lines += block.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
@@ -44,14 +48,14 @@ final class ScoreProgress {
       let left = Int(Double(estimate - done) / rate)
       line += " · 预计还需 \(left / 60):\(left % 60 < 10 ? "0" : "")\(left % 60)"
     }
-    FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
+    printError("\r\u{1B}[K" + line, terminator: "")
     shown = true
   }
 
   /// Clears the line (before other messages and at the end).
   func clear() {
     guard enabled, shown else { return }
-    FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    printError("\r\u{1B}[K", terminator: "")
     shown = false
   }
 }

@@ -116,8 +116,19 @@ struct SegmentCommand: ParsableCommand {
   }
 }
 
-/// Writes a message line to stderr.
-func printError(_ message: String) {
-  let bytes = Array((message + "\n").utf8)
-  bytes.withUnsafeBufferPointer { _ = write(2, $0.baseAddress!, $0.count) }
+/// Writes a message line (or, with `terminator: ""`, text of its own) to stderr. A failed write is
+/// ignored: there is nowhere left to report it.
+func printError(_ message: String, terminator: String = "\n") {
+  var text = message + terminator
+  text.withUTF8 { bytes in
+    guard var next = bytes.baseAddress else { return }
+    var left = bytes.count
+    while left > 0 {
+      let n = write(2, next, left)
+      if n < 0 && errno == EINTR { continue }
+      guard n > 0 else { return }
+      next += n
+      left -= n
+    }
+  }
 }

@@ -22,8 +22,11 @@ struct Siyu: ParsableCommand {
 
   /// Runs the command; usage errors exit with 2 (SPEC.md), not ArgumentParser's 64. A command's own
   /// `ExitCode` (`check` finding errors) exits at once: ArgumentParser's handling of it prints nothing
-  /// but builds the command's help first, about 2.7 M instructions.
+  /// but builds the command's help first, about 2.7 M instructions. Standard output is checked at exit
+  /// (`StandardOutput.close`), the help and version text included.
   static func main() {
+    StandardOutput.reserveClosedDescriptors()
+    atexit { StandardOutput.close() }
     do {
       var command = try parseAsRoot()
       try command.run()

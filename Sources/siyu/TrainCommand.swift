@@ -66,9 +66,9 @@ struct TrainCommand: ParsableCommand {
       printError("\(output): 无法写入模型文件")
       throw ExitCode(2)
     }
-    print(
+    StandardOutput.write(
       "已用 \(examples.count) 篇帖子（硬广 \(hardSell)，内容 \(examples.count - hardSell)）训练模型，"
-        + "\(model.keys.count) 个特征，写入 \(output)")
+        + "\(model.keys.count) 个特征，写入 \(output)\n")
     if !data.problems.isEmpty { throw ExitCode(2) }
   }
 }

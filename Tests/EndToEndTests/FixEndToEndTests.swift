@@ -24,11 +24,55 @@ import Testing
     let file = dir.appendingPathComponent("a.md")
     try Self.post.write(to: file)
     let result = try runSiyu(["check", "--fix-dry-run", "a.md"], in: dir)
-    #expect(result.status == 0, "stderr:\n\(result.stderrText)")
+    // 100% has no replacement: an error-level finding is left after the fixes, so the exit code is 1.
+    #expect(result.status == 1, "stderr:\n\(result.stderrText)")
+    #expect(result.stderrText.contains("修复后仍有"), "stderr:\n\(result.stderrText)")
     #expect(
       String(decoding: result.stdout, as: UTF8.self)
         == "--- a/a.md\n+++ b/a.md\n@@ -4 +4 @@\n-这是最佳选择，全网最低价¥99！\n+这是优秀选择，实惠价¥99！\n")
     #expect(try Data(contentsOf: file) == Self.post)
+  }
+
+  /// `--fix-dry-run` and `--fix` exit as `check` would on what is left after the fixes: a post whose
+  /// only error is fixable exits 0 (plain `check` exits 1), one with an error the fixes leave exits 1,
+  /// and `--max-warnings` counts the warnings left.
+  @Test func dryRunAndFixExitOnWhatTheFixesLeave() throws {
+    let dir = try scratch()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let fixable = "---\nchannel: moments\n---\n这是最佳选择。\n"
+    let unfixable = "---\nchannel: moments\n---\n这是最佳选择，100%有效。\n"
+    let warned = "---\nchannel: moments\n---\n这是最佳选择。🔥🔥🔥\n"
+    for (name, text) in [("fixable.md", fixable), ("unfixable.md", unfixable), ("warned.md", warned)] {
+      try Data(text.utf8).write(to: dir.appendingPathComponent(name))
+    }
+    for name in ["fixable.md", "unfixable.md", "warned.md"] {
+      #expect(try runSiyu(["check", name], in: dir).status == 1, "check \(name)")
+    }
+    let cases: [([String], Int32)] = [
+      (["fixable.md"], 0),
+      (["unfixable.md"], 1),
+      (["fixable.md", "unfixable.md"], 1),
+      (["warned.md"], 0),
+      (["--max-warnings", "1", "warned.md"], 0),
+      (["--max-warnings", "0", "warned.md"], 1),
+      (["--format", "json", "fixable.md"], 0),
+    ]
+    for (args, code) in cases {
+      let result = try runSiyu(["check", "--fix-dry-run"] + args, in: dir)
+      #expect(result.status == code, "--fix-dry-run \(args); stderr:\n\(result.stderrText)")
+      #expect(String(decoding: result.stdout, as: UTF8.self).contains("+这是优秀选择"), "\(args)")
+      #expect(result.stderrText.contains("修复后仍有") == (code == 1), "\(args): \(result.stderrText)")
+    }
+    #expect(try Data(contentsOf: dir.appendingPathComponent("fixable.md")) == Data(fixable.utf8))
+    // --fix gives the same exit codes, reporting what is left.
+    let clean = try runSiyu(["check", "--fix", "fixable.md"], in: dir)
+    #expect(clean.status == 0, "stderr:\n\(clean.stderrText)")
+    #expect(clean.stderrText.contains("已修改 fixable.md：替换 1 处"), "\(clean.stderrText)")
+    #expect(try runSiyu(["check", "fixable.md"], in: dir).status == 0)
+    let fixed = try runSiyu(["check", "--fix", "--max-warnings", "0", "warned.md"], in: dir)
+    #expect(fixed.status == 1, "stderr:\n\(fixed.stderrText)")
+    #expect(fixed.stderrText.contains("已修改 warned.md：替换 1 处"), "\(fixed.stderrText)")
+    #expect(String(decoding: fixed.stdout, as: UTF8.self).contains("hard-sell/shouting"))
   }
 
   @Test func fixRewritesOnlyTheSubstitutionsAndReportsWhatIsLeft() throws {

@@ -82,10 +82,11 @@ struct RunResult {
 }
 
 /// Runs `siyu args…` in `directory` with `stdin` (or /dev/null) and extra `environment`; output goes to temporary files, so output of any
-/// size cannot block the child on a full pipe.
+/// size cannot block the child on a full pipe. `standardOutput`, when given, is the child's stdout instead
+/// (e.g. /dev/full); the result's `stdout` is then empty.
 func runSiyu(
   _ args: [String], in directory: URL, stdin: Data? = nil, environment: [String: String] = [:],
-  timeout: TimeInterval = 300
+  standardOutput: FileHandle? = nil, timeout: TimeInterval = 300
 ) throws -> RunResult {
   let binary = try Locations.binary.get()
   let scratch = FileManager.default.temporaryDirectory
@@ -118,7 +119,7 @@ func runSiyu(
   env["NO_COLOR"] = nil
   for (key, value) in environment { env[key] = value }
   process.environment = env
-  process.standardOutput = outHandle
+  process.standardOutput = standardOutput ?? outHandle
   process.standardError = errHandle
   do {
     try process.run()
