@@ -54,10 +54,7 @@ public final class Linter {
     self.utf8Columns = utf8Columns
     self.configuration = configuration
     self.personas = personas
-    let acceptLexicon = Lexicon(
-      name: ".siyu.yml vocabulary.accept",
-      entries: configuration.vocabulary.accept.map { Lexicon.Entry(text: $0, fields: [], line: 0) })
-    segmenter = try Segmenter(extraLexicons: lexicons + [acceptLexicon])
+    segmenter = try Segmenter(extraLexicons: Self.segmentationLexicons(configuration, lexicons))
     accepted = configuration.vocabulary.accept.filter { !$0.isEmpty }.map { Array($0.utf16) }
     fallibles = rules.map { $0 as? any FallibleRule }
     isFallible = fallibles.map { $0 != nil }
@@ -209,6 +206,17 @@ public final class Linter {
     var report = PostReport(path: post.id, verdict: verdict, findings: located, meta: post.meta)
     report.problems = problems
     return report
+  }
+
+  /// The lexicons a linter's segmenter adds to the built-in ones: `lexicons` (loaded from `.siyu.yml`'s
+  /// `lexicons`) and the `vocabulary.accept` words, which must stay whole tokens to be matched.
+  /// `siyu segment` uses the same, so that it shows the segmentation `check` sees.
+  public static func segmentationLexicons(_ configuration: Configuration, _ lexicons: [Lexicon]) -> [Lexicon]
+  {
+    let acceptLexicon = Lexicon(
+      name: ".siyu.yml vocabulary.accept",
+      entries: configuration.vocabulary.accept.map { Lexicon.Entry(text: $0, fields: [], line: 0) })
+    return lexicons + [acceptLexicon]
   }
 
   /// Whether every finding with points comes from one rule (true when none has points): a set of their

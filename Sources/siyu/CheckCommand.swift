@@ -116,7 +116,7 @@ struct CheckCommand: ParsableCommand {
     }
     let customRules: [any Rule] = try CommandSupport.orExit {
       try CustomRules.make(
-        configuration.customRules, configPath: configuration.path ?? ".siyu.yml")
+        configuration.customRules, configPath: configuration.path ?? ".siyu.yml", lines: configuration.lines)
     }
     let personas: PersonaSet = try CommandSupport.orExit {
       try CommandSupport.loadPersonas(configuration, cwd: cwd, named: persona)
