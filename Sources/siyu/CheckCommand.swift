@@ -88,6 +88,9 @@ struct CheckCommand: ParsableCommand {
     if staged && (fix || fixDryRun || stdin || stdinFilename != nil || paths.contains("-")) {
       throw ValidationError("--staged cannot be combined with --fix, --fix-dry-run or stdin")
     }
+    if baseline != nil && writeBaseline != nil {
+      throw ValidationError("--baseline and --write-baseline cannot be used together")
+    }
     if (fix || fixDryRun) && writeBaseline != nil {
       throw ValidationError("--fix cannot be combined with --write-baseline")
     }
