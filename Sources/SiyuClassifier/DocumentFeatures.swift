@@ -41,7 +41,20 @@ extension Model {
   /// (the same additions in the same order), without making the key array: each key is looked up as it
   /// is extracted, and only known keys are deduplicated (`FeatureExtractor.distinctWeightSum`).
   public func logOdds(_ document: Document) -> Double {
-    let tokens = FeatureExtractor.contentTokens(document)
+    logOdds(document, tokens: FeatureExtractor.contentTokens(document))
+  }
+
+  /// The log-odds of a segmented post as if the source text in `setAside` (a UTF-16 range in the post's
+  /// body) were not written: the tokens that overlap it give no feature (no word, no character pair, also
+  /// none across the gap they leave, no token kind) and do not count in the length features. The
+  /// single-cue guarantee judges a post without its one cue this way (`ClassifierRule`).
+  public func logOdds(_ document: Document, without setAside: Range<Int>) -> Double {
+    var tokens = FeatureExtractor.contentTokens(document)
+    tokens.removeAll { $0.sourceRange.overlaps(setAside) }
+    return logOdds(document, tokens: tokens)
+  }
+
+  private func logOdds(_ document: Document, tokens: [Token]) -> Double {
     guard algorithm != .fisher else {
       return logOdds(FeatureExtractor.keys(normalized: document.normalized, tokens: tokens))
     }

@@ -45,6 +45,8 @@ public struct PostReport: Sendable {
   public var meta: [String: JSONValue]
   /// Checks that failed on this post (a custom regex that timed out); `siyu check` reports them as errors.
   public var problems: [InputProblem] = []
+  /// How the single-cue guarantee decided `verdict`, when it did (`siyu explain` shows it); nil otherwise.
+  public var singleCue: SingleCueGuard?
 
   public init(path: String, verdict: Verdict, findings: [LocatedFinding], meta: [String: JSONValue] = [:]) {
     self.path = path

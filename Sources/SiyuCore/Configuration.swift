@@ -31,6 +31,8 @@ public struct Configuration: Sendable, Equatable {
   public var overrides: [OverrideSettings]
   /// Rules defined in the configuration.
   public var customRules: [CustomRuleSettings]
+  /// Where some settings were written (for problems found after parsing; not part of equality).
+  public var lines = ConfigurationLines()
 
   /// The default time zone, Asia/Shanghai.
   public static let defaultTimeZone: TimeZone =

@@ -37,6 +37,7 @@ struct ConfigurationParser {
       knownIDs.insert(id)
       knownIDs.insert(Self.family(id))
     }
+    var defaultChannelNode: Node?
     for entry in try reader.entries(root, "", allowed: Self.topLevelKeys) {
       let value = entry.value
       switch entry.key {
@@ -48,6 +49,7 @@ struct ConfigurationParser {
         configuration.timezone = zone
       case "default_channel":
         configuration.defaultChannel = try channelName(value, "default_channel")
+        defaultChannelNode = value
       case "history":
         configuration.history = try reader.strings(value, "history")
       case "rules":
@@ -60,10 +62,14 @@ struct ConfigurationParser {
         var personas: [String: String] = [:]
         for persona in try reader.entries(value, "personas") {
           personas[persona.key] = try reader.string(persona.value, "personas.\(persona.key)")
+          configuration.lines["personas.\(persona.key)"] = persona.value.mark?.line
         }
         configuration.personas = personas
       case "lexicons":
         configuration.lexicons = try reader.strings(value, "lexicons")
+        for (path, node) in zip(configuration.lexicons, Self.items(value)) {
+          configuration.lines["lexicons.\(path)"] = node.mark?.line
+        }
       case "vocabulary":
         var vocabulary = VocabularySettings()
         for item in try reader.entries(value, "vocabulary", allowed: ["accept"]) {
@@ -85,10 +91,33 @@ struct ConfigurationParser {
         break
       }
     }
+    if let defaultChannelNode { try checkDefaultChannel(defaultChannelNode) }
     return configuration
   }
 
+  /// `default_channel` must be a channel the configuration knows without it (built in, under `caps` or
+  /// named by `overrides`): a typo such as `moment` would otherwise become a channel of its own, with no
+  /// caps, for every post without front matter.
+  func checkDefaultChannel(_ node: Node) throws(InputProblem) {
+    let channel = configuration.defaultChannel
+    var known = Set(Configuration.builtinChannels)
+    known.formUnion(configuration.caps.channels.keys)
+    for override in configuration.overrides { known.formUnion(override.channels) }
+    guard known.contains(channel) else {
+      throw reader.problem(
+        node,
+        "default_channel 中的渠道「\(channel)」未配置（可用：\(known.sorted().joined(separator: "、"))），"
+          + "其他渠道名请先在 caps 中配置")
+    }
+  }
+
   static func family(_ id: String) -> String { String(id.prefix { $0 != "/" }) }
+
+  /// The items of a sequence node (one node for a scalar, as `ConfigurationReader.strings` reads it).
+  static func items(_ node: Node) -> [Node] {
+    if case .sequence(let sequence) = node { return Array(sequence) }
+    return [node]
+  }
 
   /// The `id`s of `custom_rules` entries, read leniently before the real pass so that `rules:` above
   /// `custom_rules:` may name them. Bounded by the node limit.
@@ -278,6 +307,7 @@ struct ConfigurationParser {
       matcher = .tokens(list)
     case (nil, let regex?):
       matcher = .regex(try reader.string(regex.value, "\(name).regex"))
+      configuration.lines["custom_rules.\(id)"] = regex.value.mark?.line
     case (.some, .some(let regex)):
       throw reader.problem(regex.keyNode, "\(rule)只能有「tokens」或「regex」之一")
     case (nil, nil):

@@ -54,10 +54,7 @@ public final class Linter {
     self.utf8Columns = utf8Columns
     self.configuration = configuration
     self.personas = personas
-    let acceptLexicon = Lexicon(
-      name: ".siyu.yml vocabulary.accept",
-      entries: configuration.vocabulary.accept.map { Lexicon.Entry(text: $0, fields: [], line: 0) })
-    segmenter = try Segmenter(extraLexicons: lexicons + [acceptLexicon])
+    segmenter = try Segmenter(extraLexicons: Self.segmentationLexicons(configuration, lexicons))
     accepted = configuration.vocabulary.accept.filter { !$0.isEmpty }.map { Array($0.utf16) }
     fallibles = rules.map { $0 as? any FallibleRule }
     isFallible = fallibles.map { $0 != nil }
@@ -165,6 +162,7 @@ public final class Linter {
     if !cueGroups.isEmpty { Self.scoreOverlapsOnce(&findings, groups: cueGroups) }
     let score = findings.reduce(0) { $0 + $1.points }
     var verdict = Self.rulesOnlyVerdict(score: score, requiredScore: configuration.classifier.requiredScore)
+    var singleCue: SingleCueGuard?
     if let judgeIndex, let judge,
       let severity =
         (overridden
@@ -173,12 +171,17 @@ public final class Linter {
     {
       var judgement = judge.judge(
         document, rulePoints: score, settings: configuration.classifier, reasons: reasons)
-      // SPEC: a single mild cue never makes a post hard-sell on its own. When every finding with points
-      // comes from one rule, those points may confirm the classifier but not overrule it.
-      if judgement.verdict.class == .hardSell, score > 0, Self.pointsComeFromOneRule(findings) {
-        let alone = judge.judge(
-          document, rulePoints: 0, settings: configuration.classifier, reasons: reasons)
-        if alone.verdict.class == .value { judgement = alone }
+      // SPEC: a single mild cue never makes a post hard-sell on its own (`SingleCueGuard`). Only posts
+      // judged hard-sell whose points all come from one rule, below `required_score`, pay for it.
+      if judgement.verdict.class == .hardSell, score > 0, score < configuration.classifier.requiredScore,
+        let cue = SingleCueGuard.findings(findings),
+        let guarded = SingleCueGuard.decide(
+          cue, of: findings, points: score, overruled: judgement.verdict, judge: judge, document: document,
+          settings: configuration.classifier)
+      {
+        singleCue = guarded.decision
+        // Value: no finding. No rule points count, so the score is all the verdict rule's.
+        judgement = Judgement(verdict: guarded.verdict, hit: nil, points: guarded.verdict.score)
       }
       verdict = judgement.verdict
       if let hit = judgement.hit,
@@ -208,21 +211,19 @@ public final class Linter {
     }
     var report = PostReport(path: post.id, verdict: verdict, findings: located, meta: post.meta)
     report.problems = problems
+    report.singleCue = singleCue
     return report
   }
 
-  /// Whether every finding with points comes from one rule (true when none has points): a set of their
-  /// rule ids would hold at most one, but building it cost about 300 instructions a post.
-  static func pointsComeFromOneRule(_ findings: [Finding]) -> Bool {
-    var rule: String?
-    for finding in findings where finding.points > 0 {
-      if let rule {
-        if finding.rule != rule { return false }
-      } else {
-        rule = finding.rule
-      }
-    }
-    return true
+  /// The lexicons a linter's segmenter adds to the built-in ones: `lexicons` (loaded from `.siyu.yml`'s
+  /// `lexicons`) and the `vocabulary.accept` words, which must stay whole tokens to be matched.
+  /// `siyu segment` uses the same, so that it shows the segmentation `check` sees.
+  public static func segmentationLexicons(_ configuration: Configuration, _ lexicons: [Lexicon]) -> [Lexicon]
+  {
+    let acceptLexicon = Lexicon(
+      name: ".siyu.yml vocabulary.accept",
+      entries: configuration.vocabulary.accept.map { Lexicon.Entry(text: $0, fields: [], line: 0) })
+    return lexicons + [acceptLexicon]
   }
 
   /// Appends `found` to `hits`, taking the array as it is when `hits` is empty (no copy).

@@ -47,15 +47,26 @@ public struct RuleMessage: Sendable, Equatable {
   /// a copy of `head` reserved to the full length: interpolating the quote grows the message as it
   /// appends (the interpolation reserves little for the quoted text), and building it from UTF-8 bytes
   /// would validate every byte.
+  ///
+  /// A quote longer than `quoteLimit` characters keeps its first `quoteKept` and ends in `…`: a run of
+  /// half a million 🔥 is one finding, and its message should not be megabytes long.
   static func quote(_ units: [UInt16], _ range: Range<Int>, between head: String, and tail: String) -> String
   {
-    let text = UTF16String.make(units[range.clamped(to: 0..<units.count)])
+    var text = UTF16String.make(units[range.clamped(to: 0..<units.count)])
+    // Cheap test first: a quote of at most `quoteLimit` UTF-16 units has at most that many characters.
+    if text.utf16.count > quoteLimit, text.count > quoteLimit {
+      text = String(text.prefix(quoteKept)) + "…"
+    }
     var message = head
     message.reserveCapacity(head.utf8.count + text.utf8.count + tail.utf8.count)
     message.append(text)
     message.append(tail)
     return message
   }
+
+  /// Quotes longer than this many characters are shortened to `quoteKept` and `…`.
+  static let quoteLimit = 60
+  static let quoteKept = 50
 
   public static func == (a: RuleMessage, b: RuleMessage) -> Bool {
     a.string == b.string

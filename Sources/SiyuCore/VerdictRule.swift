@@ -11,6 +11,13 @@ public protocol VerdictRule: Rule {
   /// verdict).
   func judge(_ document: Document, rulePoints: Double, settings: ClassifierSettings, reasons: Bool)
     -> Judgement
+
+  /// The verdict on `document` with its single cue set aside, for the single-cue guarantee (SPEC: a
+  /// single mild cue never makes a post hard-sell on its own; `Linter.check`): no rule points, and, when
+  /// `cue` is given (a UTF-16 range in the post's body), as if the text there were not written, so that
+  /// none of the rule's evidence comes from the cue either. With `cue` nil it is the verdict `judge` gives
+  /// with no rule points. Called only for posts whose points all come from one rule; gives no finding.
+  func verdict(_ document: Document, settingAside cue: Range<Int>?, settings: ClassifierSettings) -> Verdict
 }
 
 /// What a `VerdictRule` decided about a post.

@@ -88,6 +88,9 @@ struct CheckCommand: ParsableCommand {
     if staged && (fix || fixDryRun || stdin || stdinFilename != nil || paths.contains("-")) {
       throw ValidationError("--staged cannot be combined with --fix, --fix-dry-run or stdin")
     }
+    if baseline != nil && writeBaseline != nil {
+      throw ValidationError("--baseline and --write-baseline cannot be used together")
+    }
     if (fix || fixDryRun) && writeBaseline != nil {
       throw ValidationError("--fix cannot be combined with --write-baseline")
     }
@@ -116,7 +119,7 @@ struct CheckCommand: ParsableCommand {
     }
     let customRules: [any Rule] = try CommandSupport.orExit {
       try CustomRules.make(
-        configuration.customRules, configPath: configuration.path ?? ".siyu.yml")
+        configuration.customRules, configPath: configuration.path ?? ".siyu.yml", lines: configuration.lines)
     }
     let personas: PersonaSet = try CommandSupport.orExit {
       try CommandSupport.loadPersonas(configuration, cwd: cwd, named: persona)

@@ -38,7 +38,7 @@ enum ClassifierSupport {
     let configuration = try CommandSupport.loadConfiguration(explicit: config, cwd: cwd)
     let lexicons = try CommandSupport.loadLexicons(configuration)
     let custom = try CustomRules.make(
-      configuration.customRules, configPath: configuration.path ?? ".siyu.yml")
+      configuration.customRules, configPath: configuration.path ?? ".siyu.yml", lines: configuration.lines)
     return (configuration, lexicons, custom)
   }
 

@@ -26,7 +26,8 @@ enum CommandSupport {
         lexicons.append(Lexicon(name: path, text: text))
       } catch {
         throw InputProblem(
-          path: configuration.path ?? ".siyu.yml", message: "lexicons: 无法读取词表 \(path)：\(error.message)")
+          path: configuration.path ?? ".siyu.yml", line: configuration.lines["lexicons.\(path)"],
+          message: "lexicons: 无法读取词表 \(path)：\(error.message)")
       }
     }
     return lexicons

@@ -154,10 +154,7 @@ struct EvalCommand: ParsableCommand {
 
   /// A segmenter with the lexicons the linter would use (configured lexicons, `vocabulary.accept`).
   static func segmenter(_ configuration: Configuration, _ lexicons: [Lexicon]) throws -> Segmenter {
-    let accept = Lexicon(
-      name: ".siyu.yml vocabulary.accept",
-      entries: configuration.vocabulary.accept.map { Lexicon.Entry(text: $0, fields: [], line: 0) })
-    return try Segmenter(extraLexicons: lexicons + [accept])
+    try Segmenter(extraLexicons: Linter.segmentationLexicons(configuration, lexicons))
   }
 
   /// `--test --classifier-only` on TSV files: rows are scored as they are read, without building posts.

@@ -3,7 +3,9 @@ import SiyuCore
 import SiyuRules
 
 /// Wraps `hard-sell/classifier` for `siyu explain`: judges as the wrapped rule does (or rules-only when
-/// the rule is off for the post) and keeps the document and rule points it saw. One linter, one thread.
+/// the rule is off for the post) and keeps the document and rule points it saw: the linter judges a post
+/// once, and the single-cue guarantee asks `verdict(_:settingAside:settings:)`, which records nothing. One
+/// linter, one thread.
 final class ExplainRecorder: VerdictRule, @unchecked Sendable {
   let inner: ClassifierRule
   /// Whether the classifier is on for the post being explained.
@@ -31,5 +33,11 @@ final class ExplainRecorder: VerdictRule, @unchecked Sendable {
         points: 0)
     }
     return inner.judge(document, rulePoints: rulePoints, settings: settings, reasons: reasons)
+  }
+
+  /// As the wrapped rule (or rules-only) gives it; records nothing, so `rulePoints` stays the post's own.
+  func verdict(_ document: Document, settingAside cue: Range<Int>?, settings: ClassifierSettings) -> Verdict {
+    guard enabled else { return Linter.rulesOnlyVerdict(score: 0, requiredScore: settings.requiredScore) }
+    return inner.verdict(document, settingAside: cue, settings: settings)
   }
 }

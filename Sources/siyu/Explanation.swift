@@ -54,15 +54,44 @@ struct Explanation {
     }
   }
 
+  /// The single-cue guarantee's decision (`SingleCueGuard`), when it decided the verdict.
+  struct SingleCueInfo: Encodable {
+    var rule: String
+    /// The rule's findings with points.
+    var occurrences: Int
+    /// `points`: the rule points were not counted; `cue`: nor was the text of the one occurrence.
+    var setAside: String
+    /// The cue's text and position when it is one mention (one finding, or a range of two); nil otherwise.
+    var text: String?
+    var line: Int?
+    var column: Int?
+    /// The log-odds the verdict used: the post's, or the post's without the cue's text.
+    var logOdds: Double
+    /// The probability with the cue counted, which the guarantee overruled.
+    var overruledProbability: Double
+
+    enum CodingKeys: String, CodingKey {
+      case rule, occurrences
+      case setAside = "set_aside"
+      case text, line, column
+      case logOdds = "log_odds"
+      case overruledProbability = "overruled_probability"
+    }
+  }
+
   struct VerdictInfo: Encodable {
     var `class`: String
     var probability: Double
     var score: Double
+    /// The rules' points, `S`: the sum of the listed findings' points.
     var rulePoints: Double
+    /// `score` minus the rule points it counts (none when the single-cue guarantee decided).
     var classifierPoints: Double
     var threshold: Double
     var requiredScore: Double
     var classifier: Bool
+    /// Present only when the single-cue guarantee decided the verdict.
+    var singleCue: SingleCueInfo?
 
     enum CodingKeys: String, CodingKey {
       case `class`, probability, score
@@ -71,6 +100,7 @@ struct Explanation {
       case threshold
       case requiredScore = "required_score"
       case classifier
+      case singleCue = "single_cue"
     }
   }
 
@@ -95,6 +125,9 @@ struct Explanation {
   }
 
   let body: Body
+  /// The probability the combination gives with the post's `L` and `S`: the verdict's, unless the
+  /// single-cue guarantee decided (then `body.verdict.singleCue.overruledProbability`).
+  let combinedProbability: Double
 
   init(
     document: Document, report: PostReport, model: Model, modelName: String, settings: ClassifierSettings,
@@ -123,7 +156,23 @@ struct Explanation {
     let numbers = ClassifierVerdict(
       model: model, logOdds: logOdds, rulePoints: rulePoints, threshold: settings.threshold,
       requiredScore: settings.requiredScore)
+    combinedProbability = numbers.probability
     let combiner = model.parameters.combiner
+    var singleCue: SingleCueInfo?
+    if let decision = report.singleCue {
+      let position = decision.mention.map { document.lines.position(of: $0.lowerBound) }
+      singleCue = SingleCueInfo(
+        rule: decision.rule, occurrences: decision.occurrences,
+        setAside: decision.textSetAside ? "cue" : "points",
+        text: decision.mention.map { document.text(in: $0) },
+        line: position.map { $0.line + document.post.bodyLine - 1 }, column: position?.column,
+        logOdds: Self.rounded(
+          decision.textSetAside
+            ? decision.mention.map { model.logOdds(document, without: $0) } ?? logOdds : logOdds),
+        overruledProbability: Self.rounded(decision.overruled.probability))
+    }
+    // The rule points the verdict counts: none when the single-cue guarantee set them aside.
+    let counted = singleCue == nil ? rulePoints : 0
     body = Body(
       text: document.post.text,
       normalized: String(decoding: document.normalized, as: UTF16.self),
@@ -139,9 +188,9 @@ struct Explanation {
       verdict: VerdictInfo(
         class: report.verdict.class.rawValue, probability: Self.rounded(report.verdict.probability),
         score: Self.rounded(report.verdict.score), rulePoints: Self.rounded(rulePoints),
-        classifierPoints: Self.rounded(classifierOn ? numbers.classifierPoints : 0),
+        classifierPoints: Self.rounded(classifierOn ? report.verdict.score - counted : 0),
         threshold: settings.threshold,
-        requiredScore: settings.requiredScore, classifier: classifierOn))
+        requiredScore: settings.requiredScore, classifier: classifierOn, singleCue: singleCue))
   }
 
   /// Four decimals, as `siyu eval` prints: stable across platforms' last-digit differences.
@@ -202,13 +251,23 @@ struct Explanation {
     line()
     let v = body.verdict
     if v.classifier {
+      func combination(_ logOdds: Double, _ rulePoints: Double) -> String {
+        "σ(\(Self.fixed(c.classifierWeight))×\(Self.fixed(logOdds)) + "
+          + "\(Self.fixed(c.ruleWeight))×\(Self.fixed(rulePoints)) + (\(Self.fixed(c.intercept))))"
+      }
       line(
-        "合成：p = σ(a·L + b·S + c) = σ(\(Self.fixed(c.classifierWeight))×\(Self.fixed(c.logOdds)) + "
-          + "\(Self.fixed(c.ruleWeight))×\(Self.fixed(v.rulePoints)) + (\(Self.fixed(c.intercept)))) = \(Self.fixed(v.probability, 4))"
+        "合成：p = σ(a·L + b·S + c) = \(combination(c.logOdds, v.rulePoints)) = \(Self.fixed(combinedProbability, 4))"
       )
-      line(
-        "得分：\(Self.fixed(v.score, 2)) = 规则分 \(Self.fixed(v.rulePoints, 2)) + 分类器分 \(Self.fixed(v.classifierPoints, 2))"
-          + "（得分达到 required_score \(Self.fixed(v.requiredScore, 2)) 即概率 0.5）")
+      if let cue = v.singleCue {
+        line(Self.singleCueLine(cue, combination(cue.logOdds, 0), verdict: v))
+        line(
+          "得分：\(Self.fixed(v.score, 2)) = 规则分 0.00（单一线索不计） + 分类器分 \(Self.fixed(v.classifierPoints, 2))"
+            + "（得分达到 required_score \(Self.fixed(v.requiredScore, 2)) 即概率 0.5）")
+      } else {
+        line(
+          "得分：\(Self.fixed(v.score, 2)) = 规则分 \(Self.fixed(v.rulePoints, 2)) + 分类器分 \(Self.fixed(v.classifierPoints, 2))"
+            + "（得分达到 required_score \(Self.fixed(v.requiredScore, 2)) 即概率 0.5）")
+      }
     } else {
       line(
         "合成：分类器已关闭（hard-sell/classifier: off），只看规则分：p = σ(S − required_score) = \(Self.fixed(v.probability, 4))"
@@ -222,6 +281,23 @@ struct Explanation {
       : "得分 \(Self.fixed(v.score, 2)) \(v.score >= v.requiredScore ? "≥" : "<") required_score \(Self.fixed(v.requiredScore, 2))"
     line("结论：\(name)，\(comparison)")
     return out
+  }
+}
+
+extension Explanation {
+  /// The one line saying that the single-cue guarantee decided the verdict, with the combination it
+  /// judged by (`combination`, the cue's points as 0).
+  static func singleCueLine(_ cue: SingleCueInfo, _ combination: String, verdict v: VerdictInfo) -> String {
+    let found =
+      if let text = cue.text, let line = cue.line, let column = cue.column {
+        "\(cue.rule) 的\(cue.occurrences == 1 ? "一处命中" : "一个区间")「\(text.replacingOccurrences(of: "\n", with: "⏎"))」（\(line):\(column)）"
+      } else {
+        "\(cue.rule)（\(cue.occurrences) 处命中）"
+      }
+    let setAside =
+      cue.setAside == "cue" ? "去掉它（文字和规则分）" : cue.text == nil ? "不计这些规则分" : "不计它的规则分"
+    return "单一线索：规则分都来自 \(found)，\(setAside)后 p = \(combination) = \(fixed(v.probability, 4))"
+      + " < 阈值 \(fixed(v.threshold, 2))：单一的温和线索不能单独让帖子成为硬广，判为内容"
   }
 }
 

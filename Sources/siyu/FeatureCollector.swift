@@ -28,4 +28,9 @@ final class FeatureCollector: VerdictRule, @unchecked Sendable {
       verdict: Linter.rulesOnlyVerdict(score: rulePoints, requiredScore: settings.requiredScore), hit: nil,
       points: 0)
   }
+
+  /// Rules-only with no points (value); records nothing: the post's features and points are `judge`'s.
+  func verdict(_ document: Document, settingAside cue: Range<Int>?, settings: ClassifierSettings) -> Verdict {
+    Linter.rulesOnlyVerdict(score: 0, requiredScore: settings.requiredScore)
+  }
 }

@@ -33,7 +33,7 @@ struct HookCommand: ParsableCommand {
     let git = Git(directory: cwd)
     let (status, out, _) = try git.launch(["rev-parse", "--git-path", "hooks"])
     guard status == 0 else {
-      throw Git.Failure(message: "\(cwd)：不是 git 仓库，无法安装钩子")
+      throw Git.Failure(message: "\(cwd): 不是 git 仓库，无法安装钩子")
     }
     let hooks = String(decoding: out, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     let absolute = hooks.hasPrefix("/") ? hooks : cwd + "/" + hooks
@@ -67,7 +67,7 @@ struct HookCommand: ParsableCommand {
         if let existing = fm.contents(atPath: path) {
           let text = String(decoding: existing, as: UTF8.self)
           if !text.contains(HookCommand.signature) && !force {
-            printError("\(path)：已有不是 siyu 写的 pre-commit 钩子，未覆盖（确认要替换请加 --force）")
+            printError("\(path): 已有不是 siyu 写的 pre-commit 钩子，未覆盖（确认要替换请加 --force）")
             throw ExitCode(2)
           }
         }
@@ -75,7 +75,7 @@ struct HookCommand: ParsableCommand {
           atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try AtomicFile.write(Data(HookCommand.script(binary: HookCommand.binaryPath()).utf8), to: path)
         guard chmod(path, 0o755) == 0 else {
-          printError("\(path)：无法设为可执行")
+          printError("\(path): 无法设为可执行")
           throw ExitCode(2)
         }
         printError("已安装 pre-commit 钩子：\(path)")
@@ -104,17 +104,17 @@ struct HookCommand: ParsableCommand {
         throw ExitCode(2)
       }
       guard let existing = FileManager.default.contents(atPath: path) else {
-        printError("\(path)：没有 pre-commit 钩子，无需移除")
+        printError("\(path): 没有 pre-commit 钩子，无需移除")
         return
       }
       guard String(decoding: existing, as: UTF8.self).contains(HookCommand.signature) else {
-        printError("\(path)：这个 pre-commit 钩子不是 siyu 写的，未移除")
+        printError("\(path): 这个 pre-commit 钩子不是 siyu 写的，未移除")
         throw ExitCode(2)
       }
       do {
         try FileManager.default.removeItem(atPath: path)
       } catch {
-        printError("\(path)：无法移除（\(error.localizedDescription)）")
+        printError("\(path): 无法移除（\(error.localizedDescription)）")
         throw ExitCode(2)
       }
       printError("已移除 pre-commit 钩子：\(path)")

@@ -55,7 +55,8 @@ struct PersonaAttributeCommand: ParsableCommand {
     let attributor = PersonaAttributor(profiles: loaded)
     let (posts, problems) = PostInputs.read(
       inputs, defaults: configuration.postDefaults, baseDirectory: configuration.baseDirectory)
-    let segmenter = try Segmenter(extraLexicons: lexicons)
+    let segmenter = try Segmenter(
+      extraLexicons: Linter.segmentationLexicons(configuration, lexicons))
     let out = ByteWriter()
     var objects: [String] = []
     for post in posts {

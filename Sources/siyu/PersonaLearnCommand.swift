@@ -61,13 +61,14 @@ struct PersonaLearnCommand: ParsableCommand {
     let (posts, problems) = PostInputs.read(
       paths, defaults: configuration.postDefaults, baseDirectory: configuration.baseDirectory)
     for problem in problems { printError(problem.description) }
-    let segmenter = try Segmenter(extraLexicons: lexicons)
+    let segmenter = try Segmenter(
+      extraLexicons: Linter.segmentationLexicons(configuration, lexicons))
     var learner = StyleProfileLearner(name: name)
     for post in posts {
       learner.add(persona.sample(Document(post: post, segmenter: segmenter)))
     }
     guard !learner.samples.isEmpty else {
-      printError("persona learn: 没有读到帖子，未写入画像")
+      printError("\(paths.joined(separator: " ")): 没有读到帖子，未写入画像")
       throw ExitCode(2)
     }
     let target =

@@ -93,7 +93,8 @@ struct ScoreCommand: ParsableCommand {
     }
     let lexicons: [Lexicon] = try CommandSupport.orExit { try CommandSupport.loadLexicons(configuration) }
     let customRules: [any Rule] = try CommandSupport.orExit {
-      try CustomRules.make(configuration.customRules, configPath: configuration.path ?? ".siyu.yml")
+      try CustomRules.make(
+        configuration.customRules, configPath: configuration.path ?? ".siyu.yml", lines: configuration.lines)
     }
     let personas: PersonaSet = try CommandSupport.orExit {
       try CommandSupport.loadPersonas(configuration, cwd: cwd, named: nil)

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import SiyuCore
 import SiyuText
 
 #if canImport(Glibc)
@@ -31,6 +33,13 @@ struct SegmentCommand: ParsableCommand {
   @Option(name: .long, help: "Output format: plain or json.")
   var format: Format = .plain
 
+  @Option(
+    name: .long,
+    help:
+      "Configuration file (default: nearest .siyu.yml upwards from the current folder); its lexicons and vocabulary.accept words segment as in check."
+  )
+  var config: String?
+
   func validate() throws {
     if text != nil && file != nil { throw ValidationError("give TEXT or --file, not both") }
   }
@@ -50,7 +59,14 @@ struct SegmentCommand: ParsableCommand {
     if let warning = input.warning { printError(warning) }
     let segmenter: Segmenter
     do {
-      segmenter = try Segmenter()
+      let configuration = try CommandSupport.loadConfiguration(
+        explicit: config, cwd: FileManager.default.currentDirectoryPath)
+      segmenter = try Segmenter(
+        extraLexicons: Linter.segmentationLexicons(
+          configuration, try CommandSupport.loadLexicons(configuration)))
+    } catch let problem as InputProblem {
+      printError(problem.description)
+      throw ExitCode(2)
     } catch {
       printError("siyu: \(error)")
       throw ExitCode(2)

@@ -254,6 +254,9 @@ struct BuiltInModelTests {
       "今天买了一杯奶茶，15元，味道一般。", "周末带娃去了新开的公园，门票20元，孩子玩得很开心。",
       "群里有姐妹问保温杯多少钱，我买的是89元的那款，用了一年还不错。",
       "这款面霜我自己用了三个月，68元，皮肤确实不干了。",
+      // ¥ prices were hard-sell alone (the classifier's own ¥0 pair and price kind), until the single-cue
+      // guarantee set a lone cue's text aside as well as its points.
+      "¥129", "￥129", "¥5", "门票¥60", "围巾¥129", "新到的围巾 ¥129", "¥99~¥129", "满199减30",
     ]
     #expect(try Self.classes(texts) == Array(repeating: "value", count: texts.count))
   }

@@ -60,6 +60,9 @@ import Testing
     Case(yaml: "\n\ntimezone: Mars/Olympus\n", line: 3, message: "未知的时区「Mars/Olympus」"),
     Case(yaml: "default_channel: my channel\n", line: 1, message: "不能含空白"),
     Case(yaml: "default_channel: \"\"\n", line: 1, message: "不能为空"),
+    // A typo would become a channel of its own, with no caps; a channel configured under caps is fine.
+    Case(yaml: "default_channel: moment\n", line: 1, message: "default_channel 中的渠道「moment」未配置"),
+    Case(yaml: "caps:\n  xhs: { per_day: 2 }\n\ndefault_channel: xhs2\n", line: 4, message: "未配置"),
     // Custom rules.
     Case(
       yaml: "custom_rules:\n  - id: competitor\n    kind: existence\n    tokens: [x]\n    message: m\n",

@@ -75,4 +75,19 @@ import Testing
     #expect(two.verdict.score == 5)
     #expect(two.verdict.class == .hardSell)
   }
+
+  /// With the classifier on, a word found by two cue rules is still one cue for the single-cue guarantee:
+  /// the covered finding has no points, so every finding with points comes from one rule.
+  @Test func oneWordInTwoListsIsOneCueForTheClassifierToo() throws {
+    let linter = try Linter(rules: BuiltinRules.all, configuration: Configuration())
+    for text in ["特惠", "新到的围巾 特惠", "今天天气很好，特惠", "特惠，周末去看了展"] {
+      let report = linter.check(Post(id: "a.md", path: "a.md", text: text, channel: "moments"))
+      let rules = report.findings.map(\.finding.rule)
+      #expect(rules.contains("hard-sell/price") && rules.contains("hard-sell/offer"), "\(text): \(rules)")
+      #expect(report.verdict.class == .value, "\(text) is hard-sell at \(report.verdict.probability)")
+    }
+    let two = linter.check(Post(id: "b.md", path: "b.md", text: "特惠，扫码下单", channel: "moments"))
+    #expect(two.verdict.class == .hardSell)
+    #expect(two.singleCue == nil)
+  }
 }

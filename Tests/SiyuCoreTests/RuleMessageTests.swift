@@ -34,6 +34,24 @@ import Testing
     }
   }
 
+  /// A quote over `quoteLimit` characters keeps `quoteKept` whole characters (an emoji with its skin tone
+  /// or ZWJ sequence is one) and `…`; one at the limit is quoted whole.
+  @Test func longQuotesAreShortened() throws {
+    let segmenter = try Segmenter()
+    for (unit, count) in [("🔥", 500_000), ("👩‍👩‍👧", 61), ("好", 61), ("！", 60), ("a", 3)] {
+      let text = String(repeating: unit, count: count)
+      let document = Document(post: Post(id: "t", text: text, channel: "moments"), segmenter: segmenter)
+      let message = RuleMessage(quoting: 0..<document.units.count, of: document, between: "「", and: "」")
+        .string
+      if count > RuleMessage.quoteLimit {
+        #expect(
+          message == "「" + String(repeating: unit, count: RuleMessage.quoteKept) + "…」", "\(unit) × \(count)")
+      } else {
+        #expect(message == "「" + text + "」")
+      }
+    }
+  }
+
   @Test func plainTextIsItself() {
     #expect(RuleMessage("消息（「x」）").string == "消息（「x」）")
     #expect(RuleHit(range: 0..<1, message: "m").message == "m")

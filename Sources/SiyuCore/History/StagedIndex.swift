@@ -24,11 +24,11 @@ public struct StagedIndex: Sendable {
     let (status, out, err) = try git.launch(["rev-parse", "--show-toplevel", "--absolute-git-dir"])
     guard status == 0 else {
       let text = String(decoding: err, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-      throw Git.Failure(message: "\(directory)：不是 git 仓库，--staged 需要在 git 仓库中运行（\(text)）")
+      throw Git.Failure(message: "\(directory): 不是 git 仓库，--staged 需要在 git 仓库中运行（\(text)）")
     }
     let lines = String(decoding: out, as: UTF8.self).split(separator: "\n").map(String.init)
     guard lines.count >= 2 else {
-      throw Git.Failure(message: "\(directory)：不在 git 工作区中（裸仓库？），无法读取暂存区")
+      throw Git.Failure(message: "\(directory): 不在 git 工作区中（裸仓库？），无法读取暂存区")
     }
     topLevel = lines[0]
     gitDirectory = lines[1]

@@ -17,7 +17,8 @@ extension Persona {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
       throw InputProblem(
-        path: configuration.path ?? Configuration.fileName, message: "personas.\(key)：找不到人设文件 \(shown)")
+        path: configuration.path ?? Configuration.fileName, line: configuration.lines["personas.\(key)"],
+        message: "personas.\(key)：找不到人设文件 \(shown)")
     }
     guard !isDirectory.boolValue, let data = FileManager.default.contents(atPath: path) else {
       throw InputProblem(path: shown, message: "无法读取人设文件")

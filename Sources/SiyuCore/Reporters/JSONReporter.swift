@@ -11,9 +11,12 @@
 /// ```
 ///
 /// Every checked post is listed, with or without findings; `meta` only when the post has metadata (keys
-/// sorted). Lines and columns are 1-based, columns in UTF-16 code units, ends exclusive. `summary.files`
-/// counts the posts checked; `errors`, `warnings` and `infos` count findings by severity (input problems
-/// are in `errors` at the top level).
+/// sorted). Lines and columns are 1-based, columns in UTF-16 code units, ends exclusive.
+///
+/// `summary` counts as SPEC.md's example does (ESLint counts a file that cannot be parsed the same way):
+/// `files` is every input named in the document, checked or broken (distinct paths of `files` and
+/// `errors`); `errors` is the error-level findings plus the input errors; `warnings` and `infos` count
+/// findings.
 public struct JSONReporter: Reporter {
   /// Version of this document's shape (`"version"`).
   public static let formatVersion = 1
@@ -39,12 +42,19 @@ public struct JSONReporter: Reporter {
           ])
         }),
       "summary": .object([
-        "files": .int(report.files.count),
-        "errors": .int(report.count(.error)),
+        "files": .int(Self.inputCount(report)),
+        "errors": .int(report.count(.error) + report.errors.count),
         "warnings": .int(report.count(.warning)),
         "infos": .int(report.count(.info)),
       ]),
     ])
+  }
+
+  /// The distinct paths among the posts checked and the input errors.
+  static func inputCount(_ report: CheckReport) -> Int {
+    var paths = Set(report.files.map(\.path))
+    for problem in report.errors { paths.insert(problem.path) }
+    return paths.count
   }
 
   private func file(_ post: PostReport) -> JSONNode {

@@ -2,9 +2,11 @@ import SiyuText
 
 /// Builds the rules of `.siyu.yml`'s `custom_rules` as `KindRule`s.
 public enum CustomRules {
-  /// One rule per entry, in order. A regex that does not compile is an `InputProblem` on `configPath`:
-  /// `custom_rules「id」的正则表达式无效：…（位置 N）`.
-  public static func make(_ settings: [CustomRuleSettings], configPath: String) throws(InputProblem)
+  /// One rule per entry, in order. A regex that does not compile is an `InputProblem` on `configPath`, at
+  /// its line in `lines` when known: `custom_rules「id」的正则表达式无效：…（位置 N）`.
+  public static func make(
+    _ settings: [CustomRuleSettings], configPath: String, lines: ConfigurationLines = ConfigurationLines()
+  ) throws(InputProblem)
     -> [any Rule]
   {
     var rules: [any Rule] = []
@@ -18,7 +20,8 @@ public enum CustomRules {
           matcher = .regex(try RegexMatcher(pattern: pattern))
         } catch {
           throw InputProblem(
-            path: configPath, line: nil, message: "custom_rules「\(rule.id)」的正则表达式无效：\(error)")
+            path: configPath, line: lines["custom_rules.\(rule.id)"],
+            message: "custom_rules「\(rule.id)」的正则表达式无效：\(error)")
         }
       }
       rules.append(

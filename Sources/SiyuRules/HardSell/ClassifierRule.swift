@@ -74,6 +74,18 @@ public struct ClassifierRule: BuiltinRule, VerdictRule {
       verdict: verdict, hit: RuleHit(range: range, message: message), points: numbers.classifierPoints)
   }
 
+  public func verdict(_ document: Document, settingAside cue: Range<Int>?, settings: ClassifierSettings)
+    -> Verdict
+  {
+    guard let model else { return Linter.rulesOnlyVerdict(score: 0, requiredScore: settings.requiredScore) }
+    let logOdds = cue.map { model.logOdds(document, without: $0) } ?? model.logOdds(document)
+    let numbers = ClassifierVerdict(
+      model: model, logOdds: logOdds, rulePoints: 0, threshold: settings.threshold,
+      requiredScore: settings.requiredScore)
+    return Verdict(
+      class: numbers.isHardSell ? .hardSell : .value, probability: numbers.probability, score: numbers.score)
+  }
+
   /// Up to three readable reasons from the strongest hard-sell contributions, with where each first
   /// occurs: words (as written, in 「」) and token kinds, skipping one already inside a chosen one;
   /// character bigrams only when nothing else pushed.
