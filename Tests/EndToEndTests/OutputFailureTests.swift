@@ -72,4 +72,26 @@ struct OutputFailureTests {
     #expect(result.status == 0, "stderr:\n\(result.stderrText)")
     #expect(result.stderr.isEmpty, "\(result.stderrText)")
   }
+
+  @Test(
+    "a reader that went away, with SIGPIPE ignored: 管道已断开, exit 2",
+    arguments: [["check", "a.md"], ["score", "--summary", "none", "a.md"]])
+  func brokenPipe(_ args: [String]) throws {
+    let folder = try Scratch()
+    try folder.write("a.md", Self.post)
+    // Descriptor 5 is the write end of a FIFO whose only reader has opened it and closed it again, so
+    // every write to it fails with EPIPE, with no race against the reader.
+    let script = """
+      mkfifo pipe || exit 98
+      ( exec 4<pipe ) &
+      exec 5>pipe
+      wait
+      trap '' PIPE
+      exec "$0" \(args.joined(separator: " ")) >&5
+      """
+    let result = try runShell(script, in: folder.root)
+    #expect(result.signal == 0, "ended by signal \(result.signal)")
+    #expect(result.status == 2, "stderr:\n\(result.stderrText)")
+    #expect(result.stderrText.contains("标准输出: 写入失败：管道已断开"), "\(result.stderrText)")
+  }
 }
