@@ -83,16 +83,16 @@ struct CheckCommand: ParsableCommand {
   var staged = false
 
   func validate() throws {
-    if let maxWarnings, maxWarnings < 0 { throw ValidationError("--max-warnings must be 0 or more") }
-    if fix && fixDryRun { throw ValidationError("--fix and --fix-dry-run cannot be used together") }
+    if let maxWarnings, maxWarnings < 0 { throw ValidationError("--max-warnings 应为 0 或更大的整数") }
+    if fix && fixDryRun { throw ValidationError("--fix 与 --fix-dry-run 不能同时使用") }
     if staged && (fix || fixDryRun || stdin || stdinFilename != nil || paths.contains("-")) {
-      throw ValidationError("--staged cannot be combined with --fix, --fix-dry-run or stdin")
+      throw ValidationError("--staged 不能与 --fix、--fix-dry-run 或标准输入同时使用")
     }
     if baseline != nil && writeBaseline != nil {
-      throw ValidationError("--baseline and --write-baseline cannot be used together")
+      throw ValidationError("--baseline 与 --write-baseline 不能同时使用")
     }
     if (fix || fixDryRun) && writeBaseline != nil {
-      throw ValidationError("--fix cannot be combined with --write-baseline")
+      throw ValidationError("--fix 不能与 --write-baseline 同时使用")
     }
   }
 

@@ -78,6 +78,7 @@ enum ClassifierSupport {
   }
 }
 
+/// On the command line an algorithm is its name (the raw value is the model file's code for it).
 extension Algorithm: ExpressibleByArgument {
   public init?(argument: String) { self.init(name: argument) }
   public static var allValueStrings: [String] { allCases.map(\.name) }

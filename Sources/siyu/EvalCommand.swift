@@ -62,20 +62,20 @@ struct EvalCommand: ParsableCommand {
   func validate() throws {
     if test {
       if folds != nil || algorithm != nil {
-        throw ValidationError("--folds and --algorithm are for cross-validation, not with --test")
+        throw ValidationError("--folds 和 --algorithm 用于交叉验证，不能与 --test 同时使用")
       }
       if !training.isEmpty {
-        throw ValidationError("the training options are for cross-validation, not with --test")
+        throw ValidationError("训练选项用于交叉验证，不能与 --test 同时使用")
       }
       if rulesOnly && classifierOnly {
-        throw ValidationError("--rules-only and --classifier-only exclude each other")
+        throw ValidationError("--rules-only 与 --classifier-only 不能同时使用")
       }
-      if rulesOnly && model != nil { throw ValidationError("--rules-only uses no model") }
+      if rulesOnly && model != nil { throw ValidationError("--rules-only 不使用模型，不能与 --model 同时使用") }
     } else {
       if model != nil || rulesOnly || classifierOnly {
-        throw ValidationError("--model, --rules-only and --classifier-only need --test")
+        throw ValidationError("--model、--rules-only 和 --classifier-only 需要与 --test 一起使用")
       }
-      if let folds, folds < 2 { throw ValidationError("--folds must be 2 or more") }
+      if let folds, folds < 2 { throw ValidationError("--folds 应为 2 或更大的整数") }
       try training.validate(for: algorithm ?? .nbsvm)
     }
   }

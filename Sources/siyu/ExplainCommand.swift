@@ -39,8 +39,8 @@ struct ExplainCommand: ParsableCommand {
   var config: String?
 
   func validate() throws {
-    if text != nil && file != nil { throw ValidationError("give TEXT or --file, not both") }
-    if top < 0 { throw ValidationError("--top must be 0 or more") }
+    if text != nil && file != nil { throw ValidationError("TEXT 与 --file 只能给出一个") }
+    if top < 0 { throw ValidationError("--top 应为 0 或更大的整数") }
   }
 
   func run() throws {

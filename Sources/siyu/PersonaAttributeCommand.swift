@@ -36,7 +36,7 @@ struct PersonaAttributeCommand: ParsableCommand {
   var config: String?
 
   func validate() throws {
-    if inputs.isEmpty { throw ValidationError("give at least one INPUT") }
+    if inputs.isEmpty { throw ValidationError("至少要给出一个 INPUT") }
   }
 
   func run() throws {

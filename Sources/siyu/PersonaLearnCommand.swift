@@ -34,9 +34,9 @@ struct PersonaLearnCommand: ParsableCommand {
 
   func validate() throws {
     if name.isEmpty || name.contains("/") || name.hasPrefix(".") {
-      throw ValidationError("NAME must be a persona name, without '/' and not starting with '.'")
+      throw ValidationError("NAME 应为人设名：不含「/」，也不以「.」开头")
     }
-    if paths.isEmpty { throw ValidationError("give at least one PATH of past posts") }
+    if paths.isEmpty { throw ValidationError("至少要给出一个存放过往帖子的 PATH") }
   }
 
   func run() throws {

@@ -41,7 +41,7 @@ struct SegmentCommand: ParsableCommand {
   var config: String?
 
   func validate() throws {
-    if text != nil && file != nil { throw ValidationError("give TEXT or --file, not both") }
+    if text != nil && file != nil { throw ValidationError("TEXT 与 --file 只能给出一个") }
   }
 
   func run() throws {

@@ -31,13 +31,13 @@ struct TrainCommand: ParsableCommand {
   var config: String?
 
   @Option(name: .long, help: "nbsvm (default), multinomial, complement or fisher.")
-  var algorithm: Algorithm = .nbsvm
+  var algorithm: Algorithm?  // nil: nbsvm (an optional, since help would show a default as its raw value)
 
   @OptionGroup(title: "Advanced training options (hyper-parameters; defaults as measured in the README)")
   var training: TrainingArguments
 
   func validate() throws {
-    try training.validate(for: algorithm)
+    try training.validate(for: algorithm ?? .nbsvm)
   }
 
   func run() throws {
@@ -59,7 +59,7 @@ struct TrainCommand: ParsableCommand {
       printError("\(output): 训练数据需要两类帖子都有（现有硬广 \(hardSell) 篇，内容 \(examples.count - hardSell) 篇），没有写入模型")
       throw ExitCode(2)
     }
-    let model = Trainer.train(examples, options: training.options(algorithm: algorithm))
+    let model = Trainer.train(examples, options: training.options(algorithm: algorithm ?? .nbsvm))
     do {
       try AtomicFile.write(Data(ModelFile.encode(model)), to: output)
     } catch {

@@ -67,22 +67,22 @@ struct TrainingArguments: ParsableArguments {
 
   func validate() throws {
     if let smoothing, !(smoothing.isFinite && smoothing > 0) {
-      throw ValidationError("--smoothing must be a number greater than 0, not \(smoothing)")
+      throw ValidationError("--smoothing 应为大于 0 的数，而不是 \(smoothing)")
     }
     if let interpolation, !(interpolation >= 0 && interpolation <= 1) {
-      throw ValidationError("--interpolation must be between 0 and 1, not \(interpolation)")
+      throw ValidationError("--interpolation 应在 0 到 1 之间，而不是 \(interpolation)")
     }
     if let l2, !(l2.isFinite && l2 >= 0) {
-      throw ValidationError("--l2 must be a number 0 or greater, not \(l2)")
+      throw ValidationError("--l2 应为 0 或更大的数，而不是 \(l2)")
     }
     if let epochs, !(1...1000).contains(epochs) {
-      throw ValidationError("--epochs must be between 1 and 1000, not \(epochs)")
+      throw ValidationError("--epochs 应在 1 到 1000 之间，而不是 \(epochs)")
     }
     if let learningRate, !(learningRate.isFinite && learningRate > 0) {
-      throw ValidationError("--learning-rate must be a number greater than 0, not \(learningRate)")
+      throw ValidationError("--learning-rate 应为大于 0 的数，而不是 \(learningRate)")
     }
     if let combinerFolds, !(2...100).contains(combinerFolds) {
-      throw ValidationError("--combiner-folds must be between 2 and 100, not \(combinerFolds)")
+      throw ValidationError("--combiner-folds 应在 2 到 100 之间，而不是 \(combinerFolds)")
     }
   }
 
@@ -90,9 +90,8 @@ struct TrainingArguments: ParsableArguments {
   func validate(for algorithm: Algorithm) throws {
     let names = regressionOptionNames
     if algorithm != .nbsvm, !names.isEmpty {
-      let list =
-        names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " and " + names.last!
-      throw ValidationError("\(list) \(names.count == 1 ? "is" : "are") for --algorithm nbsvm only")
+      let list = names.joined(separator: "、")
+      throw ValidationError("\(list) 只适用于 --algorithm nbsvm")
     }
   }
 

@@ -157,17 +157,17 @@ struct TrainLearnEndToEndTests {
     defer { try? FileManager.default.removeItem(at: dir) }
     let train = Self.data.appendingPathComponent("train.tsv").path
     let cases: [([String], String)] = [
-      (["--smoothing", "0"], "--smoothing must be a number greater than 0"),
-      (["--smoothing", "nan"], "--smoothing must be a number greater than 0"),
-      (["--interpolation", "1.5"], "--interpolation must be between 0 and 1"),
-      (["--l2=-1"], "--l2 must be a number 0 or greater"),
-      (["--epochs", "0"], "--epochs must be between 1 and 1000"),
-      (["--learning-rate", "inf"], "--learning-rate must be a number greater than 0"),
-      (["--combiner-folds", "1"], "--combiner-folds must be between 2 and 100"),
+      (["--smoothing", "0"], "--smoothing 应为大于 0 的数"),
+      (["--smoothing", "nan"], "--smoothing 应为大于 0 的数"),
+      (["--interpolation", "1.5"], "--interpolation 应在 0 到 1 之间"),
+      (["--l2=-1"], "--l2 应为 0 或更大的数"),
+      (["--epochs", "0"], "--epochs 应在 1 到 1000 之间"),
+      (["--learning-rate", "inf"], "--learning-rate 应为大于 0 的数"),
+      (["--combiner-folds", "1"], "--combiner-folds 应在 2 到 100 之间"),
       (["--epochs", "many"], "The value 'many' is invalid for '--epochs"),
       (
         ["--algorithm", "fisher", "--l2", "2", "--epochs", "3"],
-        "--l2 and --epochs are for --algorithm nbsvm only"
+        "--l2、--epochs 只适用于 --algorithm nbsvm"
       ),
     ]
     for (option, message) in cases {
@@ -180,7 +180,7 @@ struct TrainLearnEndToEndTests {
     #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("m.siyumodel").path))
     let withTest = try runSiyu(["eval", "--test", train, "--epochs", "3"], in: dir)
     #expect(withTest.status == 2)
-    #expect(withTest.stderrText.contains("the training options are for cross-validation, not with --test"))
+    #expect(withTest.stderrText.contains("训练选项用于交叉验证，不能与 --test 同时使用"))
   }
 
   @Test("learn adds posts, forget removes them, a broken model is refused untouched")
