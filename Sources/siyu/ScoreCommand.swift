@@ -78,7 +78,9 @@ struct ScoreCommand: ParsableCommand {
   func validate() throws {
     if let jobs, jobs < 1 { throw ValidationError("--jobs 应为 1 或更大的整数") }
     if inputs.isEmpty { throw ValidationError("至少要给出一个 INPUT（「-」表示标准输入）") }
-    if merge && output != nil { throw ValidationError("--merge 不输出逐行结果，不能与 --output 同时使用：请用 --summary 和 --report") }
+    if merge && output != nil {
+      throw ValidationError("--merge 不输出逐行结果，不能与 --output 同时使用：请用 --summary 和 --report")
+    }
     if inputs.filter({ $0 == "-" }).count > 1 { throw ValidationError("标准输入（「-」）只能读取一次") }
   }
 
