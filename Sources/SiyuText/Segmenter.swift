@@ -191,6 +191,7 @@ public final class Segmenter {
       {
         sawNumberLike = true
       }
+      if kind == .number && end - start >= 3 && splitSeparatedNumbers(norm, from: start, to: end) { continue }
       if kind == .punctuation && end - start == 1, let last = raw.last, last.kind == .punctuation,
         last.normalizedEnd == Int32(start), norm[Int(last.normalizedStart)] == norm[start]
       {
@@ -214,6 +215,55 @@ public final class Segmenter {
         Token(
           kind: kind, normalizedStart: Int32(start), normalizedEnd: Int32(end), sourceStart: 0, sourceEnd: 0))
     }
+  }
+
+  /// Splits a number segment that word break joined across a comma or semicolon (UAX #29 keeps 129,11 and
+  /// 129，11 together) unless the commas group thousands (1,299 and 12,345,678: one to three digits, then
+  /// groups of exactly three). In Chinese text `，` ends a clause, so ¥129，11号 is a price, a comma and a
+  /// date, not one number. Returns false when the segment stays whole.
+  private func splitSeparatedNumbers(_ norm: UnsafeBufferPointer<UInt16>, from: Int, to: Int) -> Bool {
+    func isSeparator(_ u: UInt16) -> Bool { u == 0x2C || u == 0x3B || u == 0xFF0C || u == 0xFF1B }
+    var first = -1
+    for i in from..<to where isSeparator(norm[i]) {
+      first = i
+      break
+    }
+    guard first >= 0 else { return false }
+    // Thousands: only ASCII commas, 1–3 digits before the first, exactly 3 digits between and after each
+    // (a decimal part may follow the last group).
+    var grouped = first - from <= 3
+    var i = first
+    while grouped && i < to && norm[i] == 0x2C {
+      var digits = 0
+      i += 1
+      while i < to && norm[i] >= 0x30 && norm[i] <= 0x39 {
+        digits += 1
+        i += 1
+      }
+      if digits != 3 { grouped = false }
+    }
+    if grouped && (i == to || norm[i] == 0x2E)
+      && !(from..<to).contains(where: { norm[$0] != 0x2C && isSeparator(norm[$0]) })
+    {
+      return false
+    }
+    var pieceStart = from
+    for i in from...to where i == to || isSeparator(norm[i]) {
+      if i > pieceStart, let kind = Self.kind(startingWith: norm, at: pieceStart) {
+        raw.append(
+          Token(
+            kind: kind, normalizedStart: Int32(pieceStart), normalizedEnd: Int32(i), sourceStart: 0,
+            sourceEnd: 0))
+      }
+      if i < to {
+        raw.append(
+          Token(
+            kind: .punctuation, normalizedStart: Int32(i), normalizedEnd: Int32(i + 1), sourceStart: 0,
+            sourceEnd: 0))
+      }
+      pieceStart = i + 1
+    }
+    return true
   }
 
   /// Splits a word-break segment holding keycap emoji (1️⃣ = digit, optional U+FE0F, U+20E3) into one emoji

@@ -87,6 +87,19 @@ private func checkInvariants(_ text: String, _ tokens: [Token]) {
     #expect(result.contains { $0.0 == token && $0.1 == kind }, "\(result)")
   }
 
+  /// Word break joins digits across `,` `，` and `;` (UAX #29's MidNum); only thousands grouping stays one
+  /// number.
+  @Test func numbersSplitAtClauseCommasButNotThousands() throws {
+    #expect(try texts("¥129，11号见") == ["¥129", "，", "11号", "见"])
+    #expect(try texts("3.5,4.5") == ["3.5", ",", "4.5"])
+    #expect(try texts("12;34") == ["12", ";", "34"])
+    #expect(try texts("1,29") == ["1", ",", "29"])
+    #expect(try texts("1,2345") == ["1", ",", "2345"])
+    #expect(try segment("价格1,299元").last! == ("1,299元", .price))
+    #expect(try texts("12,345,678人") == ["12,345,678", "人"])
+    #expect(try texts("1,299.5") == ["1,299.5"])
+  }
+
   @Test func measureWordsStaySeparate() throws {
     #expect(try texts("买3盒送1盒") == ["买", "3", "盒", "送", "1", "盒"])
   }

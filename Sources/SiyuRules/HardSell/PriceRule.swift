@@ -15,7 +15,8 @@ public struct PriceRule: AppendingRule {
       """,
     points: 2.5,
     triggering: [
-      "原价¥298，今天只要¥129", "到手价 89元", "全场5折", "满199减30", "满xxx减xx", "xxx元", "充三千送六百", "149→79", "第二件半价",
+      "原价¥298，今天只要¥129", "到手价 89元", "围巾¥99-129", "全场5折", "满199减30", "满xxx减xx", "xxx元", "充三千送六百", "149→79",
+      "第二件半价",
       "券后价很香",
     ],
     nonTriggering: [
@@ -41,7 +42,10 @@ public struct PriceRule: AppendingRule {
       var ranges = scan.matches(.price).map { $0.sourceRange }
       if scan.inventory.prices > 0 {
         for token in document.tokens where token.kind == .price {
-          ranges.append(token.sourceRange)
+          // A range (¥99-129, 99~129元) is quoted whole; most prices stand alone and keep their token.
+          let range = NumberShapes.priceRange(extending: token.normalizedRange, in: document.normalized)
+          ranges.append(
+            range == token.normalizedRange ? token.sourceRange : document.sourceRange(ofNormalized: range))
         }
       }
       // Most posts have no masked digits: skip the call and its empty result.

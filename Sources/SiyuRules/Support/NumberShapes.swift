@@ -136,4 +136,61 @@ enum NumberShapes {
     }
     return found
   }
+
+  /// Joiners of a price range: `-` `~` (full-width forms are normalized to these), `〜` `–` `—` `至` `到`.
+  static func isRangeJoiner(_ unit: UInt16) -> Bool {
+    unit == 0x2D || unit == 0x7E || unit == 0x301C || unit == 0x2013 || unit == 0x2014 || unit == 0x81F3
+      || unit == 0x5230
+  }
+
+  /// Letters, digits and ideographs: what may not follow the far end of a price range.
+  private static func isWordLike(_ unit: UInt16) -> Bool {
+    (unit >= 0x30 && unit <= 0x39) || isASCIILetter(unit) || (unit >= 0x3400 && unit < 0xA000)
+  }
+
+  /// `price` (a price token's normalized range) grown to the whole price range it belongs to: ¥99-129,
+  /// 99~129元, ¥99 至 ¥129, 5折到8折. The other end is digits (with `.`), optionally after ¥, with the
+  /// same unit (元 or 块, or 折 for a discount) or none;
+  /// a joiner with no number on its other side (99元到手) leaves the range as it is.
+  static func priceRange(extending price: Range<Int>, in text: [UInt16]) -> Range<Int> {
+    func isDigit(_ unit: UInt16) -> Bool { unit >= 0x30 && unit <= 0x39 }
+    func isYuanSign(_ unit: UInt16) -> Bool { unit == 0xA5 || unit == 0xFFE5 }
+    func skipSpace(_ i: Int, by step: Int) -> Int {
+      var i = i
+      while i >= 0 && i < text.count && text[i] == 0x20 { i += step }
+      return i
+    }
+    var lower = price.lowerBound
+    var upper = price.upperBound
+    // Forward: JOINER [¥] DIGITS [元|块].
+    var j = skipSpace(upper, by: 1)
+    if j < text.count && isRangeJoiner(text[j]) {
+      var k = skipSpace(j + 1, by: 1)
+      if k < text.count && isYuanSign(text[k]) { k += 1 }
+      let digitsStart = k
+      while k < text.count && (isDigit(text[k]) || (text[k] == 0x2E && k > digitsStart)) { k += 1 }
+      if k > digitsStart && isDigit(text[k - 1]) {
+        // The far end takes the same kind of unit: 元 or 块 for an amount, 折 for a discount (5折到8折);
+        // a discount needs its 折, and a number followed by another word (99元到12点) is no price.
+        let discount = text[upper - 1] == 0x6298
+        if k < text.count && (discount ? text[k] == 0x6298 : (text[k] == 0x5143 || text[k] == 0x5757)) {
+          upper = k + 1
+        } else if !discount && (k == text.count || !isWordLike(text[k])) {
+          upper = k
+        }
+      }
+    }
+    // Backward: [¥] DIGITS JOINER.
+    j = skipSpace(lower - 1, by: -1)
+    if j >= 0 && isRangeJoiner(text[j]) {
+      var k = skipSpace(j - 1, by: -1)
+      let digitsEnd = k
+      while k >= 0 && (isDigit(text[k]) || (text[k] == 0x2E && k < digitsEnd)) { k -= 1 }
+      if k < digitsEnd && isDigit(text[k + 1]) {
+        if k >= 0 && isYuanSign(text[k]) { k -= 1 }
+        lower = k + 1
+      }
+    }
+    return lower..<upper
+  }
 }
