@@ -101,8 +101,8 @@ public struct Post: Sendable {
     set { fields.publishAt = newValue }
   }
   /// Whether `publish_at` was a date alone (`2026-11-25`): the day is known, the time of day is not. Such a
-  /// post counts for the day and window caps but not for `cap/quiet-hours` or `cap/gap`. False when
-  /// `publishAt` is nil.
+  /// post counts for the day and window caps but not for `cap/quiet-hours` or `cap/gap`. Meaningful only
+  /// when `publishAt` is set (the initializers and the field readers keep it false otherwise).
   public var publishDateOnly: Bool {
     get { box.value.publishDateOnly }
     set { fields.publishDateOnly = newValue }
