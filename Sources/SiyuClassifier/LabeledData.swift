@@ -51,7 +51,8 @@ public enum LabeledData {
     let (problems, warning) = forEachTSVRow(path: path) { hardSell, text, line in
       var post = Post(
         id: "\(path)#\(line)", path: path, text: UTF16String.make(text), channel: defaults.channel,
-        persona: defaults.persona, publishAt: defaults.publishAt, label: hardSell ? "hard-sell" : "value")
+        persona: defaults.persona, publishAt: defaults.publishAt,
+        publishDateOnly: defaults.publishDateOnly, label: hardSell ? "hard-sell" : "value")
       post.sourceLine = line
       posts.append(post)
     }

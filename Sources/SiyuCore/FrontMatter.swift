@@ -73,7 +73,7 @@ public struct FrontMatter: Sendable {
     }
     var post = Post(
       id: id, path: path, text: parts.body, bodyLine: parts.bodyLine, channel: defaults.channel,
-      persona: defaults.persona, publishAt: defaults.publishAt)
+      persona: defaults.persona, publishAt: defaults.publishAt, publishDateOnly: defaults.publishDateOnly)
     guard let yaml = parts.yaml else { return .success(post) }
     let offset = parts.yamlLine - 1
     func problem(_ line: Int?, _ message: String) -> InputProblem {

@@ -4,11 +4,34 @@ import Foundation
 ///
 /// Accepted: `2026-11-24`, `2026-11-24T09:00`, `2026-11-24 09:00`, `2026-11-24T09:00:00`, with optional
 /// fractional seconds, and an optional offset `Z`, `+08:00`, `+0800` or `+08`. A value without an offset is
-/// local time in the given timezone; a date alone is its midnight. Impossible dates (`2026-02-30`,
-/// hour 25) are rejected.
+/// local time in the given timezone. Impossible dates (`2026-02-30`, hour 25) are rejected.
+///
+/// A date alone (`2026-11-25`) means "that day, time of day not known yet" (`Value.dateOnly`). Its instant
+/// is the day's midnight in the given timezone, which is what orders it among other posts (before the timed
+/// posts of its day) and places it in days, weeks and cap windows; the rules about the time of day
+/// (`cap/quiet-hours`, `cap/gap`) and the report's hour-of-day heat map leave it out.
 public enum FrontMatterDate {
+  /// A parsed `publish_at`: its instant, and whether the text gave a time of day.
+  public struct Value: Sendable, Equatable {
+    /// The instant; for a date alone, its midnight in the timezone.
+    public var date: Date
+    /// True for a date alone: the day is known, the time of day is not.
+    public var dateOnly: Bool
+
+    public init(date: Date, dateOnly: Bool) {
+      self.date = date
+      self.dateOnly = dateOnly
+    }
+  }
+
   /// The instant `text` names, or nil when it is not one of the accepted forms or not a real time.
   public static func parse(_ text: String, timezone: TimeZone) -> Date? {
+    parseValue(text, timezone: timezone)?.date
+  }
+
+  /// The instant `text` names and whether it has a time of day, or nil when it is not one of the accepted
+  /// forms or not a real time.
+  public static func parseValue(_ text: String, timezone: TimeZone) -> Value? {
     let s = Array(text.trimmingCharacters(in: .whitespaces).utf8)
     var i = 0
 
@@ -40,7 +63,8 @@ public enum FrontMatterDate {
     var second = 0
     var nanosecond = 0
     var offset: Int?
-    if i < s.count {
+    let dateOnly = i == s.count
+    if !dateOnly {
       // `T`, `t` or one space between date and time.
       guard s[i] == 0x54 || s[i] == 0x74 || s[i] == 0x20 else { return nil }
       i += 1
@@ -97,7 +121,7 @@ public enum FrontMatterDate {
       Double(days * 86_400 + hour * 3600 + minute * 60 + second)
       + Double(nanosecond) / 1e9
     if let offset {
-      return Date(timeIntervalSince1970: localSeconds - Double(offset))
+      return Value(date: Date(timeIntervalSince1970: localSeconds - Double(offset)), dateOnly: false)
     }
     // Local time in `timezone`: find the offset in force at that instant (two rounds settle DST edges).
     var guess = Date(timeIntervalSince1970: localSeconds - Double(timezone.secondsFromGMT()))
@@ -105,7 +129,7 @@ public enum FrontMatterDate {
       let zoneOffset = timezone.secondsFromGMT(for: guess)
       guess = Date(timeIntervalSince1970: localSeconds - Double(zoneOffset))
     }
-    return guess
+    return Value(date: guess, dateOnly: dateOnly)
   }
 
   static func daysIn(month: Int, year: Int) -> Int {

@@ -56,10 +56,11 @@ public enum FrontMatterFields {
     case "publish_at":
       guard let text = stringValue(value) else { return "「publish_at」应为 ISO 8601 时间字符串" }
       if text.trimmingCharacters(in: .whitespaces).isEmpty { return nil }
-      guard let date = FrontMatterDate.parse(text, timezone: timezone) else {
+      guard let parsed = FrontMatterDate.parseValue(text, timezone: timezone) else {
         return "「publish_at」不是有效的 ISO 8601 时间：\(text)"
       }
-      post.publishAt = date
+      post.publishAt = parsed.date
+      post.publishDateOnly = parsed.dateOnly
     case "id":
       guard let text = value.scalarText, !isBool(value) else { return "「id」应为字符串或数字" }
       post.meta["id"] = .string(text)

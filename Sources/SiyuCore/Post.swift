@@ -20,6 +20,7 @@ public struct Post: Sendable {
     var personaLine: SourceLine?
     var channelLine: SourceLine?
     var publishAt: Date?
+    var publishDateOnly: Bool
     var group: String?
     var label: String?
     var industry: String?
@@ -93,9 +94,18 @@ public struct Post: Sendable {
     get { box.value.channelLine }
     set { fields.channelLine = newValue }
   }
+  /// When the post goes out (`publish_at`); for a date alone, that day's midnight in the configured time
+  /// zone (see `publishDateOnly`).
   public var publishAt: Date? {
     get { box.value.publishAt }
     set { fields.publishAt = newValue }
+  }
+  /// Whether `publish_at` was a date alone (`2026-11-25`): the day is known, the time of day is not. Such a
+  /// post counts for the day and window caps but not for `cap/quiet-hours` or `cap/gap`. Meaningful only
+  /// when `publishAt` is set (the initializers and the field readers keep it false otherwise).
+  public var publishDateOnly: Bool {
+    get { box.value.publishDateOnly }
+    set { fields.publishDateOnly = newValue }
   }
   public var group: String? {
     get { box.value.group }
@@ -133,14 +143,15 @@ public struct Post: Sendable {
 
   public init(
     id: String, path: String? = nil, text: String, bodyLine: Int = 1, channel: String,
-    persona: String? = nil, publishAt: Date? = nil, group: String? = nil, label: String? = nil,
-    industry: String? = nil, disabledRules: [String] = [], disableLine: Int? = nil,
+    persona: String? = nil, publishAt: Date? = nil, publishDateOnly: Bool = false, group: String? = nil,
+    label: String? = nil, industry: String? = nil, disabledRules: [String] = [], disableLine: Int? = nil,
     meta: [String: JSONValue] = [:]
   ) {
     box = CopyOnWriteBox(
       Fields(
         id: id, path: path, storedText: text, textUnits: nil, bodyLine: bodyLine, channel: channel,
-        persona: persona, personaLine: nil, channelLine: nil, publishAt: publishAt, group: group,
+        persona: persona, personaLine: nil, channelLine: nil, publishAt: publishAt,
+        publishDateOnly: publishAt != nil && publishDateOnly, group: group,
         label: label, industry: industry, disabledRules: disabledRules, disableLine: disableLine,
         meta: meta, sourceLine: nil))
   }
@@ -156,7 +167,8 @@ public struct Post: Sendable {
       Fields(
         id: id, path: path, storedText: text, textUnits: textUnits, bodyLine: 1, channel: defaults.channel,
         persona: defaults.persona, personaLine: nil, channelLine: nil, publishAt: defaults.publishAt,
-        group: nil, label: nil, industry: nil, disabledRules: [], disableLine: nil, meta: [:],
+        publishDateOnly: defaults.publishAt != nil && defaults.publishDateOnly, group: nil, label: nil,
+        industry: nil, disabledRules: [], disableLine: nil, meta: [:],
         sourceLine: sourceLine))
   }
 }

@@ -11,6 +11,8 @@ public struct PostDefaults: Sendable {
   public var persona: String?
   /// The publication time of a post that names none.
   public var publishAt: Date?
+  /// Whether `publishAt` is a date alone (`--at 2026-11-25`): the day is known, the time of day is not.
+  public var publishDateOnly: Bool
 
   /// The default timezone, Asia/Shanghai (UTC+8 when the system has no timezone database).
   public static let defaultTimezone: TimeZone =
@@ -19,11 +21,12 @@ public struct PostDefaults: Sendable {
   /// Defaults: channel `moments`, timezone Asia/Shanghai, no persona or time.
   public init(
     channel: String = "moments", timezone: TimeZone = PostDefaults.defaultTimezone, persona: String? = nil,
-    publishAt: Date? = nil
+    publishAt: Date? = nil, publishDateOnly: Bool = false
   ) {
     self.channel = channel
     self.timezone = timezone
     self.persona = persona
     self.publishAt = publishAt
+    self.publishDateOnly = publishDateOnly
   }
 }

@@ -102,18 +102,19 @@ struct CheckCommand: ParsableCommand {
       try CommandSupport.loadConfiguration(explicit: config, cwd: cwd)
     }
     var problems: [InputProblem] = []
-    var publishAt: Date?
+    var publishAt: FrontMatterDate.Value?
     if let at {
-      guard let date = FrontMatterDate.parse(at, timezone: configuration.timezone) else {
+      guard let parsed = FrontMatterDate.parseValue(at, timezone: configuration.timezone) else {
         printError("--at: 「\(at)」不是有效的 ISO 8601 时间")
         throw ExitCode(2)
       }
-      publishAt = date
+      publishAt = parsed
     }
     var defaults = configuration.postDefaults
     if let channel { defaults.channel = channel }
     defaults.persona = persona
-    defaults.publishAt = publishAt
+    defaults.publishAt = publishAt?.date
+    defaults.publishDateOnly = publishAt?.dateOnly ?? false
     let lexicons: [Lexicon] = try CommandSupport.orExit {
       try CommandSupport.loadLexicons(configuration)
     }

@@ -251,6 +251,31 @@ private func epoch(_ iso: String) -> Double {
     #expect(p.publishAt?.timeIntervalSince1970 == epoch("2026-12-01T05:00:00Z"))
   }
 
+  @Test func aDateAloneHasNoTimeOfDay() throws {
+    let value = try #require(FrontMatterDate.parseValue("2026-11-25", timezone: PostDefaults.defaultTimezone))
+    #expect(value.dateOnly)
+    #expect(value.date.timeIntervalSince1970 == epoch("2026-11-24T16:00:00Z"), "midnight in Shanghai")
+    #expect(
+      FrontMatterDate.parseValue(" 2026-11-25 ", timezone: PostDefaults.defaultTimezone)?.dateOnly == true)
+  }
+
+  @Test func aDateWithATimeHasATimeOfDay() throws {
+    for text in [
+      "2026-11-25T00:00+08:00", "2026-11-25T00:00", "2026-11-25 09:00", "2026-11-25T09:00:00Z",
+      "2026-11-25T09:00:00.5+0800",
+    ] {
+      let value = try #require(
+        FrontMatterDate.parseValue(text, timezone: PostDefaults.defaultTimezone), "\(text)")
+      #expect(!value.dateOnly, "\(text)")
+      #expect(value.date == FrontMatterDate.parse(text, timezone: PostDefaults.defaultTimezone), "\(text)")
+    }
+    // A timed midnight is the same instant as the date alone, but a time someone chose.
+    let midnight = try #require(
+      FrontMatterDate.parseValue("2026-11-25T00:00+08:00", timezone: PostDefaults.defaultTimezone))
+    let day = try #require(FrontMatterDate.parseValue("2026-11-25", timezone: PostDefaults.defaultTimezone))
+    #expect(midnight.date == day.date && midnight.dateOnly != day.dateOnly)
+  }
+
   @Test func impossibleOrMalformedTimes() {
     let bad = [
       "2026-02-30", "2025-02-29", "2026-13-01", "2026-00-10", "2026-11-31", "2026-11-24T25:00",

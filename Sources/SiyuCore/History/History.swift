@@ -6,7 +6,8 @@ import Foundation
 ///
 /// Posts are grouped into streams: one per channel, persona and group (a group post with `group` set
 /// counts against that 群 only; a persona is its own account). Within a stream, posts are ordered by
-/// time, then path. Posts without `publish_at` are in no stream.
+/// time, then path. Posts without `publish_at` are in no stream. A date-only `publish_at` is ordered at its
+/// day's midnight, before any timed post of that day (a timed post at exactly midnight included).
 public struct History: Sendable {
   /// One post.
   public struct Entry: Sendable {
@@ -32,7 +33,7 @@ public struct History: Sendable {
 
   public let entries: [Entry]
   public let timezone: TimeZone
-  /// Entry indices per stream, ordered by (time, draft after history, path).
+  /// Entry indices per stream, ordered by (time, date-only first, draft after history, path).
   public let streams: [StreamKey: [Int]]
   /// Entry index of each draft, by draft index.
   public let draftEntries: [Int: Int]
@@ -44,6 +45,7 @@ public struct History: Sendable {
     var drafts: [Int: Int] = [:]
     var times = [Double](repeating: 0, count: entries.count)
     var draftOrder = [Int](repeating: -1, count: entries.count)
+    var timed = [Bool](repeating: true, count: entries.count)
     for (index, entry) in entries.enumerated() {
       if let draft = entry.draft {
         drafts[draft] = index
@@ -51,12 +53,14 @@ public struct History: Sendable {
       }
       guard let time = entry.facts.publishAt else { continue }
       times[index] = time.timeIntervalSince1970
+      timed[index] = !entry.facts.publishDateOnly
       streams[Self.key(entry.facts), default: []].append(index)
     }
     // Sort by keys in flat arrays: comparing entries themselves copies them (retain/release per field).
     for key in streams.keys {
       streams[key]?.sort { a, b in
         if times[a] != times[b] { return times[a] < times[b] }
+        if timed[a] != timed[b] { return !timed[a] }
         if draftOrder[a] != draftOrder[b] { return draftOrder[a] < draftOrder[b] }
         return entries[a].path < entries[b].path
       }
@@ -69,11 +73,13 @@ public struct History: Sendable {
     StreamKey(channel: facts.channel, group: facts.group, persona: facts.persona)
   }
 
-  /// The order within a stream: by time, then history before drafts, then path.
+  /// The order within a stream: by time, then date-only before timed, then history before drafts, then
+  /// path.
   static func precedes(_ a: Entry, _ b: Entry) -> Bool {
     let ta = a.facts.publishAt ?? .distantPast
     let tb = b.facts.publishAt ?? .distantPast
     if ta != tb { return ta < tb }
+    if a.facts.publishDateOnly != b.facts.publishDateOnly { return a.facts.publishDateOnly }
     let da = a.draft ?? -1
     let db = b.draft ?? -1
     if da != db { return da < db }

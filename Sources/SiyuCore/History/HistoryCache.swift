@@ -21,7 +21,8 @@ public struct HistoryCache: Sendable {
   }
 
   /// Bump when the layout or the meaning of a cached value changes (e.g. the MinHash shingles).
-  public static let formatVersion: UInt32 = 1
+  /// Version 2: flag bit 16, a date-only `publish_at`.
+  public static let formatVersion: UInt32 = 2
   static let magic = Array("SIYUHC".utf8)
 
   public let fingerprint: String
@@ -74,7 +75,7 @@ public struct HistoryCache: Sendable {
             suffix: suffix,
             facts: PostFacts(
               channel: channel, group: group, persona: persona, publishAt: publishAt,
-              hardSell: flags & 2 != 0,
+              publishDateOnly: flags & 16 != 0, hardSell: flags & 2 != 0,
               signature: MinHash(slots: slots))))
       }
       entries[key] = list
@@ -102,6 +103,7 @@ public struct HistoryCache: Sendable {
         if f.hardSell { flags |= 2 }
         if f.group != nil { flags |= 4 }
         if f.persona != nil { flags |= 8 }
+        if f.publishDateOnly { flags |= 16 }
         Writer.string(item.suffix, &out)
         out.append(flags)
         let millis = f.publishAt.map { Int64(($0.timeIntervalSince1970 * 1000).rounded()) } ?? 0

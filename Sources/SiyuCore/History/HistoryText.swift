@@ -18,6 +18,9 @@ extension History {
     return name
   }
 
+  /// What cap messages show for the time of a date-only post.
+  public static let timeUnknown = "时间未定"
+
   /// `09:05` in the configured time zone.
   public func clock(_ date: Date) -> String {
     let minute = minuteOfDay(date)
@@ -42,11 +45,15 @@ extension History {
   }
 
   /// Up to three of `others` as `path time`, then 等另外 N 条: what fills the window, so the user knows
-  /// what to move. `withDate` adds the day to each time.
+  /// what to move. `withDate` adds the day to each time. A date-only post shows 时间未定 for its time
+  /// (`11月25日 时间未定` with the day), never a made-up 00:00.
   public func listing(_ others: [Int], withDate: Bool) -> String {
     let shown = others.prefix(3).map { index -> String in
       let entry = entries[index]
       guard let time = entry.facts.publishAt else { return entry.path }
+      if entry.facts.publishDateOnly {
+        return entry.path + " " + (withDate ? monthDay(time) + " " : "") + Self.timeUnknown
+      }
       return entry.path + " " + (withDate ? dateClock(time) : clock(time))
     }
     var text = shown.joined(separator: "、")

@@ -8,18 +8,25 @@ public struct PostFacts: Sendable, Equatable {
   public var channel: String
   public var group: String?
   public var persona: String?
+  /// When the post goes out; for a date-only `publish_at`, that day's midnight in the configured time zone.
   public var publishAt: Date?
+  /// Whether `publish_at` was a date alone: the day is known, the time of day is not. Such a post counts
+  /// for the per-day and window caps, which order it at its midnight, but not for the time-of-day ones
+  /// (`cap/quiet-hours`, `cap/gap`; see `timedPublishAt`).
+  public var publishDateOnly: Bool
   /// The verdict class the linter gave the post (`PostReport.verdict`).
   public var hardSell: Bool
   public var signature: MinHash
 
   public init(
-    channel: String, group: String?, persona: String?, publishAt: Date?, hardSell: Bool, signature: MinHash
+    channel: String, group: String?, persona: String?, publishAt: Date?, publishDateOnly: Bool = false,
+    hardSell: Bool, signature: MinHash
   ) {
     self.channel = channel
     self.group = group
     self.persona = persona
     self.publishAt = publishAt
+    self.publishDateOnly = publishAt != nil && publishDateOnly
     self.hardSell = hardSell
     self.signature = signature
   }
@@ -29,8 +36,14 @@ public struct PostFacts: Sendable, Equatable {
   public init(post: Post, report: PostReport, signature: Bool = true) {
     self.init(
       channel: post.channel, group: post.group, persona: post.persona, publishAt: post.publishAt,
-      hardSell: report.verdict.class == .hardSell,
+      publishDateOnly: post.publishDateOnly, hardSell: report.verdict.class == .hardSell,
       signature: signature ? MinHash(units: Self.withoutComments(post.text)) : MinHash.empty)
+  }
+
+  /// `publishAt` when it has a time of day; nil for a date-only value and for no value. What the rules
+  /// about the time of day judge by.
+  public var timedPublishAt: Date? {
+    publishDateOnly ? nil : publishAt
   }
 
   /// The text's UTF-16 units without `<!-- … -->` comments, so a suppression comment does not change a

@@ -302,7 +302,9 @@ public struct BatchScorer: Sendable {
     }
     return ScoreSummary.WorstPost(
       id: entry.id, channel: post.channel, persona: post.persona,
-      publishAt: post.publishAt.map(ScoreCalendar(timezone: configuration.timezone).iso8601),
+      publishAt: post.publishAt.map {
+        ScoreCalendar(timezone: configuration.timezone).iso8601($0, dateOnly: post.publishDateOnly)
+      },
       probability: entry.probability, score: entry.score, excerpt: excerpt, reasons: reasons)
   }
 }

@@ -68,7 +68,8 @@ public final class CapStage {
       if chunkLatest.map({ time > $0 }) ?? true { chunkLatest = time }
       let facts = PostFacts(
         channel: post.channel, group: post.group, persona: post.persona, publishAt: time,
-        hardSell: post.verdict.class == .hardSell, signature: post.signature ?? Self.noSignature)
+        publishDateOnly: post.publishDateOnly, hardSell: post.verdict.class == .hardSell,
+        signature: post.signature ?? Self.noSignature)
       entries.append(History.Entry(path: post.source, facts: facts, draft: pendingStart + offset))
     }
     var released = pending

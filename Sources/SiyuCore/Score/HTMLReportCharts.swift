@@ -73,12 +73,16 @@ extension HTMLReport {
   static func heatmaps(_ summary: ScoreSummary) -> String {
     let channels = summary.heatmap.keys.sorted()
     let total = HeatMap(grid: HeatMap.sum(channels.compactMap { summary.heatmap[$0] }), title: "全部频道的发帖时段")
+    let dateOnly = summary.dateOnlyPosts
     guard total.maximum > 0 else {
-      return section("heatmap", "发帖时段", note("没有带时间的帖子，画不出发帖时段。"))
+      let text =
+        dateOnly > 0 ? "帖子的 publish_at 都只有日期、没有钟点，画不出发帖时段。" : "没有带时间的帖子，画不出发帖时段。"
+      return section("heatmap", "发帖时段", note(text))
     }
     var body = note(
       "按星期（行）和钟点（列，\(HTMLText.escape(summary.settings.timezone))）数帖子，颜色越深发得越多；"
-        + "每张图的颜色按本图最忙的一格定。")
+        + "每张图的颜色按本图最忙的一格定。"
+        + (dateOnly > 0 ? "另有 \(dateOnly) 条帖子的 publish_at 只有日期、没有钟点，不在图中。" : ""))
     body += "<h3>全部频道</h3>\n" + total.svg()
     let drawn = channels.filter { (summary.heatmap[$0]?.flatMap { $0 }.max() ?? 0) > 0 }
     if drawn.count > maxChannelHeatMaps {

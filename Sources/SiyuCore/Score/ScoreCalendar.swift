@@ -21,6 +21,14 @@ public struct ScoreCalendar: Sendable {
     return (day, (local - day * 86_400) / 60)
   }
 
+  /// How `siyu score` writes a `publish_at`: ISO 8601 with the zone's offset
+  /// (`2026-11-24T09:00:00+08:00`), or the local date alone (`2026-11-24`) for a date-only value, as the
+  /// user wrote it (its instant, midnight, is not a time anyone chose).
+  public func iso8601(_ date: Date, dateOnly: Bool) -> String {
+    guard dateOnly else { return iso8601(date) }
+    return CivilDate(days: dayAndMinute(date).day).text
+  }
+
   /// ISO 8601 with the zone's offset: `2026-11-24T09:00:00+08:00`.
   public func iso8601(_ date: Date) -> String {
     let offset = timezone.secondsFromGMT(for: date)

@@ -3,8 +3,9 @@ import Foundation
 /// How `siyu score` writes one row per post.
 ///
 /// Columns (CSV header, JSONL keys, in this order): `id`, `source`, `channel`, `persona`, `group`,
-/// `publish_at`, `class`, `probability`, `score`, `rules` (rule ids with findings, caps excluded), `caps`
-/// (cap rule ids broken), `meta` (the row's other fields). In CSV, `rules` and `caps` are ids joined by `;`
+/// `publish_at` (ISO 8601 in the configured time zone; the date alone for a date-only value), `class`,
+/// `probability`, `score`, `rules` (rule ids with findings, caps excluded), `caps` (cap rule ids broken),
+/// `meta` (the row's other fields). In CSV, `rules` and `caps` are ids joined by `;`
 /// and `meta` is a JSON object (empty when there is none); absent values are empty cells. In JSON Lines
 /// they are arrays and an object, and absent values are `null`.
 public enum ScoreRowFormat: String, Sendable, CaseIterable {
@@ -24,7 +25,7 @@ public enum ScoreRowFormat: String, Sendable, CaseIterable {
   /// Appends `post`'s row (with its line end) to `out` as UTF-8: written into temporary memory sized for
   /// the row (`ScoreRowWriter`), then appended at once.
   public func append(_ post: ScoredPost, calendar: ScoreCalendar, to out: inout [UInt8]) {
-    let time = post.publishAt.map(calendar.iso8601)
+    let time = post.publishAt.map { calendar.iso8601($0, dateOnly: post.publishDateOnly) }
     let meta = post.meta.isEmpty ? nil : JSONValue.object(post.meta).jsonText
     let id = post.id
     let source = post.source

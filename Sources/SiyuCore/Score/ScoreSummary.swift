@@ -60,7 +60,8 @@ public struct ScoreSummary: Codable, Sendable, Equatable {
     public var id: String
     public var channel: String
     public var persona: String?
-    /// ISO 8601 in the configured time zone, nil when the post has no time.
+    /// ISO 8601 in the configured time zone (the date alone for a date-only `publish_at`), nil when the
+    /// post has no time.
     public var publishAt: String?
     public var probability: Double
     public var score: Double
@@ -138,7 +139,8 @@ public struct ScoreSummary: Codable, Sendable, Equatable {
   public var days: [String: [String: ClassCounts]]
   /// Per ISO week of the local day (`YYYY-Www`), per channel.
   public var weeks: [String: [String: ClassCounts]]
-  /// Per channel: posts by local weekday (0 = Monday … 6 = Sunday) and hour (0–23), `[7][24]`.
+  /// Per channel: posts by local weekday (0 = Monday … 6 = Sunday) and hour (0–23), `[7][24]`. Posts with
+  /// a date-only `publish_at` have no hour and are left out (see `dateOnlyPosts`).
   public var heatmap: [String: [[Int]]]
   /// Posts without `publish_at` (in no day, week or heat map).
   public var untimed: Int
@@ -233,6 +235,18 @@ public struct ScoreSummary: Codable, Sendable, Equatable {
     if probability != last.probability { return probability > last.probability }
     if score != last.score { return score > last.score }
     return id < last.id
+  }
+
+  /// Timed posts left out of `heatmap` because their `publish_at` is a date alone. Derived, not stored:
+  /// every post with `publish_at` is counted once in `days` and, when its time of day is known, once in
+  /// `heatmap`, so the difference is exact, in merged summaries too (and 0 in summaries made before
+  /// date-only values were told apart, which drew them at hour 0).
+  public var dateOnlyPosts: Int {
+    var dayCount = 0
+    for perChannel in days.values { for counts in perChannel.values { dayCount += counts.posts } }
+    var hourCount = 0
+    for grid in heatmap.values { for row in grid { for cell in row { hourCount += cell } } }
+    return max(0, dayCount - hourCount)
   }
 
   /// A grid of zeros for `heatmap`.

@@ -30,8 +30,11 @@ extension ScoreSummary {
       let isoWeek = CivilDate.isoWeek(days: day)
       week = isoWeek
       weeks[isoWeek, default: [:]][channel, default: ClassCounts()].add(counts)
-      if heatmap[channel] == nil { heatmap[channel] = Self.emptyGrid }
-      heatmap[channel]![CivilDate.weekday(days: day)][minute / 60] += 1
+      // A date-only post has a day but no hour: it stays out of the heat map (see `ScoreSummary.dateOnlyPosts`).
+      if !post.publishDateOnly {
+        if heatmap[channel] == nil { heatmap[channel] = Self.emptyGrid }
+        heatmap[channel]![CivilDate.weekday(days: day)][minute / 60] += 1
+      }
     } else {
       untimed += 1
     }

@@ -18,6 +18,8 @@ extension ScoreSummary {
       lines.append("按渠道：" + parts.joined(separator: "，"))
     }
     if untimed > 0 { lines.append("没有发布时间：\(untimed) 条（不计入按天、按周统计和发布频率检查）") }
+    let dateOnly = dateOnlyPosts
+    if dateOnly > 0 { lines.append("只有发布日期、没有钟点：\(dateOnly) 条（计入按天、按周统计，不计入发帖时段、间隔和免打扰检查）") }
     let recentWeeks = weeks.keys.sorted().suffix(8)
     if !recentWeeks.isEmpty {
       let limit = Int((settings.hardSellShareMax * 100).rounded())

@@ -22,6 +22,7 @@ public struct ScoredPost: Sendable {
     var persona: String?
     var group: String?
     var publishAt: Date?
+    var publishDateOnly: Bool
     var verdict: Verdict
     var rules: [String]
     var caps: [String]
@@ -69,6 +70,11 @@ public struct ScoredPost: Sendable {
   public var publishAt: Date? {
     get { box.value.publishAt }
     set { fields.publishAt = newValue }
+  }
+  /// Whether `publish_at` was a date alone (see `Post.publishDateOnly`).
+  public var publishDateOnly: Bool {
+    get { box.value.publishDateOnly }
+    set { fields.publishDateOnly = newValue }
   }
   public var verdict: Verdict {
     get { box.value.verdict }
@@ -151,7 +157,8 @@ public struct ScoredPost: Sendable {
     box = CopyOnWriteBox(
       Fields(
         id: id, source: post.id, channel: post.channel, persona: post.persona, group: post.group,
-        publishAt: post.publishAt, verdict: report.verdict, rules: rules, caps: [], cues: cues,
+        publishAt: post.publishAt, publishDateOnly: post.publishDateOnly, verdict: report.verdict,
+        rules: rules, caps: [], cues: cues,
         offVoice: offVoice, signature: nil, post: nil, path: post.path, meta: meta))
   }
 

@@ -13,8 +13,9 @@ public struct DailyCapRule: BuiltinHistoryRule {
       WeCom delivers one mass message per customer per day by default, so the default is 3 a day for \
       `moments` and for each `group` (counted per 群 when `group` is set, per persona when `persona` is). \
       Counted over the history and the drafts; the draft that makes the day's count pass the cap gets the \
-      finding, naming the posts already on that day. Examples are histories in JSON Lines; the last row \
-      is the draft.
+      finding, naming the posts already on that day. A date-only publish_at (2026-11-25) counts on its day \
+      and comes before the day's timed posts. Examples are histories in JSON Lines; the last row is the \
+      draft.
       """,
     points: 0,
     triggering: [
@@ -23,7 +24,13 @@ public struct DailyCapRule: BuiltinHistoryRule {
       {"text":"午间分享","channel":"moments","publish_at":"2026-11-24T12:00+08:00"}
       {"text":"下午茶","channel":"moments","publish_at":"2026-11-24T16:00+08:00"}
       {"text":"晚安","channel":"moments","publish_at":"2026-11-24T20:00+08:00"}
+      """,
       """
+      {"text":"早安","channel":"moments","publish_at":"2026-11-24"}
+      {"text":"午间分享","channel":"moments","publish_at":"2026-11-24"}
+      {"text":"下午茶","channel":"moments","publish_at":"2026-11-24"}
+      {"text":"晚安","channel":"moments","publish_at":"2026-11-24"}
+      """,
     ],
     nonTriggering: [
       """

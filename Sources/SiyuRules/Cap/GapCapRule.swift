@@ -10,8 +10,10 @@ public struct GapCapRule: BuiltinHistoryRule {
     rationale: """
       Posts bunched together read as a blast and bury each other in the feed; spacing them keeps each one \
       seen. Defaults: 2 hours between moments posts, 1 hour between posts to the same 群. The draft is \
-      flagged (of two drafts, the later one), naming the posts too close to it. Examples are histories in \
-      JSON Lines; the last row is the draft.
+      flagged (of two drafts, the later one), naming the posts too close to it. Only posts with a time \
+      of day are compared: a date-only publish_at (2026-11-25: the day is planned, the hour is not) is \
+      neither judged nor measured against, so a timed post is compared with the nearest timed posts of \
+      its stream. Examples are histories in JSON Lines; the last row is the draft.
       """,
     points: 0,
     triggering: [
@@ -24,7 +26,12 @@ public struct GapCapRule: BuiltinHistoryRule {
       """
       {"text":"早安","channel":"moments","publish_at":"2026-11-24T09:00+08:00"}
       {"text":"午间分享","channel":"moments","publish_at":"2026-11-24T11:00+08:00"}
+      """,
       """
+      {"text":"早安","channel":"moments","publish_at":"2026-11-24"}
+      {"text":"午间分享","channel":"moments","publish_at":"2026-11-24"}
+      {"text":"零点抽奖","channel":"moments","publish_at":"2026-11-24T00:30+08:00"}
+      """,
     ]
   )
 
@@ -32,11 +39,15 @@ public struct GapCapRule: BuiltinHistoryRule {
 
   public func check(entry: Int, in history: History, caps: CapsSettings) -> [String] {
     let facts = history.entries[entry].facts
-    guard let gap = caps.channels[facts.channel]?.minGap, gap > 0, let time = facts.publishAt else {
+    // Only times of day are compared: a date-only post (its midnight a stand-in for ordering) is neither
+    // judged nor a neighbour.
+    guard let gap = caps.channels[facts.channel]?.minGap, gap > 0, let time = facts.timedPublishAt else {
       return []
     }
     let span = TimeInterval(gap) - 0.001
-    let others = history.others(of: entry, from: time - span, to: time + span)
+    let others = history.others(of: entry, from: time - span, to: time + span).filter {
+      !history.entries[$0].facts.publishDateOnly
+    }
     guard !others.isEmpty else { return [] }
     let nearest =
       others.map { abs(history.entries[$0].facts.publishAt?.timeIntervalSince(time) ?? 0) }.min() ?? 0

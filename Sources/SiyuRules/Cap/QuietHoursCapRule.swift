@@ -10,7 +10,9 @@ public struct QuietHoursCapRule: BuiltinHistoryRule {
     rationale: """
       A moments post at midnight reaches followers in bed and gets muted; the default keeps moments \
       quiet from 22:00 to 08:00. Group posts have no default quiet hours (live-stream groups run late); \
-      set them per channel. Examples are histories in JSON Lines; the last row is the draft.
+      set them per channel. A date-only publish_at (2026-11-25: the day is planned, the hour is not) is \
+      not judged: it has no time of day yet. Examples are histories in JSON Lines; the last row is the \
+      draft.
       """,
     points: 0,
     triggering: [
@@ -25,6 +27,9 @@ public struct QuietHoursCapRule: BuiltinHistoryRule {
       """
       {"text":"直播回放","channel":"group","publish_at":"2026-11-24T23:30+08:00"}
       """,
+      """
+      {"text":"晚安","channel":"moments","publish_at":"2026-11-25"}
+      """,
     ]
   )
 
@@ -32,7 +37,8 @@ public struct QuietHoursCapRule: BuiltinHistoryRule {
 
   public func check(entry: Int, in history: History, caps: CapsSettings) -> [String] {
     let facts = history.entries[entry].facts
-    guard let quiet = caps.channels[facts.channel]?.quietHours, let time = facts.publishAt,
+    // A date-only post has no time of day to judge (its midnight is only a stand-in for ordering).
+    guard let quiet = caps.channels[facts.channel]?.quietHours, let time = facts.timedPublishAt,
       quiet.contains(minuteOfDay: history.minuteOfDay(time))
     else { return [] }
     return ["\(history.streamName(of: entry)) \(history.clock(time)) 在免打扰时段 \(quiet.text) 内，会打扰粉丝休息"]
