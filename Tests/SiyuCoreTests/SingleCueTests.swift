@@ -131,8 +131,9 @@ import Testing
     let price = try #require(linter.check(Self.post("围巾¥129")).singleCue)
     #expect(price.rule == "hard-sell/price" && price.occurrences == 1 && price.points == 2.5)
     #expect(price.mention == 2..<6 && price.textSetAside)
-    let range = try #require(linter.check(Self.post("¥99~¥129")).singleCue)
-    #expect(range.occurrences == 2 && range.points == 3.75 && range.mention == 0..<8 && range.textSetAside)
+    // A price range is one finding (hard-sell/price quotes it whole) and one mention.
+    let range = try #require(linter.check(Self.post("围巾¥99~¥129")).singleCue)
+    #expect(range.occurrences == 1 && range.points == 2.5 && range.mention == 2..<10 && range.textSetAside)
     let points = try #require(linter.check(Self.post("5折")).singleCue)
     #expect(points.mention == 0..<2 && !points.textSetAside)
     #expect(linter.check(Self.post("今天天气很好，出门散步")).singleCue == nil)
