@@ -255,9 +255,23 @@ struct CheckCommand: ParsableCommand {
   /// their files' fixed text; files that cannot be changed safely are added to `report.errors`.
   private func applyFixes(report: inout CheckReport, posts: [Post], stdinPosts: Int) -> [(Int, String)] {
     var changed: [(Int, String)] = []
+    // Each file is changed once, however many names reach it (a symlink and its target, `x/../a.md`): a
+    // second name gets the first one's result, and is read and checked again with it.
+    var handled: [String: String?] = [:]
     for (index, file) in report.files.enumerated() where index >= stdinPosts {
       let post = posts[index]
-      guard post.path == post.id else { continue }
+      guard let path = post.path, post.path == post.id else { continue }
+      let real = realpath(path, nil).map { pointer in
+        defer { free(pointer) }
+        return String(cString: pointer)
+      }
+      if let real {
+        if let earlier = handled[real] {
+          if let after = earlier { changed.append((index, after)) }
+          continue
+        }
+        handled[real] = .some(nil)
+      }
       let suggestions = file.findings.compactMap(\.finding.suggestion)
       let change: PostFixer.Change?
       do {
@@ -270,12 +284,14 @@ struct CheckCommand: ParsableCommand {
       if fixDryRun {
         StandardOutput.write(PostFixer.diff(change))
         changed.append((index, change.after))
+        if let real { handled[real] = .some(change.after) }
         continue
       }
       do {
         try AtomicFile.write(Data(change.after.utf8), to: change.path)
         printError("已修改 \(change.path)：替换 \(change.applied) 处")
         changed.append((index, change.after))
+        if let real { handled[real] = .some(change.after) }
       } catch {
         report.errors.append(InputProblem(path: change.path, message: "无法写入，未修改"))
       }

@@ -128,6 +128,28 @@ import Testing
     #expect(try Data(contentsOf: named) == Data("原文不动\n".utf8))
   }
 
+  /// A symlink and its target named in one run are one file: changed once, both names checked again
+  /// with the fixed text, no "changed since it was read" error; the symlink stays a symlink.
+  @Test func aFileReachedByTwoNamesIsFixedOnce() throws {
+    let dir = try scratch()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let original = Data("---\nchannel: moments\n---\n这是国家级的好产品。\n".utf8)
+    let file = dir.appendingPathComponent("a.md")
+    try original.write(to: file)
+    try FileManager.default.createSymbolicLink(
+      atPath: dir.appendingPathComponent("link.md").path, withDestinationPath: "a.md")
+    let dry = try runSiyu(["check", "--fix-dry-run", "a.md", "link.md"], in: dir)
+    #expect(dry.status == 0, "stderr:\n\(dry.stderrText)")
+    #expect(String(decoding: dry.stdout, as: UTF8.self).components(separatedBy: "+++ ").count == 2)
+    #expect(try Data(contentsOf: file) == original)
+    let fix = try runSiyu(["check", "--fix", "a.md", "link.md"], in: dir)
+    #expect(fix.status == 0, "stderr:\n\(fix.stderrText)")
+    #expect(fix.stderrText == "已修改 a.md：替换 1 处\n")
+    #expect(try String(contentsOf: file, encoding: .utf8).contains("这是专业级的好产品。"))
+    let link = try FileManager.default.attributesOfItem(atPath: dir.appendingPathComponent("link.md").path)
+    #expect(link[.type] as? FileAttributeType == .typeSymbolicLink)
+  }
+
   @Test func fixAndDryRunTogetherIsAUsageError() throws {
     let dir = try scratch()
     defer { try? FileManager.default.removeItem(at: dir) }
