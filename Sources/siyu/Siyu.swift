@@ -28,7 +28,7 @@ struct Siyu: ParsableCommand {
     StandardOutput.reserveClosedDescriptors()
     atexit { StandardOutput.close() }
     do {
-      var command = try parseAsRoot()
+      var command = try parseAsRoot(GlobalOptions.reorder(Array(CommandLine.arguments.dropFirst())))
       try command.run()
     } catch let code as ExitCode where code != .validationFailure {
       Foundation.exit(code.rawValue)

@@ -19,6 +19,32 @@ struct CheckEndToEndTests {
     }
   }
 
+  /// SPEC.md's global options may come before the subcommand: the same run as with them after it.
+  @Test("global options before the subcommand")
+  func globalOptionsBeforeTheSubcommand() throws {
+    let folder = try Scratch()
+    try folder.write("a.md", "---\nchannel: moments\n---\n这是国家级的好产品。\n")
+    try folder.write("cfg/siyu.yml", "rules:\n  ad-law/absolute: warning\n")
+    let after = try runSiyu(
+      ["check", "--no-color", "--config", "cfg/siyu.yml", "--format", "json", "a.md"], in: folder.root)
+    #expect(after.status == 0, "\(after.stderrText)")
+    #expect(String(decoding: after.stdout, as: UTF8.self).contains("\"severity\":\"warning\""))
+    for before in [
+      ["--no-color", "--config", "cfg/siyu.yml", "--format", "json", "check", "a.md"],
+      ["--config=cfg/siyu.yml", "--format=json", "check", "--no-color", "a.md"],
+    ] {
+      let result = try runSiyu(before, in: folder.root)
+      #expect(
+        result.status == after.status && result.stdout == after.stdout, "\(before): \(result.stderrText)")
+    }
+    // A nested subcommand takes them after both names; one that has no such option says so.
+    let persona = try runSiyu(
+      ["--config", "cfg/siyu.yml", "persona", "learn", "x", "a.md", "--output", "-"], in: folder.root)
+    #expect(persona.status == 0, "\(persona.stderrText)")
+    let rules = try runSiyu(["--quiet", "rules"], in: folder.root)
+    #expect(rules.status == 2 && rules.stderrText.contains("Unknown option '--quiet'"), "\(rules.stderrText)")
+  }
+
   @Test("check fixture", arguments: Fixtures.caseNames("check"))
   func fixture(_ name: String) throws {
     try Fixtures.run(suite: "check", name: name, defaultArgs: ["check", "posts"])
