@@ -1,4 +1,5 @@
 import Foundation
+import SiyuText
 
 /// Applies substitution suggestions (`check --fix`) to a post file, keeping everything else byte for
 /// byte: front matter, a BOM, CRLF line ends, text after the body.
@@ -34,8 +35,7 @@ public enum PostFixer {
   /// (a FIFO such as `<(…)`, read like stdin) has nothing to change: nil, without opening it again.
   public static func change(for post: Post, suggestions: [Suggestion]) throws(InputProblem) -> Change? {
     guard let path = post.path, !suggestions.isEmpty else { return nil }
-    var info = stat()
-    if stat(path, &info) == 0 && info.st_mode & S_IFMT != S_IFREG { return nil }
+    if TextInput.isSpecialFile(path) { return nil }
     // Foundation's UTF-8 decoding drops a BOM silently, so look at the bytes.
     guard let data = FileManager.default.contents(atPath: path) else {
       throw InputProblem(path: path, message: "无法读回文件，未修改")

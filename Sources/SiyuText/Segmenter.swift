@@ -223,30 +223,9 @@ public final class Segmenter {
   /// date, not one number. Returns false when the segment stays whole.
   private func splitSeparatedNumbers(_ norm: UnsafeBufferPointer<UInt16>, from: Int, to: Int) -> Bool {
     func isSeparator(_ u: UInt16) -> Bool { u == 0x2C || u == 0x3B || u == 0xFF0C || u == 0xFF1B }
-    var first = -1
-    for i in from..<to where isSeparator(norm[i]) {
-      first = i
-      break
-    }
-    guard first >= 0 else { return false }
-    // Thousands: only ASCII commas, 1–3 digits before the first, exactly 3 digits between and after each
-    // (a decimal part may follow the last group).
-    var grouped = first - from <= 3
-    var i = first
-    while grouped && i < to && norm[i] == 0x2C {
-      var digits = 0
-      i += 1
-      while i < to && norm[i] >= 0x30 && norm[i] <= 0x39 {
-        digits += 1
-        i += 1
-      }
-      if digits != 3 { grouped = false }
-    }
-    if grouped && (i == to || norm[i] == 0x2E)
-      && !(from..<to).contains(where: { norm[$0] != 0x2C && isSeparator(norm[$0]) })
-    {
-      return false
-    }
+    guard (from..<to).contains(where: { isSeparator(norm[$0]) }),
+      !Self.isThousandsGrouped(norm, from: from, to: to)
+    else { return false }
     var pieceStart = from
     for i in from...to where i == to || isSeparator(norm[i]) {
       if i > pieceStart, let kind = Self.kind(startingWith: norm, at: pieceStart) {
@@ -264,6 +243,29 @@ public final class Segmenter {
       pieceStart = i + 1
     }
     return true
+  }
+
+  /// Whether `from..<to` is a number with thousands grouping: 1 to 3 digits, then one or more groups of an
+  /// ASCII comma and exactly 3 digits, then an optional decimal part (1,299 / 12,345,678 / 1,299.5).
+  private static func isThousandsGrouped(_ norm: UnsafeBufferPointer<UInt16>, from: Int, to: Int) -> Bool {
+    var i = from
+    func digits() -> Int {
+      let start = i
+      while i < to && norm[i] >= 0x30 && norm[i] <= 0x39 { i += 1 }
+      return i - start
+    }
+    guard (1...3).contains(digits()) else { return false }
+    var groups = 0
+    while i < to && norm[i] == 0x2C {
+      i += 1
+      guard digits() == 3 else { return false }
+      groups += 1
+    }
+    if i < to && norm[i] == 0x2E {
+      i += 1
+      guard digits() > 0 else { return false }
+    }
+    return groups > 0 && i == to
   }
 
   /// Splits a word-break segment holding keycap emoji (1️⃣ = digit, optional U+FE0F, U+20E3) into one emoji

@@ -47,6 +47,14 @@ public final class TextInput {
   /// Lines longer than this many UTF-16 units are delivered in pieces.
   public static let pieceLimit = 1 << 16
 
+  /// Whether `path` exists and is not a regular file: a FIFO (`<(…)`), a device, a socket or a folder.
+  /// Such a path can be read once at most (`TextInput` takes a FIFO into memory), so code that would open
+  /// it a second time (to write a fix, to count lines, to read history) leaves it alone.
+  public static func isSpecialFile(_ path: String) -> Bool {
+    var info = stat()
+    return stat(path, &info) == 0 && info.st_mode & S_IFMT != S_IFREG
+  }
+
   private var memoryBytes: [UInt8]?
   private var memoryUnits: [UInt16]?
 

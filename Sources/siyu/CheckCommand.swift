@@ -223,15 +223,14 @@ struct CheckCommand: ParsableCommand {
       // The diff is the output; the exit code is the one `check` would give after the fixes, and when it
       // is 1 a line on stderr says what is left.
       for problem in report.errors { printError(problem.description) }
-      if !report.errors.isEmpty { throw ExitCode(2) }
-      let (errors, warnings) = (report.count(.error), report.count(.warning))
-      let tooManyWarnings = maxWarnings.map { warnings > $0 } ?? false
-      if errors > 0 || tooManyWarnings {
+      let status = exitStatus(report)
+      if status == 1 {
+        let (errors, warnings) = (report.count(.error), report.count(.warning))
         var line = "修复后仍有 \(errors) 个错误、\(warnings) 个警告"
-        if tooManyWarnings, let maxWarnings { line += "（--max-warnings \(maxWarnings)）" }
+        if let maxWarnings, warnings > maxWarnings { line += "（--max-warnings \(maxWarnings)）" }
         printError(line)
-        throw ExitCode(1)
       }
+      if status != 0 { throw ExitCode(status) }
       return
     }
     let rules = allRules.map(\.description) + CapRules.descriptions
@@ -244,9 +243,17 @@ struct CheckCommand: ParsableCommand {
     }
     let output = format.reporter(color: color, toolVersion: Siyu.version).render(shown, rules: rules)
     StandardOutput.write(output)
-    if !report.errors.isEmpty { throw ExitCode(2) }
-    if report.count(.error) > 0 { throw ExitCode(1) }
-    if let maxWarnings, report.count(.warning) > maxWarnings { throw ExitCode(1) }
+    let status = exitStatus(report)
+    if status != 0 { throw ExitCode(status) }
+  }
+
+  /// SPEC.md's exit code for `report`: 2 for input errors, 1 for error-level findings or more warnings
+  /// than `--max-warnings`, else 0.
+  private func exitStatus(_ report: CheckReport) -> Int32 {
+    if !report.errors.isEmpty { return 2 }
+    if report.count(.error) > 0 { return 1 }
+    if let maxWarnings, report.count(.warning) > maxWarnings { return 1 }
+    return 0
   }
 
   /// Computes the `--fix` changes for every post read from its own file (not stdin, not batch rows).
@@ -257,7 +264,8 @@ struct CheckCommand: ParsableCommand {
     var changed: [(Int, String)] = []
     // Each file is changed once, however many names reach it (a symlink and its target, `x/../a.md`): a
     // second name gets the first one's result, and is read and checked again with it.
-    var handled: [String: String?] = [:]
+    var seen: Set<String> = []
+    var fixedText: [String: String] = [:]
     for (index, file) in report.files.enumerated() where index >= stdinPosts {
       let post = posts[index]
       guard let path = post.path, post.path == post.id else { continue }
@@ -265,12 +273,9 @@ struct CheckCommand: ParsableCommand {
         defer { free(pointer) }
         return String(cString: pointer)
       }
-      if let real {
-        if let earlier = handled[real] {
-          if let after = earlier { changed.append((index, after)) }
-          continue
-        }
-        handled[real] = .some(nil)
+      if let real, !seen.insert(real).inserted {
+        if let after = fixedText[real] { changed.append((index, after)) }
+        continue
       }
       let suggestions = file.findings.compactMap(\.finding.suggestion)
       let change: PostFixer.Change?
@@ -284,14 +289,14 @@ struct CheckCommand: ParsableCommand {
       if fixDryRun {
         StandardOutput.write(PostFixer.diff(change))
         changed.append((index, change.after))
-        if let real { handled[real] = .some(change.after) }
+        if let real { fixedText[real] = change.after }
         continue
       }
       do {
         try AtomicFile.write(Data(change.after.utf8), to: change.path)
         printError("已修改 \(change.path)：替换 \(change.applied) 处")
         changed.append((index, change.after))
-        if let real { handled[real] = .some(change.after) }
+        if let real { fixedText[real] = change.after }
       } catch {
         report.errors.append(InputProblem(path: change.path, message: "无法写入，未修改"))
       }

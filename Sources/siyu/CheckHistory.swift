@@ -118,8 +118,7 @@ extension CheckCommand {
       for (_, absolute) in HistoryFiles.find(configuration) where !draftFiles.contains(absolute) {
         let id = Self.display(absolute, cwd: cwd)
         // A FIFO or device matched by a glob would be read forever or wait for a writer.
-        var info = stat()
-        if stat(absolute, &info) == 0 && info.st_mode & S_IFMT != S_IFREG {
+        if TextInput.isSpecialFile(absolute) {
           printError("\(id): 不是普通文件，未读取（历史帖子，未计入发布频率）")
           continue
         }

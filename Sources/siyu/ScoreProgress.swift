@@ -1,4 +1,5 @@
 import Foundation
+import SiyuText
 
 #if canImport(Glibc)
   import Glibc
@@ -24,10 +25,7 @@ final class ScoreProgress {
         continue
       }
       // Only regular files are counted: opening a FIFO here would take the rows the scorer reads.
-      var info = stat()
-      guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
-        let handle = FileHandle(forReadingAtPath: path)
-      else { continue }
+      guard !TextInput.isSpecialFile(path), let handle = FileHandle(forReadingAtPath: path) else { continue }
       defer { try? handle.close() }
       while let block = try? handle.read(upToCount: 1 << 20), !block.isEmpty {
         lines += block.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }

@@ -136,15 +136,5 @@ struct SegmentCommand: ParsableCommand {
 /// ignored: there is nowhere left to report it.
 func printError(_ message: String, terminator: String = "\n") {
   var text = message + terminator
-  text.withUTF8 { bytes in
-    guard var next = bytes.baseAddress else { return }
-    var left = bytes.count
-    while left > 0 {
-      let n = write(2, next, left)
-      if n < 0 && errno == EINTR { continue }
-      guard n > 0 else { return }
-      next += n
-      left -= n
-    }
-  }
+  text.withUTF8 { _ = StandardOutput.writeAll(2, UnsafeRawBufferPointer($0)) }
 }

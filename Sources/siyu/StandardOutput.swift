@@ -15,16 +15,23 @@
 enum StandardOutput {
   /// Writes all of `bytes` to descriptor 1, or reports the failure and exits.
   static func write(_ bytes: UnsafeRawBufferPointer) {
-    guard var next = bytes.baseAddress else { return }
+    if let code = writeAll(1, bytes) { fail(code) }
+  }
+
+  /// Writes all of `bytes` to `fd`, retrying partial and interrupted writes; the `errno` of a write that
+  /// failed, or nil when all was written.
+  static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32? {
+    guard var next = bytes.baseAddress else { return nil }
     var left = bytes.count
     while left > 0 {
-      let n = Glibc.write(1, next, left)
+      let n = Glibc.write(fd, next, left)
       if n < 0 && errno == EINTR { continue }
       // write(2) returns 0 for a non-empty buffer only when nothing could be written; treat it as full.
-      guard n > 0 else { fail(n < 0 ? errno : ENOSPC) }
+      guard n > 0 else { return n < 0 ? errno : ENOSPC }
       next += n
       left -= n
     }
+    return nil
   }
 
   /// Writes `string` as UTF-8.

@@ -27,6 +27,18 @@ enum ClassifierTestSupport {
       + value.map { TrainingExample(features: try keys($0), hardSell: false, rulePoints: 0) }
   }
 
+  /// A model of each algorithm trained on `examples()` (3 combiner folds, as the tests use), in
+  /// `Algorithm.allCases` order.
+  static func models() throws -> [(Algorithm, Model)] {
+    let examples = try examples()
+    return Algorithm.allCases.map { algorithm in
+      var options = TrainingOptions()
+      options.algorithm = algorithm
+      options.combinerFolds = 3
+      return (algorithm, Trainer.train(examples, options: options))
+    }
+  }
+
   static var packageRoot: URL {
     URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
       .deletingLastPathComponent()

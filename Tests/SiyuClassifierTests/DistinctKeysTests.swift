@@ -48,12 +48,7 @@ import Testing
 
   @Test func documentLogOddsEqualsKeyLogOdds() throws {
     let segmenter = try Segmenter()
-    let examples = try S.examples()
-    for algorithm in Algorithm.allCases {
-      var options = TrainingOptions()
-      options.algorithm = algorithm
-      options.combinerFolds = 3
-      let model = Trainer.train(examples, options: options)
+    for (algorithm, model) in try S.models() {
       for text in Self.posts(count: 150) + S.hardSell + S.value {
         let document = Document(post: Post(id: "t.md", text: text, channel: "moments"), segmenter: segmenter)
         let fused = model.logOdds(document)
@@ -67,13 +62,8 @@ import Testing
   /// contributions of the labelled details, in order, for every algorithm.
   @Test func pushingFeaturesEqualPositiveContributions() throws {
     let segmenter = try Segmenter()
-    let examples = try S.examples()
     var compared = 0
-    for algorithm in Algorithm.allCases {
-      var options = TrainingOptions()
-      options.algorithm = algorithm
-      options.combinerFolds = 3
-      let model = Trainer.train(examples, options: options)
+    for (algorithm, model) in try S.models() {
       for text in Self.posts(count: 150) + S.hardSell + S.value {
         let document = Document(post: Post(id: "t.md", text: text, channel: "moments"), segmenter: segmenter)
         let expected = model.contributions(FeatureExtractor.details(document)).filter { $0.weight > 0 }

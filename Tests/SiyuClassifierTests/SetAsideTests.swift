@@ -20,13 +20,8 @@ import Testing
 
   @Test func aPostWithoutItsCueScoresAsThePostWithTheCueBlanked() throws {
     let segmenter = try Segmenter()
-    let examples = try S.examples()
     var compared = 0
-    for algorithm in Algorithm.allCases {
-      var options = TrainingOptions()
-      options.algorithm = algorithm
-      options.combinerFolds = 3
-      let model = Trainer.train(examples, options: options)
+    for (algorithm, model) in try S.models() {
       for (before, after) in Self.around {
         for cue in Self.cues {
           let text = before + cue + after
