@@ -20,7 +20,8 @@ struct Siyu: ParsableCommand {
     ]
   )
 
-  /// Runs the command; usage errors exit with 2 (SPEC.md), not ArgumentParser's 64. A command's own
+  /// Runs the command; usage errors exit with 2 (SPEC.md), not ArgumentParser's 64, and are worded in
+  /// Chinese (`UsageMessage`). A command's own
   /// `ExitCode` (`check` finding errors) exits at once: ArgumentParser's handling of it prints nothing
   /// but builds the command's help first, about 2.7 M instructions. Standard output is checked at exit
   /// (`StandardOutput.close`), the help and version text included.
@@ -34,7 +35,7 @@ struct Siyu: ParsableCommand {
       Foundation.exit(code.rawValue)
     } catch {
       if exitCode(for: error) == .validationFailure {
-        printError(fullMessage(for: error))
+        printError(UsageMessage.chinese(full: fullMessage(for: error), message: message(for: error)))
         Foundation.exit(2)
       }
       exit(withError: error)

@@ -42,7 +42,7 @@ struct CheckEndToEndTests {
       ["--config", "cfg/siyu.yml", "persona", "learn", "x", "a.md", "--output", "-"], in: folder.root)
     #expect(persona.status == 0, "\(persona.stderrText)")
     let rules = try runSiyu(["--quiet", "rules"], in: folder.root)
-    #expect(rules.status == 2 && rules.stderrText.contains("Unknown option '--quiet'"), "\(rules.stderrText)")
+    #expect(rules.status == 2 && rules.stderrText.contains("未知选项 '--quiet'"), "\(rules.stderrText)")
   }
 
   @Test("check fixture", arguments: Fixtures.caseNames("check"))

@@ -167,7 +167,7 @@ struct TrainLearnEndToEndTests {
       (["--epochs", "0"], "--epochs 应在 1 到 1000 之间"),
       (["--learning-rate", "inf"], "--learning-rate 应为大于 0 的数"),
       (["--combiner-folds", "1"], "--combiner-folds 应在 2 到 100 之间"),
-      (["--epochs", "many"], "The value 'many' is invalid for '--epochs"),
+      (["--epochs", "many"], "'--epochs <n>' 的值 'many' 无效"),
       (
         ["--algorithm", "fisher", "--l2", "2", "--epochs", "3"],
         "--l2、--epochs 只适用于 --algorithm nbsvm"
