@@ -10,7 +10,7 @@ import SiyuText
 
 /// `siyu check`: lints posts and maps the outcome to an exit code (0 clean, 1 errors or too many
 /// warnings, 2 usage, configuration or input errors).
-struct CheckCommand: ParsableCommand {
+struct CheckCommand: ParsableCommand, DisplayFlags {
   static let configuration = CommandConfiguration(
     commandName: "check",
     abstract: "检查帖子：硬广、广告法用语、人设、发布频率。",

@@ -3,8 +3,12 @@ import ArgumentParser
 /// SPEC.md's global options (`--config FILE`, `--format F`, `--no-color`, `--quiet`) may come before the
 /// subcommand, as in `siyu --no-color check posts/`. ArgumentParser reads options before a subcommand as
 /// the root command's, which has none, so they are moved after the subcommand's name (after both names for
-/// `persona learn`, `hook install`) before parsing; the subcommand then takes or rejects them as usual
-/// (`siyu --quiet rules` is `rules`' unknown option).
+/// `persona learn`, `hook install`) before parsing; the subcommand then takes or rejects `--config` and
+/// `--format` as usual (`siyu --format json init` is `init`'s unknown option). The two flags, given before
+/// a subcommand that has no colour and no finding levels (every one but `check`), are dropped: that
+/// subcommand already prints no colour and nothing below error level to leave out, so a shell alias
+/// `siyu --no-color` works for every subcommand. After the subcommand's name they are its options, and
+/// one that has none rejects them.
 enum GlobalOptions {
   /// The options that take a value (`--config FILE` or `--config=FILE`) and those that do not.
   static let withValue: Set<String> = ["--config", "--format"]
@@ -36,14 +40,20 @@ enum GlobalOptions {
     }
     guard !moved.isEmpty, i < arguments.count else { return arguments }
     var commands: [any ParsableCommand.Type] = Siyu.configuration.subcommands
+    var leaf: (any ParsableCommand.Type)?
     var end = i
     while end < arguments.count,
       let command = commands.first(where: { $0._commandName == arguments[end] })
     {
       end += 1
+      leaf = command
       commands = command.configuration.subcommands
     }
-    guard end > i else { return arguments }
+    guard let leaf else { return arguments }
+    if !(leaf is any DisplayFlags.Type) { moved.removeAll { flags.contains($0) } }
     return Array(arguments[i..<end]) + moved + Array(arguments[end...])
   }
 }
+
+/// A subcommand with `--no-color` and `--quiet` of its own (SPEC.md's global flags).
+protocol DisplayFlags {}

@@ -37,12 +37,25 @@ struct CheckEndToEndTests {
       #expect(
         result.status == after.status && result.stdout == after.stdout, "\(before): \(result.stderrText)")
     }
-    // A nested subcommand takes them after both names; one that has no such option says so.
+    // A nested subcommand takes them after both names; one that has no such option says so, except for
+    // the two display flags before it, which are dropped: the output is the same as without them.
     let persona = try runSiyu(
       ["--config", "cfg/siyu.yml", "persona", "learn", "x", "a.md", "--output", "-"], in: folder.root)
     #expect(persona.status == 0, "\(persona.stderrText)")
-    let rules = try runSiyu(["--quiet", "rules"], in: folder.root)
-    #expect(rules.status == 2 && rules.stderrText.contains("未知选项 '--quiet'"), "\(rules.stderrText)")
+    let rules = try runSiyu(["rules", "--format", "json"], in: folder.root)
+    #expect(rules.status == 0 && !rules.stdout.isEmpty, "\(rules.stderrText)")
+    for flags in [["--quiet"], ["--no-color"], ["--no-color", "--quiet"]] {
+      let before = try runSiyu(flags + ["rules", "--format", "json"], in: folder.root)
+      #expect(before.status == 0 && before.stdout == rules.stdout, "\(flags): \(before.stderrText)")
+      let nested = try runSiyu(
+        flags + ["--config", "cfg/siyu.yml", "persona", "learn", "x", "a.md", "--output", "-"],
+        in: folder.root)
+      #expect(nested.status == 0 && nested.stdout == persona.stdout, "\(flags): \(nested.stderrText)")
+    }
+    let own = try runSiyu(["rules", "--quiet"], in: folder.root)
+    #expect(own.status == 2 && own.stderrText.hasPrefix("错误：未知选项 '--quiet'"), "\(own.stderrText)")
+    let format = try runSiyu(["--format", "json", "init"], in: folder.root)
+    #expect(format.status == 2 && format.stderrText.hasPrefix("错误：未知选项 '--format'"), "\(format.stderrText)")
   }
 
   @Test("check fixture", arguments: Fixtures.caseNames("check"))
