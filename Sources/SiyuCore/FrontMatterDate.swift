@@ -3,8 +3,10 @@ import Foundation
 /// Parses `publish_at` values: the ISO 8601 forms people write by hand.
 ///
 /// Accepted: `2026-11-24`, `2026-11-24T09:00`, `2026-11-24 09:00`, `2026-11-24T09:00:00`, with optional
-/// fractional seconds, and an optional offset `Z`, `+08:00`, `+0800` or `+08`. A value without an offset is
-/// local time in the given timezone. Impossible dates (`2026-02-30`, hour 25) are rejected.
+/// fractional seconds, an optional offset `Z`, `+08:00`, `+0800` or `+08`, and RFC 9557 annotations after a
+/// time (`2026-11-24T09:00+08:00[Asia/Shanghai]`, see `annotations`). A value without an offset is local
+/// time in the annotated zone, else in the given timezone. Impossible dates (`2026-02-30`, hour 25) and
+/// an offset that contradicts its zone are rejected.
 ///
 /// A date alone (`2026-11-25`) means "that day, time of day not known yet" (`Value.dateOnly`). Its instant
 /// is the day's midnight in the given timezone, which is what orders it among other posts (before the timed
@@ -63,6 +65,7 @@ public enum FrontMatterDate {
     var second = 0
     var nanosecond = 0
     var offset: Int?
+    var annotated: TimeZone?
     let dateOnly = i == s.count
     if !dateOnly {
       // `T`, `t` or one space between date and time.
@@ -103,15 +106,22 @@ public enum FrontMatterDate {
           if eat(0x3A) {
             guard let m = digits(2) else { return nil }
             om = m
-          } else if i < s.count {
+          } else if i < s.count, s[i] != 0x5B {
             guard let m = digits(2) else { return nil }
             om = m
           }
           guard oh <= 23, om <= 59 else { return nil }
           offset = sign * (oh * 3600 + om * 60)
-        } else {
+        } else if s[i] != 0x5B {
           return nil
         }
+      }
+      if i < s.count {
+        guard let suffix = String(bytes: s[i...], encoding: .utf8),
+          let annotation = annotations(suffix, offset: &offset)
+        else { return nil }
+        annotated = annotation.zone
+        i = s.count
       }
     }
     guard i == s.count else { return nil }
@@ -121,8 +131,12 @@ public enum FrontMatterDate {
       Double(days * 86_400 + hour * 3600 + minute * 60 + second)
       + Double(nanosecond) / 1e9
     if let offset {
-      return Value(date: Date(timeIntervalSince1970: localSeconds - Double(offset)), dateOnly: false)
+      let date = Date(timeIntervalSince1970: localSeconds - Double(offset))
+      // An offset and a zone that disagree at that instant (`+09:00[Asia/Shanghai]`) name no single time.
+      if let annotated, annotated.secondsFromGMT(for: date) != offset { return nil }
+      return Value(date: date, dateOnly: false)
     }
+    let timezone = annotated ?? timezone
     // Local time in `timezone`: find the offset in force at that instant (two rounds settle DST edges).
     var guess = Date(timeIntervalSince1970: localSeconds - Double(timezone.secondsFromGMT()))
     for _ in 0..<2 {
@@ -130,6 +144,56 @@ public enum FrontMatterDate {
       guess = Date(timeIntervalSince1970: localSeconds - Double(zoneOffset))
     }
     return Value(date: guess, dateOnly: dateOnly)
+  }
+
+  /// What RFC 9557 annotations after a time say: the zone, when one is annotated.
+  struct Annotations {
+    var zone: TimeZone?
+  }
+
+  /// Reads the RFC 9557 annotations after a time: a zone (`[Asia/Shanghai]`, as Java's `ZonedDateTime`
+  /// writes it, `[!Asia/Shanghai]`, `[+08:00]`), which must come first, then `[key=value]` tags. Nil when
+  /// they are malformed, name an unknown zone or a calendar other than the Gregorian, or carry an unknown
+  /// critical (`!`) tag. An offset annotation sets `offset` when the time has none.
+  static func annotations(_ suffix: String, offset: inout Int?) -> Annotations? {
+    var rest = Substring(suffix)
+    var zone: TimeZone?
+    var first = true
+    while !rest.isEmpty {
+      guard rest.first == "[", let close = rest.firstIndex(of: "]") else { return nil }
+      var body = rest[rest.index(after: rest.startIndex)..<close]
+      rest = rest[rest.index(after: close)...]
+      let critical = body.first == "!"
+      if critical { body = body.dropFirst() }
+      guard !body.isEmpty, !body.contains("["), !body.contains(" ") else { return nil }
+      if let equals = body.firstIndex(of: "=") {
+        let key = body[..<equals]
+        let value = body[body.index(after: equals)...].lowercased()
+        if key == "u-ca" {
+          guard value == "gregory" || value == "iso8601" else { return nil }
+        } else if critical {
+          return nil
+        }
+      } else {
+        guard first else { return nil }
+        if body.first == "+" || body.first == "-" {
+          let sign = body.first == "-" ? -1 : 1
+          let digits = body.dropFirst().filter { $0 != ":" }
+          guard digits.count == 4, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(digits)
+          else { return nil }
+          let seconds = sign * ((value / 100) * 3600 + (value % 100) * 60)
+          guard value / 100 <= 23, value % 100 <= 59 else { return nil }
+          if let offset, offset != seconds { return nil }
+          offset = seconds
+          zone = TimeZone(secondsFromGMT: seconds)
+        } else {
+          guard let named = TimeZone(identifier: String(body)) else { return nil }
+          zone = named
+        }
+      }
+      first = false
+    }
+    return Annotations(zone: zone)
   }
 
   static func daysIn(month: Int, year: Int) -> Int {

@@ -287,4 +287,46 @@ private func epoch(_ iso: String) -> Double {
       #expect(FrontMatterDate.parse(text, timezone: .gmt) == nil, "\(text)")
     }
   }
+
+  /// RFC 9557 annotations, as Java's `ZonedDateTime.toString()` and Temporal write them.
+  static let annotated: [(String, String)] = [
+    ("2026-11-24T09:00+08:00[Asia/Shanghai]", "2026-11-24T01:00:00Z"),
+    ("2026-11-24T09:00:00.000+08:00[Asia/Shanghai]", "2026-11-24T01:00:00Z"),
+    ("2026-11-24T09:00+08[Asia/Shanghai]", "2026-11-24T01:00:00Z"),
+    ("2026-11-24T09:00+08:00[!Asia/Shanghai][u-ca=gregory]", "2026-11-24T01:00:00Z"),
+    ("2026-11-24T09:00+08:00[Asia/Shanghai][x-note=ok]", "2026-11-24T01:00:00Z"),
+    ("2026-11-24T09:00Z[UTC]", "2026-11-24T09:00:00Z"),
+    ("2026-11-24T09:00+09:00[+09:00]", "2026-11-24T00:00:00Z"),
+    // Without an offset the annotated zone, not the configured one, gives the local time.
+    ("2026-07-01T09:00[America/New_York]", "2026-07-01T13:00:00Z"),
+    ("2026-12-01T09:00[America/New_York]", "2026-12-01T14:00:00Z"),
+    ("2026-11-24T09:00[+05:30]", "2026-11-24T03:30:00Z"),
+    ("2026-11-24T09:00[u-ca=iso8601]", "2026-11-24T01:00:00Z"),
+  ]
+
+  @Test func annotationsAfterATime() {
+    for (text, expected) in Self.annotated {
+      let value = FrontMatterDate.parseValue(text, timezone: PostDefaults.defaultTimezone)
+      #expect(value?.date.timeIntervalSince1970 == epoch(expected), "\(text)")
+      #expect(value?.dateOnly == false, "\(text)")
+    }
+  }
+
+  @Test func annotationsThatNameNoSingleTime() {
+    let bad = [
+      "2026-11-24T09:00+09:00[Asia/Shanghai]",  // offset and zone disagree
+      "2026-07-01T09:00-05:00[America/New_York]",  // EST in summer
+      "2026-11-24T09:00+08:00[+09:00]",
+      "2026-11-24T09:00[Mars/Olympus]", "2026-11-24T09:00+08:00[Mars/Olympus]",
+      "2026-11-24T09:00+08:00[u-ca=hebrew]", "2026-11-24T09:00+08:00[!x-unknown=1]",
+      "2026-11-24T09:00+08:00[u-ca=gregory][Asia/Shanghai]",  // the zone must come first
+      "2026-11-24T09:00+08:00[Asia/Shanghai][Asia/Shanghai]", "2026-11-24T09:00+08:00[Asia/Shanghai",
+      "2026-11-24T09:00+08:00[]", "2026-11-24T09:00+08:00[Asia/Shanghai]x",
+      "2026-11-24T09:00+08:00 [Asia/Shanghai]", "2026-11-24[Asia/Shanghai]",
+      "2026-11-24T09:00[+25:00]", "2026-11-24T09:00+08:00[[Asia/Shanghai]]",
+    ]
+    for text in bad {
+      #expect(FrontMatterDate.parseValue(text, timezone: PostDefaults.defaultTimezone) == nil, "\(text)")
+    }
+  }
 }
