@@ -10,7 +10,8 @@ public struct AbsoluteTermRule: AppendingRule {
     summary: """
       Absolute terms of Advertising Law art. 9(3) (国家级, 最高级, 最佳) and their kin (销量第一, 唯一, 顶级, \
       全网最低, 100%…), with a suggested replacement. Exempt: time and sequence words (最近, 最后一天, \
-      第一次, 第一，… as a list), usage tips (最佳饮用时间), official titles (国家级非遗), composition (100%棉).
+      第一次, 第一，… as a list), usage tips (最佳饮用时间), official titles (国家级非遗), composition (100%棉), \
+      competition results (比赛冠军, 获得冠军).
       """,
     rationale: """
       China's Advertising Law art. 9(3) forbids 国家级、最高级、最佳 and similar terms in advertising, and \
@@ -20,10 +21,12 @@ public struct AbsoluteTermRule: AppendingRule {
       concrete, checkable claim, or use the suggested milder word (`siyu check --fix`).
       """,
     points: 1.0,
-    triggering: ["全网最低价", "这是最佳选择", "销量第一的面膜", "顶级工艺", "国家级品质", "100%有效", "最高级的享受"],
+    triggering: [
+      "全网最低价", "这是最佳选择", "销量第一的面膜", "顶级工艺", "国家级品质", "100%有效", "最高级的享受", "这款面膜是销量冠军",
+    ],
     nonTriggering: [
       "第一次来这家店", "最近天气转凉", "最佳饮用时间是开封后一周", "最后一天上班", "第一，先洗手；第二，擦干",
-      "国家级非遗技艺", "100%纯棉面料", "最高气温25度", "第一行没事",
+      "国家级非遗技艺", "100%纯棉面料", "最高气温25度", "第一行没事", "儿子在象棋比赛获得冠军", "孩子拿了游泳比赛冠军",
     ],
     marksCueWords: true
   )
