@@ -10,6 +10,7 @@ import Testing
 /// 领红包 is one token, and 红包 alone would not find it. Every such word must therefore either be
 /// matched by the list itself (listed in it, composed of its words, or exempt) or be reviewed as not
 /// a cue of that list in `Tests/Fixtures/lexicons/compounds-not-cues.tsv` (手机壳 is no phone number).
+/// `persona/product.txt`, the product words `persona/cold-shelf` counts, is matched the same way.
 @Suite struct CompoundCueTests {
   static let reviewedFile = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("Fixtures/lexicons/compounds-not-cues.tsv")
@@ -31,6 +32,7 @@ import Testing
     let cueWords = lists.map { list in
       list.lexicon.words.map { normalizer.normalize($0) }.filter { !$0.isEmpty }
     }
+    let productWords = PersonaTerm.productWords.map { normalizer.normalize($0) }.filter { !$0.isEmpty }
     var hidden: Set<[String]> = []
     for lexicon in BuiltinLexicons.lexicons(under: "seg/") {
       for word in lexicon.words {
@@ -43,6 +45,11 @@ import Testing
             if scan.contains(list) || list == .absolute && scan.contains(.absoluteExempt) { continue }
             hidden.insert([list.path, normalized])
           }
+        }
+        if productWords.contains(where: { $0 != normalized && normalized.contains($0) }),
+          ColdShelfRule.productWords.matches(in: document).isEmpty
+        {
+          hidden.insert(["persona/product.txt", normalized])
         }
       }
     }
