@@ -117,8 +117,9 @@ public enum FrontMatterDate {
         }
       }
       if i < s.count {
+        var ignored: String?
         guard let suffix = String(bytes: s[i...], encoding: .utf8),
-          let annotation = annotations(suffix, offset: &offset)
+          let annotation = annotations(suffix, offset: &offset, problem: &ignored)
         else { return nil }
         annotated = annotation.zone
         i = s.count
@@ -154,8 +155,9 @@ public enum FrontMatterDate {
   /// Reads the RFC 9557 annotations after a time: a zone (`[Asia/Shanghai]`, as Java's `ZonedDateTime`
   /// writes it, `[!Asia/Shanghai]`, `[+08:00]`), which must come first, then `[key=value]` tags. Nil when
   /// they are malformed, name an unknown zone or a calendar other than the Gregorian, or carry an unknown
-  /// critical (`!`) tag. An offset annotation sets `offset` when the time has none.
-  static func annotations(_ suffix: String, offset: inout Int?) -> Annotations? {
+  /// critical (`!`) tag, with `problem` saying which when it is one of those. An offset annotation sets
+  /// `offset` when the time has none.
+  static func annotations(_ suffix: String, offset: inout Int?, problem: inout String?) -> Annotations? {
     var rest = Substring(suffix)
     var zone: TimeZone?
     var first = true
@@ -170,12 +172,19 @@ public enum FrontMatterDate {
         let key = body[..<equals]
         let value = body[body.index(after: equals)...].lowercased()
         if key == "u-ca" {
-          guard value == "gregory" || value == "iso8601" else { return nil }
+          guard value == "gregory" || value == "iso8601" else {
+            problem = "只支持公历 u-ca=gregory，不支持历法「\(value)」"
+            return nil
+          }
         } else if critical {
+          problem = "不认识的必需标注「!\(body)」"
           return nil
         }
       } else {
-        guard first else { return nil }
+        guard first else {
+          problem = "时区标注只能有一个，且要在其他标注之前"
+          return nil
+        }
         if body.first == "+" || body.first == "-" {
           let sign = body.first == "-" ? -1 : 1
           let digits = body.dropFirst().filter { $0 != ":" }
@@ -187,13 +196,38 @@ public enum FrontMatterDate {
           offset = seconds
           zone = TimeZone(secondsFromGMT: seconds)
         } else {
-          guard let named = TimeZone(identifier: String(body)) else { return nil }
+          guard let named = TimeZone(identifier: String(body)) else {
+            problem = "未知的时区「\(body)」"
+            return nil
+          }
           zone = named
         }
       }
       first = false
     }
     return Annotations(zone: zone)
+  }
+
+  /// Why `text`, which `parseValue` rejects, names no time, when its RFC 9557 annotations are the reason
+  /// (an unknown zone, an offset the zone contradicts, another calendar, an unknown critical tag), for the
+  /// error message; nil when the reason is elsewhere or the text does not parse without them either.
+  public static func annotationProblem(_ text: String, timezone: TimeZone) -> String? {
+    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    guard let open = trimmed.firstIndex(of: "["),
+      let base = parseValue(String(trimmed[..<open]), timezone: timezone), !base.dateOnly
+    else { return nil }
+    var offset: Int?
+    var problem: String?
+    guard let annotation = annotations(String(trimmed[open...]), offset: &offset, problem: &problem) else {
+      return problem
+    }
+    // The text parses without its annotations and they are well formed: the zone contradicts the offset.
+    guard let zone = annotation.zone else { return nil }
+    let seconds = zone.secondsFromGMT(for: base.date)
+    let sign = seconds < 0 ? "-" : "+"
+    let minutes = abs(seconds) / 60
+    let hhmm = String(format: "%@%02d:%02d", sign, minutes / 60, minutes % 60)
+    return "时区「\(zone.identifier)」在这一时刻的时差是 \(hhmm)，与所写的时差不符"
   }
 
   static func daysIn(month: Int, year: Int) -> Int {

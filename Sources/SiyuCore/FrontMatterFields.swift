@@ -57,7 +57,8 @@ public enum FrontMatterFields {
       guard let text = stringValue(value) else { return "「publish_at」应为 ISO 8601 时间字符串" }
       if text.trimmingCharacters(in: .whitespaces).isEmpty { return nil }
       guard let parsed = FrontMatterDate.parseValue(text, timezone: timezone) else {
-        return "「publish_at」不是有效的 ISO 8601 时间：\(text)"
+        let reason = FrontMatterDate.annotationProblem(text, timezone: timezone).map { "（\($0)）" } ?? ""
+        return "「publish_at」不是有效的 ISO 8601 时间：\(text)\(reason)"
       }
       post.publishAt = parsed.date
       post.publishDateOnly = parsed.dateOnly

@@ -105,7 +105,9 @@ struct CheckCommand: ParsableCommand, DisplayFlags {
     var publishAt: FrontMatterDate.Value?
     if let at {
       guard let parsed = FrontMatterDate.parseValue(at, timezone: configuration.timezone) else {
-        printError("--at: 「\(at)」不是有效的 ISO 8601 时间")
+        let reason =
+          FrontMatterDate.annotationProblem(at, timezone: configuration.timezone).map { "（\($0)）" } ?? ""
+        printError("--at: 「\(at)」不是有效的 ISO 8601 时间\(reason)")
         throw ExitCode(2)
       }
       publishAt = parsed

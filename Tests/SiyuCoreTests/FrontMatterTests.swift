@@ -329,4 +329,24 @@ private func epoch(_ iso: String) -> Double {
       #expect(FrontMatterDate.parseValue(text, timezone: PostDefaults.defaultTimezone) == nil, "\(text)")
     }
   }
+
+  @Test func theErrorSaysWhatIsWrongWithTheAnnotations() {
+    let cases: [(String, String?)] = [
+      ("2026-11-24T09:00+09:00[Asia/Shanghai]", "时区「Asia/Shanghai」在这一时刻的时差是 +08:00，与所写的时差不符"),
+      ("2026-07-01T09:00-05:00[America/New_York]", "时区「America/New_York」在这一时刻的时差是 -04:00，与所写的时差不符"),
+      ("2026-11-24T09:00[Mars/Olympus]", "未知的时区「Mars/Olympus」"),
+      ("2026-11-24T09:00+08:00[u-ca=hebrew]", "只支持公历 u-ca=gregory，不支持历法「hebrew」"),
+      ("2026-11-24T09:00+08:00[!x-unknown=1]", "不认识的必需标注「!x-unknown=1」"),
+      ("2026-11-24T09:00+08:00[u-ca=gregory][Asia/Shanghai]", "时区标注只能有一个，且要在其他标注之前"),
+      // Not the annotations' fault, or not a time without them: the plain message.
+      ("2026-11-24T25:00[Asia/Shanghai]", nil), ("2026-11-24[Asia/Shanghai]", nil),
+      ("2026-11-24T09:00+08:00[Asia/Shanghai", nil), ("tomorrow", nil),
+    ]
+    for (text, expected) in cases {
+      #expect(FrontMatterDate.parseValue(text, timezone: PostDefaults.defaultTimezone) == nil, "\(text)")
+      #expect(
+        FrontMatterDate.annotationProblem(text, timezone: PostDefaults.defaultTimezone) == expected, "\(text)"
+      )
+    }
+  }
 }
