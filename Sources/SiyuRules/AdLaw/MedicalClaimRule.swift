@@ -1,12 +1,17 @@
 import SiyuCore
 import SiyuText
 
-/// `ad-law/medical`: efficacy and medical claims ordinary goods may not make (治愈, 根治, 无副作用…).
+/// `ad-law/medical`: efficacy and medical claims ordinary goods may not make (治愈, 根治, 无副作用…);
+/// the colloquial 治愈 (heart-warming: 好治愈, 太治愈了) and insurance names (防癌险) are exempt
+/// (`cues/medical-exempt.txt`).
 public struct MedicalClaimRule: AppendingRule {
   public static let description = RuleDescription(
     id: "ad-law/medical",
     defaultLevel: .error,
-    summary: "Medical and efficacy claims for ordinary goods: 治愈, 根治, 包治百病, 无副作用, 降血糖, 排毒, 增强免疫力…",
+    summary: """
+      Medical and efficacy claims for ordinary goods: 治愈, 根治, 包治百病, 无副作用, 降血糖, 排毒, 增强免疫力…; \
+      exempt: 治愈 as "heart-warming" (好治愈, 太治愈了) and insurance products (防癌险).
+      """,
     rationale: """
       Only registered drugs and medical devices may advertise medical efficacy (Advertising Law art. 16, \
       17); food, cosmetics and household goods may not claim to cure, prevent or treat, and health food \
@@ -14,8 +19,11 @@ public struct MedicalClaimRule: AppendingRule {
       sales. Describe what the product is and how people use it instead.
       """,
     points: 1.0,
-    triggering: ["喝一个月根治胃病", "纯天然无副作用", "这款茶能降血糖", "包治百病的神器"],
-    nonTriggering: ["身体不舒服要及时看医生", "多喝水早点睡", "副作用这个词大家常听到，但要看剂量"],
+    triggering: ["喝一个月根治胃病", "纯天然无副作用", "这款茶能降血糖", "包治百病的神器", "能彻底治愈鼻炎", "治愈率高达95%"],
+    nonTriggering: [
+      "身体不舒服要及时看医生", "多喝水早点睡", "副作用这个词大家常听到，但要看剂量", "今天的夕阳好治愈", "猫咪睡姿太治愈了",
+      "给爸妈买了防癌险",
+    ],
     marksCueWords: true
   )
 
@@ -26,7 +34,13 @@ public struct MedicalClaimRule: AppendingRule {
     // rule, which then makes no call.
     guard document.withAnalysis(CueScan.self, { $0.contains(.medical) }) else { return }
     document.withAnalysis(CueScan.self) { scan in
+      let exempt = scan.matches(.medicalExempt).map { $0.normalizedRange }
       for match in scan.matches(.medical) {
+        let range = match.normalizedRange
+        if exempt.contains(where: { $0.lowerBound <= range.lowerBound && range.upperBound <= $0.upperBound })
+        {
+          continue
+        }
         hits.append(
           RuleHit(
             range: match.sourceRange,

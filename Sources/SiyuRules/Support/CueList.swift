@@ -1,6 +1,7 @@
 /// The built-in cue lists (`lexicons/cues/`), matched together by `CueScan`.
 enum CueList: Int, CaseIterable, Sendable {
-  case price, offer, shopVoice, urgency, cta, contact, absolute, absoluteExempt, medical, endorsement
+  case price, offer, shopVoice, urgency, cta, contact, absolute, absoluteExempt, medical, medicalExempt,
+    endorsement
 
   /// The list's file, relative to `lexicons/`.
   var path: String {
@@ -14,6 +15,7 @@ enum CueList: Int, CaseIterable, Sendable {
     case .absolute: "cues/absolute.txt"
     case .absoluteExempt: "cues/absolute-exempt.txt"
     case .medical: "cues/medical.txt"
+    case .medicalExempt: "cues/medical-exempt.txt"
     case .endorsement: "cues/endorsement.txt"
     }
   }
