@@ -11,7 +11,7 @@ public struct AbsoluteTermRule: AppendingRule {
       Absolute terms of Advertising Law art. 9(3) (国家级, 最高级, 最佳) and their kin (销量第一, 唯一, 顶级, \
       全网最低, 100%…), with a suggested replacement. Exempt: time and sequence words (最近, 最后一天, \
       第一次, 第一，… as a list), usage tips (最佳饮用时间), official titles (国家级非遗), composition (100%棉), \
-      competition results (比赛冠军, 获得冠军).
+      competition results (比赛冠军, 获得冠军), minimums (最低工资, 最低消费, 最低气温).
       """,
     rationale: """
       China's Advertising Law art. 9(3) forbids 国家级、最高级、最佳 and similar terms in advertising, and \
@@ -26,7 +26,7 @@ public struct AbsoluteTermRule: AppendingRule {
     ],
     nonTriggering: [
       "第一次来这家店", "最近天气转凉", "最佳饮用时间是开封后一周", "最后一天上班", "第一，先洗手；第二，擦干",
-      "国家级非遗技艺", "100%纯棉面料", "最高气温25度", "第一行没事", "儿子在象棋比赛获得冠军", "孩子拿了游泳比赛冠军", "今晚是最佳观星时间",
+      "国家级非遗技艺", "100%纯棉面料", "最高气温25度", "第一行没事", "儿子在象棋比赛获得冠军", "孩子拿了游泳比赛冠军", "今晚是最佳观星时间", "最低工资标准调整了",
     ],
     marksCueWords: true
   )
