@@ -34,7 +34,7 @@ struct TextInventory: Sendable, Equatable {
     static let closingBracket = Characters(rawValue: 1 << 4)
     /// `!` (！ after NFKC).
     static let exclamation = Characters(rawValue: 1 << 5)
-    /// 最 仅 只 还, which start the countdown words (最后, 仅剩, 只有, 还剩).
+    /// 最 仅 只 还, which start the countdown words (最后, 仅剩, 只有, 还剩), and 前 (前50名下单).
     static let countdownLead = Characters(rawValue: 1 << 6)
     /// A unit `DeobfuscatedText.digitValue` reads as a digit (counted in `digitValued`); the top bit,
     /// so that it is counted by shifting.
@@ -120,7 +120,7 @@ struct TextInventory: Sendable, Equatable {
     case 0x9000, 0x62D2: kinds.insert(.unsubscribe)  // 退 拒
     case 0x3011: kinds.insert(.closingBracket)  // 】
     case 0x21: kinds.insert(.exclamation)
-    case 0x6700, 0x4EC5, 0x53EA, 0x8FD8: kinds.insert(.countdownLead)  // 最 仅 只 还
+    case 0x6700, 0x4EC5, 0x53EA, 0x8FD8, 0x524D: kinds.insert(.countdownLead)  // 最 仅 只 还 前
     default: break
     }
     if DeobfuscatedText.digitValue(unit) != nil { kinds.insert(.digitValued) }
@@ -134,7 +134,7 @@ struct TextInventory: Sendable, Equatable {
   /// the lookups of CJK text over 20 KB and miss the cache.
   static let marked: [UInt64] = {
     var bits = [UInt64](repeating: 0, count: 1024)
-    for unit in Array("减送赠返→号退拒】最仅只还".utf16) + DeobfuscatedText.nonASCIIDigitUnits {
+    for unit in Array("减送赠返→号退拒】最仅只还前".utf16) + DeobfuscatedText.nonASCIIDigitUnits {
       precondition(kinds(of: unit) != 0)
       bits[Int(unit >> 6)] |= 1 << UInt64(unit & 63)
     }
