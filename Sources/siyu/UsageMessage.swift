@@ -95,7 +95,7 @@ enum UsageMessage {
   static func translateDetail(_ detail: String) -> String {
     if detail.isEmpty { return "" }
     if let list = detail.between(". Please provide one of the following:\n", "") {
-      let values = list.split(separator: "\n").map { $0.trimmingPrefix("  - ") }
+      let values = list.split(separator: "\n").map { String($0).dropPrefix("  - ") ?? String($0) }
       return "，可选值：" + values.map { "'\($0)'" }.joined(separator: "、")
     }
     if let list = detail.between(". Please provide one of ", ".") {
@@ -128,11 +128,5 @@ extension String {
   fileprivate func split(around separator: String) -> (String, String)? {
     guard let range = range(of: separator) else { return nil }
     return (String(self[..<range.lowerBound]), String(self[range.upperBound...]))
-  }
-}
-
-extension Substring {
-  fileprivate func trimmingPrefix(_ prefix: String) -> String {
-    hasPrefix(prefix) ? String(dropFirst(prefix.count)) : String(self)
   }
 }

@@ -41,15 +41,7 @@ public struct AbsoluteTermRule: AppendingRule {
     // rule, which then makes no call.
     guard document.withAnalysis(CueScan.self, { $0.contains(.absolute) }) else { return }
     document.withAnalysis(CueScan.self) { scan in
-      let matches = scan.matches(.absolute)
-      let exempt = scan.matches(.absoluteExempt).map { $0.normalizedRange }
-      for match in matches {
-        let range = match.normalizedRange
-        if exempt.contains(where: { $0.lowerBound <= range.lowerBound && range.upperBound <= $0.upperBound })
-        {
-          continue
-        }
-        if isListOrdinal(match, document) { continue }
+      for match in scan.matches(.absolute, outside: .absoluteExempt) where !isListOrdinal(match, document) {
         let text = document.text(in: match.sourceRange)
         let replacement = CueList.absolute.lexicon.field(of: match)
         if replacement.isEmpty {

@@ -34,13 +34,7 @@ public struct MedicalClaimRule: AppendingRule {
     // rule, which then makes no call.
     guard document.withAnalysis(CueScan.self, { $0.contains(.medical) }) else { return }
     document.withAnalysis(CueScan.self) { scan in
-      let exempt = scan.matches(.medicalExempt).map { $0.normalizedRange }
-      for match in scan.matches(.medical) {
-        let range = match.normalizedRange
-        if exempt.contains(where: { $0.lowerBound <= range.lowerBound && range.upperBound <= $0.upperBound })
-        {
-          continue
-        }
+      for match in scan.matches(.medical, outside: .medicalExempt) {
         hits.append(
           RuleHit(
             range: match.sourceRange,

@@ -71,6 +71,16 @@ final class CueScan: DocumentAnalysis {
     Self.run(of: list, in: plain, present: plainLists)
   }
 
+  /// `list`'s matches (as `matches(_:)`) that lie inside no match of `exempt`, the list of phrases in
+  /// which its words are allowed (第一次 for `ad-law/absolute`, 好治愈 for `ad-law/medical`).
+  func matches(_ list: CueList, outside exempt: CueList) -> [KindMatch] {
+    let allowed = matches(exempt).map(\.normalizedRange)
+    return matches(list).filter { match in
+      let range = match.normalizedRange
+      return !allowed.contains { $0.lowerBound <= range.lowerBound && range.upperBound <= $0.upperBound }
+    }
+  }
+
   /// `list`'s matches that need separators or look-alikes undone (empty unless
   /// `list.matchesObfuscated`).
   func obfuscatedMatches(_ list: CueList) -> CueMatches {
