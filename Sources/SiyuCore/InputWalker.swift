@@ -35,6 +35,27 @@ public enum InputWalker {
     return (walk.files, walk.problems)
   }
 
+  /// `.siyuignore` decisions for single files, as a walk from the configuration's folder would make them:
+  /// used where the files come from a list rather than a walk (`check --staged` lists the git index).
+  /// Ignore files are read from disk, once each; unreadable ones are `problems`.
+  public struct IgnoreCheck {
+    private var walk: Walk
+
+    /// Checks paths against the ignore files from `baseDirectory` down.
+    public init(baseDirectory: String) {
+      walk = Walk(base: IgnoreRules.absolute(baseDirectory))
+    }
+
+    /// Ignore files that could not be read.
+    public var problems: [InputProblem] { walk.problems }
+
+    /// Whether the walk would skip file `absolute`: it or a folder containing it is excluded by the
+    /// deepest ignore file with an opinion. Files outside the base are never excluded.
+    public mutating func isIgnored(file absolute: String) -> Bool {
+      walk.isExcluded(IgnoreRules.absolute(absolute))
+    }
+  }
+
   private struct DirectoryID: Hashable {
     var device: UInt64
     var inode: UInt64
@@ -86,6 +107,24 @@ public enum InputWalker {
       }
       var stack: Set<DirectoryID> = []
       walkDirectory(absolute: absolute, display: argument, id: id, chain: chain, stack: &stack)
+    }
+
+    /// Whether file `absolute` (normalized) or a folder between `base` and it is excluded.
+    mutating func isExcluded(_ absolute: String) -> Bool {
+      guard absolute.hasPrefix(base == "/" ? "/" : base + "/") else { return false }
+      var chain: [IgnoreRules] = []
+      var directory = base
+      if let rules = ignoreRules(in: directory, display: directory) { chain.append(rules) }
+      let components = absolute.dropFirst(base == "/" ? 1 : base.count + 1).split(separator: "/")
+      for (k, component) in components.enumerated() {
+        let path = directory == "/" ? "/" + component : directory + "/" + component
+        let isLast = k == components.count - 1
+        if Self.isIgnored(path, isDirectory: !isLast, chain: chain) { return true }
+        if isLast { break }
+        directory = path
+        if let rules = ignoreRules(in: directory, display: directory) { chain.append(rules) }
+      }
+      return false
     }
 
     private mutating func addFile(_ path: String) {

@@ -1,20 +1,21 @@
 /// One entry of `overrides:` in `.siyu.yml`: rule levels for posts matching paths and/or channels.
 /// Later entries win.
 public struct OverrideSettings: Sendable, Equatable {
-  /// Globs (gitignore syntax) relative to the config file's directory; empty = every path.
+  /// Globs (gitignore syntax, `!` negates; see `PathPatterns`) relative to the config file's directory;
+  /// empty = every path.
   public var paths: [String]
   /// Channel names; empty = every channel.
   public var channels: [String]
   /// Levels per rule id or family.
   public var rules: [String: RuleLevel]
-  private var patterns: [GlobPattern]
+  private var patterns: PathPatterns
 
   /// An override; `paths` are compiled once here.
   public init(paths: [String] = [], channels: [String] = [], rules: [String: RuleLevel] = [:]) {
     self.paths = paths
     self.channels = channels
     self.rules = rules
-    patterns = paths.map(GlobPattern.init)
+    patterns = PathPatterns(paths)
   }
 
   /// Whether the override applies to a post at `relativePath` (relative to the config file's directory;
@@ -23,6 +24,6 @@ public struct OverrideSettings: Sendable, Equatable {
     if !channels.isEmpty && !channels.contains(channel) { return false }
     if patterns.isEmpty { return true }
     guard let relativePath else { return false }
-    return patterns.contains { $0.matchesPathOrAncestor(relativePath) }
+    return patterns.matches(relativePath)
   }
 }

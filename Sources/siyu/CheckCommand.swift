@@ -152,8 +152,8 @@ struct CheckCommand: ParsableCommand, DisplayFlags {
       }
       var checked = posts.map { linter.check($0) }
       try judgeHistory(
-        drafts: posts, files: &checked, linter: linter, configuration: configuration, staged: stagedIndex,
-        cwd: cwd)
+        drafts: posts, unreadDrafts: problems, files: &checked, linter: linter, configuration: configuration,
+        staged: stagedIndex, cwd: cwd)
       files = checked
     } catch {
       printError(error.message)
@@ -206,8 +206,8 @@ struct CheckCommand: ParsableCommand, DisplayFlags {
         var checked = reread.map { linter.check($0) }
         do {
           try judgeHistory(
-            drafts: reread, files: &checked, linter: linter, configuration: configuration,
-            staged: stagedIndex, cwd: cwd)
+            drafts: reread, unreadDrafts: errors, files: &checked, linter: linter,
+            configuration: configuration, staged: stagedIndex, cwd: cwd)
         } catch {
           printError(error.message)
           throw ExitCode(2)

@@ -14,15 +14,12 @@ extension CheckCommand {
   }
 
   /// The staged posts: added or changed files in the index that are posts (matched by `history` when it
-  /// is set, else `*.md` and `*.txt` not excluded by the configuration folder's `.siyuignore`), limited to
+  /// is set, else `*.md` and `*.txt` not excluded by `.siyuignore` files, as `check .` would), limited to
   /// PATHs when given. Their content comes from the index, not the work tree.
   func readStaged(configuration: Configuration, cwd: String) throws(Git.Failure) -> StagedDrafts {
     let index = try StagedIndex(directory: cwd)
-    let patterns = configuration.history.map(GlobPattern.init)
-    let ignorePath = configuration.baseDirectory + "/" + InputWalker.ignoreFileName
-    let ignore = (try? String(contentsOfFile: ignorePath, encoding: .utf8)).map {
-      IgnoreRules(text: $0, base: configuration.baseDirectory)
-    }
+    let patterns = PathPatterns(configuration.history)
+    var ignore = InputWalker.IgnoreCheck(baseDirectory: configuration.baseDirectory)
     let limits = paths.filter { $0 != "-" }.map { Self.absolute($0, cwd: cwd) }
     var chosen: [StagedIndex.File] = []
     for file in index.files where index.staged.contains(file.path) {
@@ -32,18 +29,18 @@ extension CheckCommand {
       }
       if !patterns.isEmpty {
         guard let relative = configuration.relativePath(of: absolute),
-          HistoryFiles.matches(relative, patterns: patterns)
+          patterns.matches(relative)
         else { continue }
       } else {
         let name = file.path.lowercased()
         guard name.hasSuffix(".md") || name.hasSuffix(".txt") else { continue }
-        if let ignore, ignore.isIgnored(absolute, isDirectory: false) { continue }
+        if ignore.isIgnored(file: absolute) { continue }
       }
       chosen.append(file)
     }
     let contents = try index.contents(of: chosen.map(\.blob))
     var posts: [Post] = []
-    var problems: [InputProblem] = []
+    var problems = ignore.problems
     for file in chosen {
       let absolute = index.topLevel + "/" + file.path
       let id = Self.display(absolute, cwd: cwd)
@@ -63,9 +60,11 @@ extension CheckCommand {
   /// Judges the drafts against the history and adds the cap findings to `files`. With `staged`, the
   /// history is the index's files matched by `history`; otherwise the files under the configuration's
   /// folder matched by it. Warnings (unreadable history files) go to stderr.
+  /// `unreadDrafts` are inputs that could not be read (already reported): they are drafts too, so not
+  /// read again as history.
   func judgeHistory(
-    drafts: [Post], files: inout [PostReport], linter: Linter, configuration: Configuration,
-    staged: StagedIndex?, cwd: String
+    drafts: [Post], unreadDrafts: [InputProblem] = [], files: inout [PostReport], linter: Linter,
+    configuration: Configuration, staged: StagedIndex?, cwd: String
   ) throws(Git.Failure) {
     let historyActive = staged != nil || !configuration.history.isEmpty
     var rules = CapRules.all
@@ -74,7 +73,9 @@ extension CheckCommand {
       HistoryCheck.apply(drafts: drafts, reports: &files, history: [], linter: linter, rules: rules)
       return
     }
-    let draftFiles = Set(drafts.compactMap { $0.path.map { Self.absolute($0, cwd: cwd) } })
+    let draftFiles = Set(
+      drafts.compactMap { $0.path.map { Self.absolute($0, cwd: cwd) } }
+        + unreadDrafts.compactMap { $0.path == "-" ? nil : Self.absolute($0.path, cwd: cwd) })
     let fingerprint = HistoryFiles.fingerprint(configuration, toolVersion: Siyu.version)
     let cachePath = Self.cachePath(staged: staged)
     let cache = cachePath.flatMap { HistoryCache.load(path: $0, fingerprint: fingerprint) }
@@ -82,7 +83,7 @@ extension CheckCommand {
       linter: linter, configuration: configuration, cache: cache, fingerprint: fingerprint)
     let history: [History.Entry]
     if let staged {
-      let patterns = configuration.history.map(GlobPattern.init)
+      let patterns = PathPatterns(configuration.history)
       var sources: [HistoryCollector.Source] = []
       var blobs: [String: String] = [:]
       let base = configuration.baseDirectory
@@ -100,7 +101,7 @@ extension CheckCommand {
         } else {
           relative = configuration.relativePath(of: absolute)
         }
-        guard let relative, HistoryFiles.matches(relative, patterns: patterns), !draftFiles.contains(absolute)
+        guard let relative, patterns.matches(relative), !draftFiles.contains(absolute)
         else { continue }
         let key = "blob:" + file.blob
         blobs[key] = file.blob
@@ -115,7 +116,10 @@ extension CheckCommand {
     } else {
       var sources: [HistoryCollector.Source] = []
       var contents: [String: [UInt8]] = [:]
-      for (_, absolute) in HistoryFiles.find(configuration) where !draftFiles.contains(absolute) {
+      // A draft reached through a symbolic link (`current/` → `posts/`) is still its own history file.
+      let resolvedDrafts = Set(draftFiles.map(Self.resolved))
+      for (_, absolute) in HistoryFiles.find(configuration)
+      where !draftFiles.contains(absolute) && !resolvedDrafts.contains(Self.resolved(absolute)) {
         let id = Self.display(absolute, cwd: cwd)
         // A FIFO or device matched by a glob would be read forever or wait for a writer.
         if TextInput.isSpecialFile(absolute) {
@@ -154,6 +158,13 @@ extension CheckCommand {
     var configuration = Configuration(baseDirectory: cwd)
     configuration.history = []
     return configuration.resolvedPath(path)
+  }
+
+  /// `absolute` with symbolic links resolved (`realpath`); as it is when that fails (a missing file).
+  static func resolved(_ absolute: String) -> String {
+    guard let pointer = realpath(absolute, nil) else { return absolute }
+    defer { free(pointer) }
+    return String(cString: pointer)
   }
 
   /// `absolute` relative to `cwd` when it lies inside it, else as it is.

@@ -197,6 +197,44 @@ struct GitHookEndToEndTests {
     #expect(!FileManager.default.fileExists(atPath: hook.path))
   }
 
+  /// `history: ["posts/"]` covers everything under posts/ (gitignore syntax), so the staged draft is found
+  /// and judged; `!` takes a folder back out.
+  @Test func folderPatternsSelectTheHistoryAndNegationsExclude() throws {
+    let repo = try Self.repository()
+    defer { repo.remove() }
+    try repo.write(".siyu.yml", "history: [\"posts/\"]\n")
+    try repo.write("posts/draft.md", GitRepository.post("2026-11-24T20:30", Self.tips[3]))
+    try repo.git("add", "-A")
+    let blocked = try runSiyu(["check", "--staged"], in: repo.root)
+    #expect(blocked.status == 1, "\(blocked.stderrText)")
+    #expect(String(decoding: blocked.stdout, as: UTF8.self).contains("超过每日上限 3 条"))
+    // Two of the day's three posts moved to an excluded folder: the draft is the 2nd of the day.
+    try repo.write(".siyu.yml", "history: [\"posts/\", \"!posts/旧/\"]\n")
+    try FileManager.default.createDirectory(
+      at: repo.root.appendingPathComponent("posts/旧"), withIntermediateDirectories: true)
+    #expect(try repo.git("mv", "posts/11月24日 早安.md", "posts/旧/早安.md").status == 0)
+    #expect(try repo.git("mv", "posts/11月24日 午间.md", "posts/旧/午间.md").status == 0)
+    try repo.git("add", "-A")
+    let passed = try runSiyu(["check", "--staged"], in: repo.root)
+    #expect(passed.status == 0, "\(String(decoding: passed.stdout, as: UTF8.self))")
+  }
+
+  /// Without `history`, `--staged` skips what `.siyuignore` files in subfolders exclude, as `check .` does.
+  @Test func stagedHonoursNestedIgnoreFiles() throws {
+    let repo = try GitRepository()
+    defer { repo.remove() }
+    try repo.write("posts/.siyuignore", "old/\n")
+    try repo.write("posts/old/blast.md", "家人们限时秒杀原价399现在99元！！！扫码下单加微信abc12345\n")
+    try repo.write("posts/new.md", Self.tips[0] + "\n")
+    try repo.git("add", "-A")
+    let staged = try runSiyu(["check", "--staged", "--format", "json"], in: repo.root)
+    let walked = try runSiyu(["check", ".", "--format", "json"], in: repo.root)
+    let stagedText = String(decoding: staged.stdout, as: UTF8.self)
+    #expect(staged.status == 0, "\(stagedText)")
+    #expect(!stagedText.contains("blast.md") && stagedText.contains("new.md"), "\(stagedText)")
+    #expect(walked.status == 0 && !String(decoding: walked.stdout, as: UTF8.self).contains("blast.md"))
+  }
+
   @Test func outsideARepositoryIsAClearError() throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
       "siyu-nogit-\(UUID().uuidString)")

@@ -3,11 +3,11 @@ import Foundation
 /// The history files of a configuration outside git: files under its folder matched by `history` globs,
 /// and the fingerprint that keys the cache.
 public enum HistoryFiles {
-  /// Files under `configuration.baseDirectory` whose relative path matches a `history` glob, sorted;
+  /// Files under `configuration.baseDirectory` selected by the `history` globs (`PathPatterns`), sorted;
   /// hidden folders (`.git`, `.build`) are skipped. Each is `(relative path, absolute path)`.
   public static func find(_ configuration: Configuration) -> [(relative: String, absolute: String)] {
-    let patterns = configuration.history.map(GlobPattern.init)
-    guard !patterns.isEmpty else { return [] }
+    let patterns = PathPatterns(configuration.history)
+    guard patterns.hasPositive else { return [] }
     let base = configuration.baseDirectory
     guard let walker = FileManager.default.enumerator(atPath: base) else { return [] }
     var found: [(String, String)] = []
@@ -18,16 +18,11 @@ public enum HistoryFiles {
         if name.hasPrefix(".") { walker.skipDescendants() }
         continue
       }
-      if patterns.contains(where: { $0.matches(relative) }) {
+      if patterns.matches(relative) {
         found.append((relative, base == "/" ? "/" + relative : base + "/" + relative))
       }
     }
     return found.sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
-  }
-
-  /// Whether `relativePath` (relative to the configuration's folder) is a history file.
-  public static func matches(_ relativePath: String, patterns: [GlobPattern]) -> Bool {
-    patterns.contains { $0.matches(relativePath) }
   }
 
   /// What the cached facts depend on besides a file's content: the cache format, siyu's version and
