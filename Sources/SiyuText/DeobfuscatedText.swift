@@ -133,6 +133,29 @@ public struct DeobfuscatedText: Sendable {
     return changes[(range.lowerBound + 1)..<range.upperBound].contains { $0 != 0 }
   }
 
+  /// Contact ids written after a disguised contact cue (微.信：lily2024, 微❤信 abc12345, ｖ·x：shop_88):
+  /// view ranges from the cue to the end of the id, where undoing was needed between the cue's first
+  /// character and the id. Plain spellings are contact tokens already (the segmenter's span scanner).
+  public func disguisedContactIDs() -> [Range<Int>] {
+    guard hasChanges else { return [] }
+    var found: [Range<Int>] = []
+    units.withUnsafeBufferPointer { text in
+      let scanner = SpecialSpanScanner()
+      var i = 0
+      while i < text.count {
+        if SpecialSpanScanner.cueFirstUnits.contains(text[i]), let id = scanner.contactAfterCue(text, cueAt: i),
+          isChanged(i..<id.start)
+        {
+          found.append(i..<id.end)
+          i = id.end
+        } else {
+          i += 1
+        }
+      }
+    }
+    return found
+  }
+
   /// The normalized-text range a view range covers.
   public func normalizedRange(_ range: Range<Int>) -> Range<Int> {
     let start = Int(map[range.lowerBound])

@@ -450,6 +450,13 @@ public final class Segmenter {
               units, norm, first: next, minimumLast: next,
               eligible: { $0 == .word || $0 == .punctuation || $0 == .number })
           else { break }
+          // A segmentation word that starts with the unit and ends at a later token's end is that word,
+          // not the unit: 8点 + 秒杀, not 8点秒 + 杀; 30秒 + 杀菌 stays (秒杀 would end inside 杀菌).
+          if longestTokenAlignedMatch(
+            words, norm, first: next, minimumLast: unit.last + 1, eligible: { $0 == .word }) != nil
+          {
+            break
+          }
           t.normalizedEnd = raw[unit.last].normalizedEnd
           switch UnitKind(rawValue: unit.payload) ?? .number {
           case .price: t.kind = .price

@@ -20,7 +20,7 @@ struct SpecialSpanScanner {
   ].map { Array($0.utf16) }
 
   /// First units of the contact cues, to skip the cue comparison for almost every character.
-  private static let cueFirstUnits: SegmentationRules.UnitSet = {
+  static let cueFirstUnits: SegmentationRules.UnitSet = {
     var set = SegmentationRules.UnitSet(nil)
     for cue in contactCues { set.insert(cue[0]) }
     return set
@@ -208,7 +208,7 @@ struct SpecialSpanScanner {
 
   /// An ASCII id (letter first, 6–20 of letters, digits, `_`, `-`) or a 5–12 digit number right after a
   /// contact cue such as 微信 or vx, optionally after `:` or a space.
-  private func contactAfterCue(_ text: UnsafeBufferPointer<UInt16>, cueAt i: Int) -> Span? {
+  func contactAfterCue(_ text: UnsafeBufferPointer<UInt16>, cueAt i: Int) -> Span? {
     let n = text.count
     var after = -1
     for cue in Self.contactCues where i + cue.count <= n && text[i] == cue[0] {

@@ -72,7 +72,7 @@ struct ExplainCommand: ParsableCommand {
     let personas: PersonaSet
     do {
       personas = try CommandSupport.loadPersonas(
-        configuration, cwd: FileManager.default.currentDirectoryPath, named: post.persona)
+        configuration, cwd: FileManager.default.currentDirectoryPath, named: nil)
     } catch {
       printError(error.description)
       throw ExitCode(2)

@@ -34,6 +34,22 @@ import Testing
     #expect(v.changes[1] == 0)
   }
 
+  @Test func idsAfterDisguisedContactCues() {
+    func found(_ text: String) -> [String] {
+      let v = view(text)
+      return v.disguisedContactIDs().map { r in
+        String(decoding: Array(text.utf16)[v.normalizedRange(r)], as: UTF16.self)
+      }
+    }
+    #expect(found("微.信:lily2024") == ["微.信:lily2024"])
+    #expect(found("加微❤信 abc12345 备注") == ["微❤信 abc12345"])
+    // The plain spelling is the span scanner's (a contact token), not a disguise.
+    #expect(found("微信:lily2024").isEmpty)
+    // A disguised cue without an id, or an id too short, is not a contact id.
+    #expect(found("我的微.信朋友很多").isEmpty)
+    #expect(found("微.信:ab1").isEmpty)
+  }
+
   @Test func anUnpairedSurrogateDoesNotTrap() {
     let units: [UInt16] = [0xD83D, 0x41, 0xDC00, 0x4E00]
     let v = DeobfuscatedText(normalized: units)

@@ -100,6 +100,18 @@ private func checkInvariants(_ text: String, _ tokens: [Token]) {
     #expect(try texts("1,299.5") == ["1,299.5"])
   }
 
+  /// A unit after a number gives way to a segmentation word that starts with it and ends at a token end:
+  /// 秒 is a unit (5秒), but 8点秒杀 is 8点 + 秒杀; 30秒杀菌 keeps 30秒 (秒杀 would end inside 杀菌).
+  @Test func unitsGiveWayToLexiconWordsThatStartWithThem() throws {
+    #expect(try texts("今晚8点秒杀") == ["今晚", "8点", "秒杀"])
+    #expect(try texts("9.9元秒杀价") == ["9.9元", "秒杀价"])
+    #expect(try texts("3年年卡") == ["3年", "年卡"])
+    #expect(try texts("双11毛孩子") == ["双", "11", "毛孩子"])
+    #expect(try texts("30秒杀菌") == ["30秒", "杀菌"])
+    #expect(try texts("等了5秒") == ["等", "了", "5秒"])
+    #expect(try segment("秒杀价9.9元").last! == ("9.9元", .price))
+  }
+
   @Test func measureWordsStaySeparate() throws {
     #expect(try texts("买3盒送1盒") == ["买", "3", "盒", "送", "1", "盒"])
   }

@@ -20,7 +20,7 @@ public struct ContactRule: AppendingRule {
     triggering: [
       "加我微信 abc12345", "有需要加薇信", "vx: shop_8888", "➕V了解", "微.信同号", "电话13812345678",
       "联系我：①③⑧①②③④⑤⑥⑦⑧", "一三八一二三四五六七八", "加ν信", "电话 138****5678", "门店在人民路88号",
-      "详情请致电",
+      "详情请致电", "微.信：lily2024", "微❤信 abc12345",
     ],
     nonTriggering: [
       "今天天气很好", "微信支付很方便", "家长要在孩子面前树立威信", "2023年我们卖了123456件", "一二三四五六七",
@@ -40,7 +40,7 @@ public struct ContactRule: AppendingRule {
         { scan in
           scan.inventory.contacts > 0 || scan.contains(.contact) || scan.containsObfuscated(.contact)
             || !scan.maskedRuns.isEmpty || scan.inventory.characters.contains(.houseNumber)
-            || scan.inventory.digitValued >= 11
+            || scan.inventory.digitValued >= 11 || document.deobfuscated.hasChanges
         })
     else { return }
     document.withAnalysis(CueScan.self) { scan in
@@ -59,6 +59,11 @@ public struct ContactRule: AppendingRule {
       for match in scan.obfuscatedMatches(.contact) {
         if isWeak(match) && !hasContactContext(match, document) { continue }
         let range = withFollowingID(match, document)
+        ranges.append(range)
+        disguised.append(range)
+      }
+      for cueAndID in document.deobfuscated.disguisedContactIDs() {
+        let range = document.sourceRange(ofNormalized: document.deobfuscated.normalizedRange(cueAndID))
         ranges.append(range)
         disguised.append(range)
       }
@@ -98,11 +103,15 @@ public struct ContactRule: AppendingRule {
   }
 
   /// `match` extended over an id written right after it (`V.X：tea_lover88`): 5 or more letters, digits,
-  /// `_` or `-`, after optional spaces or a colon.
+  /// `_` or `-`, after an optional 信 and optional spaces, colons or plus signs.
   private func withFollowingID(_ match: KindMatch, _ document: Document) -> Range<Int> {
     let text = document.normalized
     var after = match.normalizedRange.upperBound
-    while after < text.count && (text[after] == 0x20 || text[after] == 0x3A) { after += 1 }
+    // 加v + 信：abc8899 (the cue list has 加v, the segmenter keeps 信 apart), 加薇信 ➕ mm1234.
+    if after < text.count && text[after] == 0x4FE1 { after += 1 }  // 信
+    while after < text.count && (text[after] == 0x20 || text[after] == 0x3A || text[after] == 0x2B || text[after] == 0x2795) {
+      after += 1
+    }
     var end = after
     while end < text.count, isIDUnit(text[end]) { end += 1 }
     guard end - after >= 5 else { return match.sourceRange }
