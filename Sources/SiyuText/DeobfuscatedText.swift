@@ -143,7 +143,8 @@ public struct DeobfuscatedText: Sendable {
       let scanner = SpecialSpanScanner()
       var i = 0
       while i < text.count {
-        if SpecialSpanScanner.cueFirstUnits.contains(text[i]), let id = scanner.contactAfterCue(text, cueAt: i),
+        if SpecialSpanScanner.cueFirstUnits.contains(text[i]),
+          let id = scanner.contactAfterCue(text, cueAt: i),
           isChanged(i..<id.start)
         {
           found.append(i..<id.end)

@@ -109,7 +109,9 @@ public struct ContactRule: AppendingRule {
     var after = match.normalizedRange.upperBound
     // 加v + 信：abc8899 (the cue list has 加v, the segmenter keeps 信 apart), 加薇信 ➕ mm1234.
     if after < text.count && text[after] == 0x4FE1 { after += 1 }  // 信
-    while after < text.count && (text[after] == 0x20 || text[after] == 0x3A || text[after] == 0x2B || text[after] == 0x2795) {
+    while after < text.count
+      && (text[after] == 0x20 || text[after] == 0x3A || text[after] == 0x2B || text[after] == 0x2795)
+    {
       after += 1
     }
     var end = after
