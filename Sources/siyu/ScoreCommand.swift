@@ -114,7 +114,10 @@ struct ScoreCommand: ParsableCommand {
     }
 
     var scoreInputs: [BatchScorer.Input] = []
+    // Messages printed (the exit status) and inputs that could not be walked (missing files), which the
+    // summary's skipped count adds to the scorer's rows: a row with two problems is one skipped row.
     var problems = 0
+    var missingInputs = 0
     for argument in inputs {
       if argument == "-" {
         scoreInputs.append(BatchScorer.Input(path: "-", format: stdinFormat.format))
@@ -123,6 +126,7 @@ struct ScoreCommand: ParsableCommand {
       let (files, walkProblems) = InputWalker.expand([argument], baseDirectory: configuration.baseDirectory)
       for problem in walkProblems { printError(problem.description) }
       problems += walkProblems.count
+      missingInputs += walkProblems.count
       scoreInputs += files.map { BatchScorer.Input(path: $0) }
     }
 
@@ -182,7 +186,7 @@ struct ScoreCommand: ParsableCommand {
     progress.clear()
     sink.write(buffer)
     var summaryValue = result
-    summaryValue.badRows = problems
+    summaryValue.badRows = result.badRows + missingInputs
     do {
       try sink.commit()
     } catch {
@@ -254,6 +258,9 @@ struct ScoreCommand: ParsableCommand {
           printError(String(describing: error))
           throw ExitCode(2)
         }
+      } else if merge {
+        // There are no rows: the merged summary is the output, as the README's `> merged.json` expects.
+        StandardOutput.write(text)
       } else {
         printError(text, terminator: "")
       }

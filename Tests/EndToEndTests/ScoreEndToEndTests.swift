@@ -115,7 +115,37 @@ struct ScoreEndToEndTests {
     let merged = try runSiyu(["score", "--merge", "a.json", "b.json", "--summary", "json"], in: directory)
     #expect(merged.status == 0)
     let whole = try Data(contentsOf: directory.appendingPathComponent("whole.json"))
-    #expect(String(decoding: merged.stderr, as: UTF8.self) == String(decoding: whole, as: UTF8.self))
+    // With --merge there are no rows, so the summary goes to stdout (`> merged.json`).
+    #expect(String(decoding: merged.stdout, as: UTF8.self) == String(decoding: whole, as: UTF8.self))
+    #expect(merged.stderr.isEmpty)
+  }
+
+  @Test("bad_rows counts a row with two problems once, and each input that could not be read once")
+  func badRowsCountsRowsNotMessages() throws {
+    let directory = try Self.scratch()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    try Data().write(to: directory.appendingPathComponent(".siyu.yml"))
+    let rows = [
+      #"{"text":"聊聊周末去爬山。","channel":"nochan","persona":"nobody"}"#, #"{"text":"今天读完一本书。"}"#,
+      #"{"text": 3}"#,
+    ]
+    try Data((rows.joined(separator: "\n") + "\n").utf8).write(
+      to: directory.appendingPathComponent("rows.jsonl"))
+    try Data("title,body\na,b\nc,d\n".utf8).write(to: directory.appendingPathComponent("notext.csv"))
+    let result = try runSiyu(
+      ["score", "rows.jsonl", "notext.csv", "missing.jsonl", "--output", "/dev/null", "--summary", "json"],
+      in: directory)
+    #expect(result.status == 2)
+    // Five messages: two for row 1, one for row 3, the CSV header, the missing file.
+    let lines = result.stderrText.split(separator: "\n").filter { $0.contains(": ") && !$0.hasPrefix(" ") }
+    #expect(lines.filter { $0.hasPrefix("rows.jsonl:1:") }.count == 2, "\(result.stderrText)")
+    let summary =
+      try JSONSerialization.jsonObject(
+        with: Data(result.stderrText.utf8).suffix(
+          from:
+            Data(result.stderrText.utf8).firstIndex(of: UInt8(ascii: "{"))!)) as? [String: Any]
+    #expect(summary?["bad_rows"] as? Int == 4, "\(result.stderrText)")
+    #expect(summary?["posts"] as? Int == 1)
   }
 
   @Test("--output is replaced only when every row is written; a failed run leaves it as it was")

@@ -129,7 +129,9 @@ public struct ScoreSummary: Codable, Sendable, Equatable {
   public var settings: Settings
   /// Posts scored.
   public var posts: Int
-  /// Rows that could not be read (skipped, reported on stderr).
+  /// Rows that could not be scored (skipped, reported on stderr), one per row however many problems it
+  /// had, plus inputs that could not be read at all (a missing file, a CSV without a `text` column), one
+  /// each.
   public var badRows: Int
   /// Hard-sell posts.
   public var hardSell: Int

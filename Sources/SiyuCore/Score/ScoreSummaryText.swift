@@ -8,7 +8,7 @@ extension ScoreSummary {
       whole == 0 ? "0%" : String(format: "%.1f%%", Double(part) * 100 / Double(whole))
     }
     var first = "已评分 \(posts) 条：硬广 \(hardSell) 条（\(share(hardSell, posts))），价值 \(posts - hardSell) 条"
-    if badRows > 0 { first += "；跳过 \(badRows) 条有问题的记录" }
+    if badRows > 0 { first += "；跳过 \(badRows) 条有问题的记录或文件" }
     lines.append(first)
     if !channels.isEmpty {
       let parts = channels.keys.sorted().map { name -> String in
