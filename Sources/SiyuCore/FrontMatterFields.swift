@@ -28,6 +28,7 @@ public enum FrontMatterFields {
       switch json {
       case .string(let s): return s
       case .number(let n): return JSONValue.format(n)
+      case .numberText(let text): return text
       case .bool(let b): return b ? "true" : "false"
       default: return nil
       }

@@ -195,7 +195,8 @@ enum FrontMatterYAML {
       case "str": return .string(text)
       case "null": return .null
       case "bool": return bool(text).map(JSONValue.bool) ?? .string(text)
-      case "int", "float": return number(text).map(JSONValue.number) ?? .string(text)
+      case "int", "float":
+        return number(text).map { JSONValue.number(literal: text, value: $0) } ?? .string(text)
       default: return .string(text)
       }
     }
@@ -205,7 +206,7 @@ enum FrontMatterYAML {
     default: break
     }
     if let b = bool(text) { return .bool(b) }
-    if let n = number(text) { return .number(n) }
+    if let n = number(text) { return JSONValue.number(literal: text, value: n) }
     return .string(text)
   }
 

@@ -122,7 +122,7 @@ public struct JSONLineParser {
       try literal([0x6E, 0x75, 0x6C, 0x6C])
       return .null
     default:
-      return .number(try number())
+      return try number()
     }
   }
 
@@ -307,7 +307,7 @@ public struct JSONLineParser {
   }
 
   /// `-? int frac? exp?`, exactly as RFC 8259 writes it.
-  private mutating func number() throws(Failure) -> Double {
+  private mutating func number() throws(Failure) -> JSONValue {
     let start = i
     if i < units.count, units[i] == 0x2D { i += 1 }
     guard i < units.count, isDigit(units[i]) else { throw Failure(offset: i) }
@@ -329,7 +329,7 @@ public struct JSONLineParser {
     }
     let text = String(decoding: UnsafeBufferPointer(rebasing: units[start..<i]), as: UTF16.self)
     guard let number = Double(text) else { throw Failure(offset: start) }
-    return number
+    return JSONValue.number(literal: text, value: number)
   }
 
   @inline(__always)

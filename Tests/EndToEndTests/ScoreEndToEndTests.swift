@@ -148,6 +148,20 @@ struct ScoreEndToEndTests {
     #expect(summary?["posts"] as? Int == 1)
   }
 
+  @Test("numeric ids and metadata beyond a Double's precision come out as written")
+  func bigNumbersAreEchoedExactly() throws {
+    let directory = try Self.scratch()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    try Data().write(to: directory.appendingPathComponent(".siyu.yml"))
+    let rows = #"{"text":"聊聊周末。","id":9007199254740993,"uid":12345678901234567890,"r":0.123456}"#
+    try Data((rows + "\n").utf8).write(to: directory.appendingPathComponent("rows.jsonl"))
+    let csv = try runSiyu(["score", "rows.jsonl", "--summary", "none"], in: directory)
+    let text = String(decoding: csv.stdout, as: UTF8.self)
+    #expect(csv.status == 0)
+    #expect(text.contains("\n9007199254740993,rows.jsonl#1,"), "\(text)")
+    #expect(text.contains(#"""r"":0.123456,""uid"":12345678901234567890}"#), "\(text)")
+  }
+
   @Test("--output is replaced only when every row is written; a failed run leaves it as it was")
   func outputIsAtomic() throws {
     let directory = try Self.scratch()

@@ -21,7 +21,41 @@ import Testing
     ])
   func agreesWithFoundation(_ text: String) throws {
     let expected = try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
-    #expect(parse(text) == expected)
+    #expect(parse(text).map(Self.valuesOnly) == expected)
+  }
+
+  /// `value` with numbers kept as written (`numberText`) turned into their `Double`s.
+  static func valuesOnly(_ value: JSONValue) -> JSONValue {
+    switch value {
+    case .numberText(let text): return .number(Double(text)!)
+    case .array(let a): return .array(a.map(valuesOnly))
+    case .object(let o): return .object(o.mapValues(valuesOnly))
+    default: return value
+    }
+  }
+
+  /// Numbers that the output format would not write back as written are kept as their literal, so big ids
+  /// and precise metadata are echoed digit for digit.
+  @Test func numbersAreEchoedAsWritten() throws {
+    let row =
+      #"{"id":12345678901234567890,"a":9007199254740993,"b":0.123456,"c":1e400,"d":42,"e":1.5,"f":3e2}"#
+    guard case .object(let o)? = parse(row) else {
+      Issue.record("not an object")
+      return
+    }
+    #expect(o["id"] == .numberText("12345678901234567890"))
+    #expect(o["a"] == .numberText("9007199254740993"))
+    #expect(o["b"] == .numberText("0.123456"))
+    #expect(o["c"] == .numberText("1e400"))
+    #expect(o["d"] == .number(42))
+    #expect(o["e"] == .number(1.5))
+    #expect(o["f"] == .numberText("3e2"))
+    #expect(
+      JSONValue.object(o).jsonText
+        == #"{"a":9007199254740993,"b":0.123456,"c":1e400,"d":42,"e":1.5,"f":3e2,"id":12345678901234567890}"#)
+    // A YAML spelling that is not a JSON number is written in JSON's form.
+    #expect(JSONValue.number(literal: "0x1F", value: 31) == .number(31))
+    #expect(JSONValue.number(literal: "1_000", value: 1000) == .number(1000))
   }
 
   @Test(

@@ -4,6 +4,8 @@ enum JSONNode: Sendable, Equatable {
   case null
   case bool(Bool)
   case number(Double)
+  /// A number written as this JSON literal (`JSONValue.numberText`).
+  case numberText(String)
   case string(String)
   case array([JSONNode])
   /// An object, keys in this order.
@@ -28,6 +30,7 @@ enum JSONNode: Sendable, Equatable {
     case .null: self = .null
     case .bool(let b): self = .bool(b)
     case .number(let n): self = .number(n)
+    case .numberText(let text): self = .numberText(text)
     case .string(let s): self = .string(s)
     case .array(let a): self = .array(a.map(JSONNode.init))
     case .object(let o):
@@ -54,6 +57,7 @@ enum JSONNode: Sendable, Equatable {
     case .null: out += "null"
     case .bool(let b): out += b ? "true" : "false"
     case .number(let n): out += JSONValue.format(n)
+    case .numberText(let text): out += text
     case .string(let s): JSONValue.quote(s, into: &out)
     case .array(let elements):
       if elements.isEmpty {

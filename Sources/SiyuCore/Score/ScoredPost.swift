@@ -129,6 +129,8 @@ public struct ScoredPost: Sendable {
         id = own
       } else if case .number(let own)? = meta["id"] {
         id = JSONValue.format(own)
+      } else if case .numberText(let own)? = meta["id"] {
+        id = own
       }
       meta["id"] = nil
     }
