@@ -29,6 +29,14 @@ extension BatchReader {
       if headerFailed { return }
       if record.fields.count == 1 && record.fields[0].allSatisfy({ $0 == " " || $0 == "\t" }) { return }
       guard let names = header else {
+        // Line ends are LF or CRLF; a carriage return inside the header means CR alone ends lines (Excel
+        // for Mac's "CSV (Macintosh)"), and the whole file would read as one header with no rows.
+        if record.fields.contains(where: { $0.unicodeScalars.contains("\r") }) {
+          let message = "CSV 表头里有单独的回车符（CR）：文件像是以 CR 换行（旧版 Mac 的 CSV），请另存为 LF 或 CRLF 换行后再试"
+          emit(.failure(InputProblem(path: file, line: record.line, message: message)))
+          headerFailed = true
+          return
+        }
         let names = record.fields.map { $0.trimmingCharacters(in: .whitespaces) }
         let lowered = names.map { $0.lowercased() }
         if !lowered.contains("text") {

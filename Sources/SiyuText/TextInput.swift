@@ -29,6 +29,8 @@ public struct InputError: Error, CustomStringConvertible, Sendable, Equatable {
 public enum TextEncoding: String, Sendable {
   case utf8 = "UTF-8"
   case gb18030 = "GB18030"
+  /// UTF-16 with a byte order mark (Notepad's and Excel's "Unicode text").
+  case utf16 = "UTF-16"
 }
 
 /// A text input (file or stdin) read as UTF-16 lines, for every command.
@@ -180,6 +182,11 @@ public final class TextInput {
     } else {
       bytes = try Self.readAll(path: path)
     }
+    if bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))
+    {
+      try decodeUTF16(bytes, bigEndian: bytes[0] == 0xFE)
+      return
+    }
     let notText = InputError(
       path: path, line: line, message: "字节偏移 \(offset) 处不是有效的 UTF-8，也无法按 GB18030 解码，未读取此文件")
     guard bytes.count < Int(Int32.max / 2) else { throw notText }
@@ -204,6 +211,43 @@ public final class TextInput {
     memoryUnits = units
     encoding = .gb18030
     warning = "\(path): 不是 UTF-8 编码，已按 GB18030 读取"
+  }
+
+  /// Reads UTF-16 that starts with a byte order mark; unpaired surrogates or control characters (other
+  /// than tab, form feed and line ends) make it not text.
+  private func decodeUTF16(_ bytes: [UInt8], bigEndian: Bool) throws(InputError) {
+    var units: [UInt16] = []
+    units.reserveCapacity(bytes.count / 2)
+    var i = 0
+    while i + 1 < bytes.count {
+      let high = UInt16(bigEndian ? bytes[i] : bytes[i + 1])
+      let low = UInt16(bigEndian ? bytes[i + 1] : bytes[i])
+      units.append(high << 8 | low)
+      i += 2
+    }
+    var lines = 1
+    for (k, unit) in units.enumerated() {
+      let offset = 2 * k
+      if unit == 0x0A { lines += 1 }
+      var bad = unit < 0x20 && unit != 0x09 && unit != 0x0A && unit != 0x0D && unit != 0x0C
+      if UTF16.isLeadSurrogate(unit) {
+        bad = k + 1 >= units.count || !UTF16.isTrailSurrogate(units[k + 1])
+      } else if UTF16.isTrailSurrogate(unit) {
+        bad = k == 0 || !UTF16.isLeadSurrogate(units[k - 1])
+      }
+      if bad {
+        throw InputError(
+          path: path, line: lines, message: "字节偏移 \(offset) 处不是有效的 UTF-16 文本（文件以 UTF-16 字节序标记开头），未读取此文件")
+      }
+    }
+    if bytes.count % 2 == 1 {
+      throw InputError(
+        path: path, line: lines, message: "文件以 UTF-16 字节序标记开头，但字节数是奇数，像是被截断了，未读取此文件")
+    }
+    memoryBytes = nil
+    memoryUnits = units
+    encoding = .utf16
+    warning = "\(path): 是 UTF-16 编码，已按 UTF-16 读取（建议另存为 UTF-8）"
   }
 
   /// Calls `body` with each line (without its line end) in order. A line longer than `pieceLimit` arrives

@@ -133,6 +133,14 @@ private func read(_ path: String, display: String? = nil) -> (
     #expect(read(noText).posts.isEmpty)
     let duplicate = try tree.write("b.csv", "text,TEXT\nx,y\n")
     #expect(read(duplicate, display: "b.csv").problems.map(\.line) == [1])
+    // CR alone ends lines (old Mac exports): one header line with no rows would pass silently.
+    let carriageReturns = try tree.write("d.csv", "text,channel\r聊聊读书。,moments\r聊聊做饭。,moments\r")
+    let crProblems = read(carriageReturns, display: "d.csv").problems
+    #expect(crProblems.map(\.line) == [1])
+    #expect(crProblems.first?.message.contains("以 CR 换行") == true)
+    #expect(read(carriageReturns).posts.isEmpty)
+    let crlf = try tree.write("f.csv", "text,channel\r\n聊聊读书。,moments\r\n")
+    #expect(read(crlf).posts.map(\.text) == ["聊聊读书。"])
     let empty = try tree.write("c.csv", "")
     // An empty file is a batch with no rows (issue 9: empty files are checked normally).
     #expect(read(empty).problems.isEmpty)

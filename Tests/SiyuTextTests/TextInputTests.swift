@@ -46,6 +46,38 @@ private func lines(_ input: TextInput) throws -> [String] {
     }
   }
 
+  @Test func utf16WithAByteOrderMarkIsReadWithAWarning() throws {
+    func encoded(_ text: String, bigEndian: Bool) -> [UInt8] {
+      var bytes: [UInt8] = bigEndian ? [0xFE, 0xFF] : [0xFF, 0xFE]
+      for unit in text.utf16 {
+        bytes += bigEndian ? [UInt8(unit >> 8), UInt8(unit & 0xFF)] : [UInt8(unit & 0xFF), UInt8(unit >> 8)]
+      }
+      return bytes
+    }
+    for bigEndian in [false, true] {
+      try withTemporaryFile(encoded("你好，𠮷\r\nok\n", bigEndian: bigEndian)) { path in
+        let input = try TextInput(path: path)
+        #expect(input.encoding == .utf16)
+        #expect(input.warning?.contains("UTF-16") == true)
+        #expect(try lines(input) == ["你好，𠮷", "ok"])
+      }
+      let memory = try TextInput(bytes: encoded("甲\n乙", bigEndian: bigEndian), name: "m.txt")
+      #expect(try lines(memory) == ["甲", "乙"])
+    }
+    // An unpaired surrogate or an odd byte count is not text: named with its line and offset.
+    try withTemporaryFile(encoded("甲\n", bigEndian: false) + [0x00, 0xD8, 0x41, 0x00]) { path in
+      #expect {
+        _ = try TextInput(path: path)
+      } throws: { error in
+        guard let error = error as? InputError else { return false }
+        return error.line == 2 && error.message.contains("字节偏移 6") && error.message.contains("UTF-16")
+      }
+    }
+    try withTemporaryFile(encoded("甲", bigEndian: false) + [0x41]) { path in
+      #expect(throws: InputError.self) { _ = try TextInput(path: path) }
+    }
+  }
+
   @Test func invalidBytesNameTheOffsetAndLine() throws {
     let bytes: [UInt8] = Array("好\nab".utf8) + [0xFF, 0xFE, 0x41]
     try withTemporaryFile(bytes) { path in
