@@ -41,14 +41,23 @@ public final class Linter {
   /// Only the rdjson reporter prints them, and counting the bytes before every finding cost more than
   /// locating it.
   public let utf8Columns: Bool
+  /// Rule ids and families a suppression may name (`siyu/unknown-rule` reports the others).
+  private let knownNames: Set<String>
+  /// Known rule ids and families, sorted, for suggestions.
+  private let knownIDs: [String]
+  private let knownFamilies: [String]
+  /// Whether every `cap/…` name counts as known (no history rule ids were given).
+  private let trustsCapNames: Bool
 
   /// - Parameters:
   ///   - lexicons: extra segmentation lexicons (from `.siyu.yml`'s `lexicons`).
   ///   - personas: the configured personas (`PersonaSet.load`); posts naming another are input problems.
   ///   - utf8Columns: whether findings get UTF-8 byte columns (see `utf8Columns`).
+  ///   - historyRuleIDs: the history rules' ids (`CapRules`), which suppressions may name too; nil
+  ///     accepts every `cap/…` name.
   public init(
     rules: [any Rule], configuration: Configuration, lexicons: [Lexicon] = [],
-    personas: PersonaSet = PersonaSet(), utf8Columns: Bool = true
+    personas: PersonaSet = PersonaSet(), utf8Columns: Bool = true, historyRuleIDs: [String]? = nil
   ) throws {
     self.rules = rules
     self.utf8Columns = utf8Columns
@@ -69,6 +78,11 @@ public final class Linter {
     descriptions = rules.map(\.description)
     ruleIDs = descriptions.map(\.id)
     scoresCueWords = zip(descriptions, rulePoints).map { $0.marksCueWords && $1 > 0 }
+    let ids = Set(ruleIDs + (historyRuleIDs ?? []))
+    knownNames = ids.union(ids.map { String($0.prefix { $0 != "/" }) }).union(Configuration.specFamilies)
+    knownIDs = ids.sorted()
+    knownFamilies = knownNames.subtracting(ids).sorted()
+    trustsCapNames = historyRuleIDs == nil
     judgeIndex = rules.firstIndex { $0 is any VerdictRule }
     judge = judgeIndex.flatMap { rules[$0] as? any VerdictRule }
   }
@@ -204,6 +218,7 @@ public final class Linter {
       findings.append(
         Finding(rule: hit.rule.id, severity: severity, range: 0..<0, message: hit.message, points: 0))
     }
+    findings += unknownNameFindings(&suppressions, document: document)
     findings += unusedSuppressionFindings(suppressions, document: document)
     var located = findings.map { locate($0, in: document) }
     located.sort {
@@ -338,6 +353,57 @@ public final class Linter {
     return ranges
   }
 
+  /// Whether a suppression naming `name` can ever suppress something.
+  private func isKnownName(_ name: String) -> Bool {
+    knownNames.contains(name) || (trustsCapNames && name.hasPrefix("cap/"))
+  }
+
+  /// `siyu/unknown-rule` findings for names in suppressions that are no rule's id or family, at the
+  /// comment (or the front matter's `siyu:` line). They can be suppressed like any finding.
+  private func unknownNameFindings(_ suppressions: inout Suppressions, document: Document) -> [Finding] {
+    guard !suppressions.directives.isEmpty || !suppressions.unknownKeywords.isEmpty else { return [] }
+    let rule = UnknownRuleNameRule.description
+    guard
+      let severity = configuration.level(
+        for: rule, postPath: document.post.path, channel: document.post.channel
+      )
+      .severity
+    else { return [] }
+    var findings: [Finding] = []
+    for directive in suppressions.directives {
+      for name in directive.rules where !isKnownName(name) {
+        let range = directive.range ?? 0..<0
+        let line = directive.range.map { document.lines.position(of: $0.lowerBound).line } ?? 1
+        if suppressions.suppresses(rule, line: line) { continue }
+        var message =
+          directive.range == nil
+          ? "front matter 的 siyu.disable 里的「\(name)」不是已知的规则，什么也屏蔽不了"
+          : "siyu-disable 里的「\(name)」不是已知的规则，什么也屏蔽不了"
+        if let suggestion = UnknownRuleNameRule.suggestion(for: name, among: knownIDs + knownFamilies) {
+          message += "；是不是「\(suggestion)」？"
+        } else {
+          message += "（siyu rules 列出所有规则）"
+        }
+        findings.append(Finding(rule: rule.id, severity: severity, range: range, message: message, points: 0))
+      }
+    }
+    for (keyword, range) in suppressions.unknownKeywords {
+      if suppressions.suppresses(rule, line: document.lines.position(of: range.lowerBound).line) { continue }
+      var message = "「\(keyword)」不是 siyu 的屏蔽指令，这条注释什么也屏蔽不了"
+      if keyword == "siyu-disable-line" {
+        message += "；要屏蔽这一行，请在上一行写 <!-- siyu-disable-next-line 规则 -->"
+      } else if let suggestion = UnknownRuleNameRule.suggestion(
+        for: keyword, among: ["siyu-disable", "siyu-disable-next-line"], maximumDistance: 2)
+      {
+        message += "；是不是「\(suggestion)」？"
+      } else {
+        message += "（可用：siyu-disable、siyu-disable-next-line）"
+      }
+      findings.append(Finding(rule: rule.id, severity: severity, range: range, message: message, points: 0))
+    }
+    return findings
+  }
+
   private func unusedSuppressionFindings(_ suppressions: Suppressions, document: Document) -> [Finding] {
     guard !suppressions.directives.isEmpty else { return [] }
     let rule = UnusedSuppressionRule.description
@@ -353,7 +419,9 @@ public final class Linter {
       if directive.rules.isEmpty {
         unused = directive.used.isEmpty ? ["所有规则"] : []
       } else {
+        // Unknown names are `siyu/unknown-rule`'s to report.
         unused = directive.rules.enumerated().filter { !directive.used.contains($0.offset) }.map(\.element)
+          .filter(isKnownName)
       }
       guard !unused.isEmpty else { continue }
       let names = unused.joined(separator: "、")
@@ -375,7 +443,9 @@ public final class Linter {
 
   /// Places a finding in its file: body lines are shifted by the front matter.
   private func locate(_ finding: Finding, in document: Document) -> LocatedFinding {
-    if finding.rule == UnusedSuppressionRule.description.id, finding.range.isEmpty,
+    if finding.rule == UnusedSuppressionRule.description.id
+      || finding.rule == UnknownRuleNameRule.description.id,
+      finding.range.isEmpty,
       let disableLine = document.post.disableLine
     {
       let p = FilePosition(line: disableLine, column: 1, utf8Column: utf8Columns ? 1 : 0)

@@ -21,6 +21,9 @@ public struct Suppressions: Sendable {
   }
 
   public private(set) var directives: [Directive]
+  /// Comments that start with a `siyu-` word siyu does not know (`siyu-disable-line`, ESLint's spelling):
+  /// the word and the comment's range. They suppress nothing; `siyu/unknown-rule` reports them.
+  public private(set) var unknownKeywords: [(keyword: String, range: Range<Int>)] = []
 
   /// Parses the comments of `document`'s body and the post's front-matter disables.
   public init(document: Document) {
@@ -39,6 +42,8 @@ public struct Suppressions: Sendable {
           target = document.lines.position(of: range.upperBound).line + 1
         }
         directives.append(Directive(rules: rules, targetLine: target, range: range))
+      } else if let keyword = words.first, keyword.hasPrefix("siyu-") {
+        unknownKeywords.append((keyword, range))
       }
     }
     self.directives = directives

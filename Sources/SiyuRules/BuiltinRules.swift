@@ -24,6 +24,7 @@ public enum BuiltinRules {
     PersonaStyleRule.self,
     ColdShelfRule.self,
     UnusedSuppressionRule.self,
+    UnknownRuleNameRule.self,
   ]
 
   public static var all: [any Rule] { types.map { $0.init() } }

@@ -133,7 +133,7 @@ struct CheckCommand: ParsableCommand, DisplayFlags {
     let allRules = builtinRules + customRules
     let linter = try Linter(
       rules: allRules, configuration: configuration, lexicons: lexicons, personas: personas,
-      utf8Columns: format == .rdjson)
+      utf8Columns: format == .rdjson, historyRuleIDs: CapRules.descriptions.map(\.id))
     let files: [PostReport]
 
     var posts: [Post]

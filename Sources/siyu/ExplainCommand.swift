@@ -77,7 +77,9 @@ struct ExplainCommand: ParsableCommand {
       printError(error.description)
       throw ExitCode(2)
     }
-    let linter = try Linter(rules: rules, configuration: settings, lexicons: lexicons, personas: personas)
+    let linter = try Linter(
+      rules: rules, configuration: settings, lexicons: lexicons, personas: personas,
+      historyRuleIDs: CapRules.descriptions.map(\.id))
     let report = linter.check(post)
     guard let document = recorder.document else { throw ExitCode(2) }
     let explanation = Explanation(

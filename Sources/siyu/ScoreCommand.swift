@@ -109,8 +109,9 @@ struct ScoreCommand: ParsableCommand {
     // fails first. Rows show no finding positions, so no linter counts UTF-8 columns.
     let linter = try CommandSupport.orExit {
       try Linter(
-        rules: rules, configuration: configuration, lexicons: lexicons, personas: personas, utf8Columns: false
-      )
+        rules: rules, configuration: configuration, lexicons: lexicons, personas: personas,
+        utf8Columns: false,
+        historyRuleIDs: CapRules.descriptions.map(\.id))
     }
 
     var scoreInputs: [BatchScorer.Input] = []
@@ -144,8 +145,9 @@ struct ScoreCommand: ParsableCommand {
       jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount
     ) {
       try Linter(
-        rules: rules, configuration: configuration, lexicons: lexicons, personas: personas, utf8Columns: false
-      )
+        rules: rules, configuration: configuration, lexicons: lexicons, personas: personas,
+        utf8Columns: false,
+        historyRuleIDs: CapRules.descriptions.map(\.id))
     }
     // Nothing reads the summary without a summary format or a report (the exit status counts problems).
     scorer.summarizes = summary != .none || report != nil
