@@ -3,10 +3,26 @@ public struct Suggestion: Sendable, Equatable, Codable {
   /// UTF-16 range in the post's body text.
   public var range: Range<Int>
   public var replacement: String
+  /// Whether `check --fix` may apply it unread: false for a replacement that reads well in some
+  /// sentences only (最佳 → 优秀 in 最佳选择, not in 最佳冲泡水温). Reporters offer every suggestion
+  /// (SARIF `fixes`, rdjson `suggestions`), where a person applies it.
+  public var isSafe: Bool
 
-  public init(range: Range<Int>, replacement: String) {
+  public init(range: Range<Int>, replacement: String, isSafe: Bool = true) {
     self.range = range
     self.replacement = replacement
+    self.isSafe = isSafe
+  }
+
+  private enum CodingKeys: String, CodingKey {
+    case range, replacement, isSafe
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    range = try c.decode(Range<Int>.self, forKey: .range)
+    replacement = try c.decode(String.self, forKey: .replacement)
+    isSafe = try c.decodeIfPresent(Bool.self, forKey: .isSafe) ?? true
   }
 }
 

@@ -279,7 +279,7 @@ struct CheckCommand: ParsableCommand, DisplayFlags {
         if let after = fixedText[real] { changed.append((index, after)) }
         continue
       }
-      let suggestions = file.findings.compactMap(\.finding.suggestion)
+      let suggestions = file.findings.compactMap(\.finding.suggestion).filter(\.isSafe)
       let change: PostFixer.Change?
       do {
         change = try PostFixer.change(for: post, suggestions: suggestions)

@@ -29,7 +29,7 @@ struct BadInputTests {
   }
 
   static let goodPost = "---\nchannel: moments\n---\n今天聊聊换季护肤：早晚各补一次水。\n"
-  static let fixablePost = "---\nchannel: moments\n---\n这是国家级的好产品。\n"
+  static let fixablePost = "---\nchannel: moments\n---\n这是顶级的好产品。\n"
 
   @Test("a 50 MB single line is checked normally, in bounded time and memory")
   func fiftyMegabyteLine() throws {
@@ -38,7 +38,7 @@ struct BadInputTests {
     var bytes: [UInt8] = []
     bytes.reserveCapacity(50 << 20)
     while bytes.count + sentence.count <= 50 << 20 { bytes += sentence }
-    bytes += Array("这是国家级的好产品。".utf8)
+    bytes += Array("这是顶级的好产品。".utf8)
     try Data(bytes).write(to: folder.url("long.md"))
     try folder.write("good.md", Self.goodPost)
     let result = try runSiyu(
@@ -128,7 +128,7 @@ struct BadInputTests {
     try FileManager.default.createSymbolicLink(atPath: folder.path("link.md"), withDestinationPath: "real.md")
     let result = try runSiyu(["check", "--fix", "link.md"], in: folder.root)
     #expect(result.status == 0, "\(result.stderrText)")
-    #expect(try folder.read("real.md").contains("专业级"))
+    #expect(try folder.read("real.md").contains("高端"))
     let link = try FileManager.default.destinationOfSymbolicLink(atPath: folder.path("link.md"))
     #expect(link == "real.md")
     var info = stat()

@@ -7,9 +7,9 @@ import Testing
   /// A post with front matter, a BOM and CRLF line ends, two ad-law terms with replacements, one
   /// without (100%), and a price that has no fix.
   static let post = Data(
-    ("\u{FEFF}---\r\nchannel: moments\r\n---\r\n这是最佳选择，全网最低价¥99！\r\n100%有效\r\n").utf8)
+    ("\u{FEFF}---\r\nchannel: moments\r\n---\r\n这是顶级工艺，全网最低价¥99！\r\n100%有效\r\n").utf8)
   static let fixed = Data(
-    ("\u{FEFF}---\r\nchannel: moments\r\n---\r\n这是优秀选择，实惠价¥99！\r\n100%有效\r\n").utf8)
+    ("\u{FEFF}---\r\nchannel: moments\r\n---\r\n这是高端工艺，实惠价¥99！\r\n100%有效\r\n").utf8)
 
   private func scratch() throws -> URL {
     let url = FileManager.default.temporaryDirectory
@@ -29,7 +29,7 @@ import Testing
     #expect(result.stderrText.contains("修复后仍有"), "stderr:\n\(result.stderrText)")
     #expect(
       String(decoding: result.stdout, as: UTF8.self)
-        == "--- a/a.md\n+++ b/a.md\n@@ -4 +4 @@\n-这是最佳选择，全网最低价¥99！\n+这是优秀选择，实惠价¥99！\n")
+        == "--- a/a.md\n+++ b/a.md\n@@ -4 +4 @@\n-这是顶级工艺，全网最低价¥99！\n+这是高端工艺，实惠价¥99！\n")
     #expect(try Data(contentsOf: file) == Self.post)
   }
 
@@ -39,9 +39,9 @@ import Testing
   @Test func dryRunAndFixExitOnWhatTheFixesLeave() throws {
     let dir = try scratch()
     defer { try? FileManager.default.removeItem(at: dir) }
-    let fixable = "---\nchannel: moments\n---\n这是最佳选择。\n"
-    let unfixable = "---\nchannel: moments\n---\n这是最佳选择，100%有效。\n"
-    let warned = "---\nchannel: moments\n---\n这是最佳选择。🔥🔥🔥\n"
+    let fixable = "---\nchannel: moments\n---\n这是顶级工艺。\n"
+    let unfixable = "---\nchannel: moments\n---\n这是顶级工艺，100%有效。\n"
+    let warned = "---\nchannel: moments\n---\n这是顶级工艺。🔥🔥🔥\n"
     for (name, text) in [("fixable.md", fixable), ("unfixable.md", unfixable), ("warned.md", warned)] {
       try Data(text.utf8).write(to: dir.appendingPathComponent(name))
     }
@@ -60,7 +60,7 @@ import Testing
     for (args, code) in cases {
       let result = try runSiyu(["check", "--fix-dry-run"] + args, in: dir)
       #expect(result.status == code, "--fix-dry-run \(args); stderr:\n\(result.stderrText)")
-      #expect(String(decoding: result.stdout, as: UTF8.self).contains("+这是优秀选择"), "\(args)")
+      #expect(String(decoding: result.stdout, as: UTF8.self).contains("+这是高端工艺"), "\(args)")
       #expect(result.stderrText.contains("修复后仍有") == (code == 1), "\(args): \(result.stderrText)")
     }
     #expect(try Data(contentsOf: dir.appendingPathComponent("fixable.md")) == Data(fixable.utf8))
@@ -87,11 +87,30 @@ import Testing
     #expect(result.status == 1)
     let out = String(decoding: result.stdout, as: UTF8.self)
     #expect(out.contains("「100%」"))
-    #expect(!out.contains("「最佳」"))
+    #expect(!out.contains("「顶级」"))
     // A second run has nothing left to fix.
     let again = try runSiyu(["check", "--fix", "a.md"], in: dir)
     #expect(!again.stderrText.contains("已修改"))
     #expect(try Data(contentsOf: file) == Self.fixed)
+  }
+
+  /// A replacement that reads well in some sentences only (最佳 → 优秀, 冠军 → 热门) is offered in the
+  /// message and SARIF's fixes but `--fix` leaves the text as it is.
+  @Test func suggestOnlyReplacementsAreNotApplied() throws {
+    let dir = try scratch()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let text = "---\nchannel: moments\n---\n这是最佳选择，用冠军品质的水，全网最低价。\n"
+    let file = dir.appendingPathComponent("a.md")
+    try Data(text.utf8).write(to: file)
+    let result = try runSiyu(["check", "--fix", "--no-color", "a.md"], in: dir)
+    #expect(result.stderrText.contains("已修改 a.md：替换 1 处"), "\(result.stderrText)")
+    #expect(
+      try String(contentsOf: file, encoding: .utf8)
+        == "---\nchannel: moments\n---\n这是最佳选择，用冠军品质的水，实惠价。\n")
+    let out = String(decoding: result.stdout, as: UTF8.self)
+    #expect(out.contains("建议改为「优秀」") && out.contains("建议改为「热门」"), "\(out)")
+    let sarif = try runSiyu(["check", "--format", "sarif", "a.md"], in: dir)
+    #expect(String(decoding: sarif.stdout, as: UTF8.self).contains("替换为「优秀」"))
   }
 
   /// The re-check after a fix runs the caps too: a cap finding on the fixed post stays in the report.
@@ -100,7 +119,7 @@ import Testing
     defer { try? FileManager.default.removeItem(at: dir) }
     try Data("caps:\n  moments: { per_day: 1 }\n".utf8).write(to: dir.appendingPathComponent(".siyu.yml"))
     let first = "---\nchannel: moments\npublish_at: 2026-03-02T09:00:00+08:00\n---\n今天去山里走了走，空气很好。\n"
-    let second = "---\nchannel: moments\npublish_at: 2026-03-02T15:00:00+08:00\n---\n这是最佳的散步路线。\n"
+    let second = "---\nchannel: moments\npublish_at: 2026-03-02T15:00:00+08:00\n---\n这是顶级的散步路线。\n"
     try Data(first.utf8).write(to: dir.appendingPathComponent("a.md"))
     try Data(second.utf8).write(to: dir.appendingPathComponent("b.md"))
     let before = try runSiyu(["check", "--format", "json", "a.md", "b.md"], in: dir)
@@ -117,7 +136,7 @@ import Testing
     let dir = try scratch()
     defer { try? FileManager.default.removeItem(at: dir) }
     let batch = dir.appendingPathComponent("posts.jsonl")
-    let rows = Data("{\"text\":\"这是最佳选择\"}\n".utf8)
+    let rows = Data("{\"text\":\"这是顶级工艺\"}\n".utf8)
     try rows.write(to: batch)
     let named = dir.appendingPathComponent("named.md")
     try Data("原文不动\n".utf8).write(to: named)
@@ -133,7 +152,7 @@ import Testing
   @Test func aFileReachedByTwoNamesIsFixedOnce() throws {
     let dir = try scratch()
     defer { try? FileManager.default.removeItem(at: dir) }
-    let original = Data("---\nchannel: moments\n---\n这是国家级的好产品。\n".utf8)
+    let original = Data("---\nchannel: moments\n---\n这是顶级的好产品。\n".utf8)
     let file = dir.appendingPathComponent("a.md")
     try original.write(to: file)
     try FileManager.default.createSymbolicLink(
@@ -145,7 +164,7 @@ import Testing
     let fix = try runSiyu(["check", "--fix", "a.md", "link.md"], in: dir)
     #expect(fix.status == 0, "stderr:\n\(fix.stderrText)")
     #expect(fix.stderrText == "已修改 a.md：替换 1 处\n")
-    #expect(try String(contentsOf: file, encoding: .utf8).contains("这是专业级的好产品。"))
+    #expect(try String(contentsOf: file, encoding: .utf8).contains("这是高端的好产品。"))
     let link = try FileManager.default.attributesOfItem(atPath: dir.appendingPathComponent("link.md").path)
     #expect(link[.type] as? FileAttributeType == .typeSymbolicLink)
   }

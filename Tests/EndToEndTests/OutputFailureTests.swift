@@ -6,7 +6,7 @@ import Testing
 /// closed stdout (`>&-`) fails with EBADF.
 @Suite("stdout write failures, end to end")
 struct OutputFailureTests {
-  static let post = "---\nchannel: moments\n---\n这是国家级的好产品，赶紧下单！\n"
+  static let post = "---\nchannel: moments\n---\n这是顶级的好产品，赶紧下单！\n"
 
   /// Commands with output on stdout, run with stdout on /dev/full in a folder holding `a.md` (`post`).
   static let commands: [[String]] = [
@@ -18,7 +18,7 @@ struct OutputFailureTests {
     ["score", "--format", "jsonl", "--summary", "none", "a.md"],
     ["rules"],
     ["rules", "--format", "json"],
-    ["segment", "这是国家级的好产品"],
+    ["segment", "这是顶级的好产品"],
     ["explain", "--file", "a.md"],
     ["config"],
     ["--help"],
@@ -49,7 +49,7 @@ struct OutputFailureTests {
     #expect(result.status == 2, "stderr:\n\(result.stderrText)")
     #expect(result.stderrText.contains("已修改 a.md：替换 1 处"), "\(result.stderrText)")
     #expect(result.stderrText.contains("标准输出: 写入失败"), "\(result.stderrText)")
-    #expect(try folder.read("a.md").contains("专业级"))
+    #expect(try folder.read("a.md").contains("高端"))
   }
 
   @Test("a closed stdout (>&-) is an error, and no file siyu opens takes its place")
@@ -61,7 +61,7 @@ struct OutputFailureTests {
     #expect(result.stderrText.contains("标准输出: 写入失败：标准输出没有打开"), "\(result.stderrText)")
     // The fixed post holds the post, not the report (a file opened on descriptor 1 would get it).
     let fixed = try folder.read("a.md")
-    #expect(fixed == Self.post.replacingOccurrences(of: "国家级", with: "专业级"), "\(fixed)")
+    #expect(fixed == Self.post.replacingOccurrences(of: "顶级", with: "高端"), "\(fixed)")
   }
 
   @Test("nothing to print on a closed stdout is no error")

@@ -27,6 +27,8 @@ public struct AbsoluteTermRule: AppendingRule {
     nonTriggering: [
       "第一次来这家店", "最近天气转凉", "最佳饮用时间是开封后一周", "最后一天上班", "第一，先洗手；第二，擦干",
       "国家级非遗技艺", "100%纯棉面料", "最高气温25度", "第一行没事", "儿子在象棋比赛获得冠军", "孩子拿了游泳比赛冠军", "今晚是最佳观星时间", "最低工资标准调整了",
+      "他拿下世界冠军", "孩子拿了全国数学竞赛冠军", "这部片拿了奥斯卡最佳影片", "跑步刷新了个人最佳", "最佳冲泡水温是85度",
+      "国家级非遗传承人",
     ],
     marksCueWords: true
   )
@@ -43,7 +45,10 @@ public struct AbsoluteTermRule: AppendingRule {
     document.withAnalysis(CueScan.self) { scan in
       for match in scan.matches(.absolute, outside: .absoluteExempt) where !isListOrdinal(match, document) {
         let text = document.text(in: match.sourceRange)
-        let replacement = CueList.absolute.lexicon.field(of: match)
+        // A replacement written `?优秀` is offered, not applied by --fix (it reads well in some sentences only).
+        let field = CueList.absolute.lexicon.field(of: match)
+        let isSafe = !field.hasPrefix("?")
+        let replacement = isSafe ? field : String(field.dropFirst())
         if replacement.isEmpty {
           hits.append(
             RuleHit(
@@ -54,7 +59,7 @@ public struct AbsoluteTermRule: AppendingRule {
             RuleHit(
               range: match.sourceRange,
               message: "广告法禁用的绝对化用语「\(text)」（第九条第三项），建议改为「\(replacement)」或具体、可核实的说法",
-              suggestion: Suggestion(range: match.sourceRange, replacement: replacement)))
+              suggestion: Suggestion(range: match.sourceRange, replacement: replacement, isSafe: isSafe)))
         }
       }
     }
