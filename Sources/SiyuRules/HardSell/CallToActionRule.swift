@@ -18,9 +18,10 @@ public struct CallToActionRule: AppendingRule {
       the same way. Inviting readers to the shop (欢迎光临, 恭候) is the same call made offline.
       """,
     points: 2.5,
-    triggering: ["喜欢的直接拍下", "扫码下单", "私聊我", "戳链接", "扫 码 领取", "下.单 就送", "恭候您的光临", "欢迎前来选购"],
+    triggering: ["喜欢的直接拍下", "扫码下单", "私聊我", "想参加的宝妈私信我", "戳链接", "扫 码 领取", "下.单 就送", "恭候您的光临", "欢迎前来选购"],
     nonTriggering: [
       "今天下雨了", "试一下，单买也行", "点击率很重要", "说一下单位的事", "链接是什么意思", "前来参加婚礼的朋友很多",
+      "很多宝妈私信我问孩子挑食怎么办", "现在去医院都是扫码挂号",
     ],
     marksCueWords: true
   )
@@ -34,7 +35,8 @@ public struct CallToActionRule: AppendingRule {
       return
     }
     document.withAnalysis(CueScan.self) { scan in
-      let plain = scan.matches(.cta)
+      // 很多宝妈私信我问… tells what a reader did; the reader is not asked to act (cues/cta-exempt.txt).
+      let plain = scan.matches(.cta, outside: .ctaExempt)
       let obfuscated = scan.obfuscatedMatches(.cta)
       var ranges: [Range<Int>] = []
       ranges.reserveCapacity(plain.count + obfuscated.count)

@@ -18,7 +18,7 @@ public struct UrgencyRule: AppendingRule {
     ],
     nonTriggering: [
       "今天是个好日子", "时间过得真快", "最后我们还是去了海边", "剩下的明天再说", "限制糖分摄入", "孩子考了班级前3名",
-      "前3名的选手晋级决赛", "年前3个月最忙",
+      "前3名的选手晋级决赛", "年前3个月最忙", "高考倒计时100天，给所有考生加油", "今年的最后一天，好好告别",
     ],
     marksCueWords: true
   )
@@ -51,7 +51,8 @@ public struct UrgencyRule: AppendingRule {
     else { return }
     document.withAnalysis(CueScan.self) { scan in
       let countdowns = scan.inventory.characters.contains(.countdownLead)
-      var ranges = scan.matches(.urgency).map { $0.sourceRange }
+      // 高考倒计时, 今年的最后一天: a countdown to an exam or a holiday (cues/urgency-exempt.txt).
+      var ranges = scan.matches(.urgency, outside: .urgencyExempt).map { $0.sourceRange }
       let tokens = document.tokens
       var i = countdowns ? 0 : tokens.count
       while i + 2 < tokens.count {

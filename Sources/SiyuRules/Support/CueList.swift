@@ -1,7 +1,7 @@
 /// The built-in cue lists (`lexicons/cues/`), matched together by `CueScan`.
 enum CueList: Int, CaseIterable, Sendable {
   case price, offer, shopVoice, urgency, cta, contact, absolute, absoluteExempt, medical, medicalExempt,
-    endorsement
+    endorsement, ctaExempt, urgencyExempt
 
   /// The list's file, relative to `lexicons/`.
   var path: String {
@@ -17,7 +17,14 @@ enum CueList: Int, CaseIterable, Sendable {
     case .medical: "cues/medical.txt"
     case .medicalExempt: "cues/medical-exempt.txt"
     case .endorsement: "cues/endorsement.txt"
+    case .ctaExempt: "cues/cta-exempt.txt"
+    case .urgencyExempt: "cues/urgency-exempt.txt"
     }
+  }
+
+  /// Whether the list holds exemption phrases for another list (matched with `CueScan.matches(_:outside:)`).
+  var isExemption: Bool {
+    self == .absoluteExempt || self == .medicalExempt || self == .ctaExempt || self == .urgencyExempt
   }
 
   /// Whether its rule also looks for spellings meant to slip past filters (扫 码, 微.信, ν信).
