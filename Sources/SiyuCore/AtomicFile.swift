@@ -1,4 +1,5 @@
 import Foundation
+import SiyuText
 
 #if canImport(Glibc)
   import Glibc
@@ -73,7 +74,7 @@ public enum AtomicFile {
       if isLink && !AtomicFile.namesDescriptor(path) {
         guard let resolved = realpath(path, nil) else {
           // A dangling link: renaming onto `path` would replace the link with a file.
-          throw WriteError(path: path, reason: "符号链接无法解析：\(String(cString: strerror(errno)))")
+          throw WriteError(path: path, reason: "符号链接无法解析：\(SystemErrorText.describe(errno, .writing))")
         }
         target = String(cString: resolved)
         free(resolved)
@@ -91,7 +92,7 @@ public enum AtomicFile {
         self.exists = true
         fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
         guard fd >= 0 else {
-          throw WriteError(path: path, reason: "无法打开：\(String(cString: strerror(errno)))")
+          throw WriteError(path: path, reason: "无法打开：\(SystemErrorText.describe(errno, .writing))")
         }
         return
       }
@@ -110,7 +111,7 @@ public enum AtomicFile {
       self.exists = exists
       fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
       guard fd >= 0 else {
-        throw WriteError(path: path, reason: "无法创建临时文件：\(String(cString: strerror(errno)))")
+        throw WriteError(path: path, reason: "无法创建临时文件：\(SystemErrorText.describe(errno, .writing))")
       }
     }
 
@@ -119,7 +120,7 @@ public enum AtomicFile {
     }
 
     private func failure(_ what: String) -> WriteError {
-      WriteError(path: path, reason: "\(what)：\(String(cString: strerror(errno)))")
+      WriteError(path: path, reason: "\(what)：\(SystemErrorText.describe(errno, .writing))")
     }
 
     /// Appends `bytes`; on failure the temporary file is removed.

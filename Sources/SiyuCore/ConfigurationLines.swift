@@ -2,7 +2,7 @@
 /// lexicon that cannot be read, a regex that does not compile) so that they can be reported as
 /// `PATH:LINE:` like every other configuration problem.
 ///
-/// Keys: `personas.NAME`, `lexicons.PATH` and `custom_rules.ID`. Lines say where a value came from, not
+/// Keys: `personas.NAME`, `lexicons.PATH`, `custom_rules.ID` and `classifier.model`. Lines say where a value came from, not
 /// what it is: two configurations with the same settings are equal wherever they were written.
 public struct ConfigurationLines: Sendable, Equatable {
   private var lines: [String: Int] = [:]

@@ -1,4 +1,5 @@
 import Foundation
+import SiyuText
 import Yams
 
 extension Configuration {
@@ -14,13 +15,20 @@ extension Configuration {
     guard FileManager.default.fileExists(atPath: absolutePath, isDirectory: &isDirectory) else {
       throw InputProblem(path: path, message: "找不到配置文件")
     }
-    guard !isDirectory.boolValue, let data = FileManager.default.contents(atPath: absolutePath) else {
-      throw InputProblem(path: path, message: "无法读取配置文件")
+    guard !isDirectory.boolValue else {
+      throw InputProblem(path: path, message: "无法读取配置文件：\(SystemErrorText.describe(EISDIR))")
+    }
+    guard let data = FileManager.default.contents(atPath: absolutePath) else {
+      throw InputProblem(path: path, message: "无法读取配置文件：\(SystemErrorText.describe(EACCES))")
     }
     var bytes = [UInt8](data)
-    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+    let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    bytes.removeFirst(bom)
     guard let text = String(validating: bytes, as: UTF8.self) else {
-      throw InputProblem(path: path, message: "配置文件不是有效的 UTF-8 文本")
+      let (invalid, _) = bytes.withUnsafeBufferPointer { UTF8Decoder.firstInvalidOffset($0, isFinal: true) }
+      let offset = (invalid ?? 0) + bom
+      let line = bytes[..<(offset - bom)].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+      throw InputProblem(path: path, line: line, message: "字节偏移 \(offset) 处不是有效的 UTF-8，配置文件应为 UTF-8 文本")
     }
     let base = String(absolutePath[..<(absolutePath.lastIndex(of: "/") ?? absolutePath.startIndex)])
     return try parse(text, path: path, baseDirectory: base.isEmpty ? "/" : base, knownRuleIDs: knownRuleIDs)

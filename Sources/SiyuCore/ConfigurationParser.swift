@@ -164,7 +164,9 @@ struct ConfigurationParser {
     var settings = ClassifierSettings()
     for entry in try reader.entries(node, "classifier", allowed: ["model", "threshold", "required_score"]) {
       switch entry.key {
-      case "model": settings.model = try reader.string(entry.value, "classifier.model")
+      case "model":
+        settings.model = try reader.string(entry.value, "classifier.model")
+        configuration.lines["classifier.model"] = entry.value.mark?.line
       case "threshold": settings.threshold = try reader.fraction(entry.value, "classifier.threshold")
       default: settings.requiredScore = try reader.number(entry.value, "classifier.required_score")
       }
@@ -190,6 +192,12 @@ struct ConfigurationParser {
         for field in try reader.entries(value, "caps.duplicate", allowed: ["window", "similarity"]) {
           if field.key == "similarity" {
             caps.duplicate.similarity = try reader.fraction(field.value, "caps.duplicate.similarity")
+            // 0 would call every pair of posts a near-duplicate.
+            if caps.duplicate.similarity <= 0 {
+              throw reader.problem(
+                field.value,
+                "「caps.duplicate.similarity」应为大于 0、不超过 1 的数字（默认 0.85；关掉这项检查请用 rules: {cap/duplicate: off}）")
+            }
           } else {
             caps.duplicate.window = try reader.duration(
               field.value, "caps.duplicate.window", allowZero: false)

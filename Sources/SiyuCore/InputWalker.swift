@@ -240,14 +240,6 @@ public enum InputWalker {
       return "无法访问：\(errorText(code))"
     }
 
-    static func errorText(_ code: Int32) -> String {
-      switch code {
-      case ENOENT: return "没有这个文件或目录"
-      case EACCES: return "没有读取权限"
-      case ELOOP: return "符号链接循环"
-      case ENOTDIR: return "不是目录"
-      default: return String(cString: strerror(code))
-      }
-    }
+    static func errorText(_ code: Int32) -> String { SystemErrorText.describe(code) }
   }
 }

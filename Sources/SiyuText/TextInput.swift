@@ -306,16 +306,7 @@ public final class TextInput {
     return String(decoding: units, as: UTF16.self)
   }
 
-  static func errnoText(_ code: Int32 = errno) -> String {
-    switch code {
-    case ENOENT: return "没有这个文件"
-    case EACCES: return "没有读取权限"
-    case EISDIR: return "是目录，不是文件"
-    case ELOOP: return "符号链接循环"
-    case EBADF: return "没有打开（描述符已关闭）"
-    default: return String(cString: strerror(code))
-    }
-  }
+  static func errnoText(_ code: Int32 = errno) -> String { SystemErrorText.describe(code) }
 
   private static func readAll(path: String) throws(InputError) -> [UInt8] {
     let fd = open(path, O_RDONLY)

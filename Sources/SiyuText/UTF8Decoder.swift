@@ -1,5 +1,5 @@
 /// Strict UTF-8 to UTF-16 decoding over raw buffers (no `String` per line in the hot path).
-enum UTF8Decoder {
+public enum UTF8Decoder {
   /// Result of decoding a prefix of a byte buffer.
   struct Result {
     /// Bytes consumed (whole code points only).
@@ -131,7 +131,7 @@ enum UTF8Decoder {
   /// Offset of the first invalid UTF-8 sequence in `bytes` (nil when valid), and how many bytes were
   /// checked: an incomplete sequence at the end is left unchecked unless `isFinal`. Validates without
   /// decoding; runs of ASCII are skipped eight bytes at a time.
-  static func firstInvalidOffset(_ bytes: UnsafeBufferPointer<UInt8>, isFinal: Bool) -> (
+  public static func firstInvalidOffset(_ bytes: UnsafeBufferPointer<UInt8>, isFinal: Bool) -> (
     invalid: Int?, consumed: Int
   ) {
     guard let base = bytes.baseAddress else { return (nil, 0) }

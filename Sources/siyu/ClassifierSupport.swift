@@ -22,7 +22,10 @@ enum ClassifierSupport {
     do {
       return try ModelFile.read(path: path)
     } catch {
-      throw ModelError(path: name, message: error.message)
+      // Reported where the configuration names it: `.siyu.yml:LINE: classifier.model: …（PATH）`.
+      let configPath = configuration.path ?? ".siyu.yml"
+      let location = configuration.lines["classifier.model"].map { "\(configPath):\($0)" } ?? configPath
+      throw ModelError(path: location, message: "classifier.model: \(error.message)（\(name)）")
     }
   }
 

@@ -1,4 +1,6 @@
 // `@preconcurrency`: C stdio's `stdout` is a global variable, which Swift 6 otherwise refuses to read.
+import SiyuText
+
 #if canImport(Glibc)
   @preconcurrency import Glibc
 #elseif canImport(Darwin)
@@ -75,16 +77,8 @@ enum StandardOutput {
     }
   }
 
-  /// `strerror` for the failures standard output meets most, in Chinese.
+  /// Why standard output could not be written, in Chinese.
   static func reason(_ code: Int32) -> String {
-    switch code {
-    case ENOSPC: return "设备上没有空间"
-    case EPIPE: return "管道已断开（读取的一端已关闭）"
-    case EBADF: return "标准输出没有打开"
-    case EIO: return "输入/输出错误"
-    case EFBIG: return "文件过大"
-    case EDQUOT: return "超出磁盘配额"
-    default: return String(cString: strerror(code))
-    }
+    code == EBADF ? "标准输出没有打开" : SystemErrorText.describe(code, .writing)
   }
 }

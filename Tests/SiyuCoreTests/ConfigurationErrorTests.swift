@@ -56,6 +56,7 @@ import Testing
     Case(yaml: "caps:\n  hard_sell_share: { max: 0.3, window: 0 }\n", line: 2, message: "应为大于 0 的时长"),
     Case(yaml: "caps:\n  hard_sell_share:\n    max: 30%\n", line: 3, message: "0 到 1 之间"),
     Case(yaml: "caps:\n  duplicate:\n    similarity: 2\n", line: 3, message: "0 到 1 之间"),
+    Case(yaml: "caps:\n  duplicate:\n    similarity: 0\n", line: 3, message: "应为大于 0、不超过 1 的数字"),
     Case(yaml: "caps:\n  moments:\n    quiet_hours: 22-8\n", line: 3, message: "应为「HH:MM-HH:MM」"),
     Case(yaml: "\n\ntimezone: Mars/Olympus\n", line: 3, message: "未知的时区「Mars/Olympus」"),
     Case(yaml: "default_channel: my channel\n", line: 1, message: "不能含空白"),
@@ -170,8 +171,19 @@ import Testing
     }
     let bad = directory + "/bad.yml"
     try Data([0x74, 0x3A, 0x20, 0xFF, 0xFE, 0x0A]).write(to: URL(fileURLWithPath: bad))
-    #expect(throws: InputProblem(path: bad, message: "配置文件不是有效的 UTF-8 文本")) {
+    #expect(throws: InputProblem(path: bad, line: 1, message: "字节偏移 3 处不是有效的 UTF-8，配置文件应为 UTF-8 文本")) {
       try Configuration.load(path: bad, knownRuleIDs: [])
+    }
+    let badAfterBOM = directory + "/bad-bom.yml"
+    try Data([0xEF, 0xBB, 0xBF] + Array("a: 1\nb: ".utf8) + [0xFF]).write(
+      to: URL(fileURLWithPath: badAfterBOM))
+    #expect(
+      throws: InputProblem(path: badAfterBOM, line: 2, message: "字节偏移 11 处不是有效的 UTF-8，配置文件应为 UTF-8 文本")
+    ) {
+      try Configuration.load(path: badAfterBOM, knownRuleIDs: [])
+    }
+    #expect(throws: InputProblem(path: directory, message: "无法读取配置文件：是目录，不是文件")) {
+      try Configuration.load(path: directory, knownRuleIDs: [])
     }
     let bom = directory + "/bom.yml"
     try Data([0xEF, 0xBB, 0xBF] + Array("default_channel: group\n".utf8)).write(to: URL(fileURLWithPath: bom))

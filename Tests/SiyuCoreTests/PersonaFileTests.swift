@@ -74,11 +74,13 @@ import Testing
       toFile: root + "/personas/xiaoli.yml", atomically: true, encoding: .utf8)
     let configuration = try Configuration.load(path: root + "/.siyu.yml", knownRuleIDs: [])
 
-    // The profile is missing: the error names it.
+    // The profile is missing: the error is on the persona file's `profile:` line and names the profile.
     #expect {
       try PersonaSet.load(configuration, workingDirectory: root)
     } throws: { error in
-      (error as? InputProblem)?.path == "personas/xiaoli.profile.json"
+      guard let problem = error as? InputProblem else { return false }
+      return problem.path == "personas/xiaoli.yml" && problem.line == 2
+        && problem.message == "profile: 无法读取人设风格画像文件：没有这个文件或目录（personas/xiaoli.profile.json）"
     }
 
     let profile = try StyleProfileTests.learn(["姐妹们早上好呀～今天分享一个小习惯", "宝子们晚安，早点睡哦"])

@@ -48,6 +48,7 @@ extension History {
   /// what to move. `withDate` adds the day to each time. A date-only post shows 时间未定 for its time
   /// (`11月25日 时间未定` with the day), never a made-up 00:00.
   public func listing(_ others: [Int], withDate: Bool) -> String {
+    if others.isEmpty { return "" }
     let shown = others.prefix(3).map { index -> String in
       let entry = entries[index]
       guard let time = entry.facts.publishAt else { return entry.path }

@@ -73,7 +73,12 @@ extension Persona {
       case "emoji_per_post": emoji = try reader.count(entry.value, "emoji_per_post")
       default:
         let profilePath = try reader.string(entry.value, "profile")
-        profile = try loadProfile(profilePath)
+        do {
+          profile = try loadProfile(profilePath)
+        } catch  where error.line == nil && error.message.hasPrefix(StyleProfile.unreadableMessage) {
+          // A missing file is this line's problem: name it here (`personas/xiaoli.yml:3:`).
+          throw reader.problem(entry.value, "profile: \(error.message)（\(error.path)）")
+        }
       }
     }
     guard let name else { throw reader.problem(root, "人设文件缺少「name」（显示名，如 name: 小李）") }

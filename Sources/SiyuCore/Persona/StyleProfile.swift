@@ -1,4 +1,5 @@
 import Foundation
+import SiyuText
 
 /// A persona's style profile: what `siyu persona learn` writes (`personas/NAME.profile.json`) and
 /// persona checks and `siyu persona attribute` read. A versioned JSON document; see README.md.
@@ -89,12 +90,20 @@ public struct StyleProfile: Sendable, Codable, Equatable {
     return data
   }
 
+  /// The start of the message for a profile file that cannot be read at all.
+  static let unreadableMessage = "无法读取人设风格画像文件"
+
   /// Reads the profile file at `path`. A missing or unreadable file, JSON that does not parse, another
   /// format, another version or missing fields are `InputProblem`s naming `shownPath` (default `path`).
   public static func load(path: String, shownPath: String? = nil) throws(InputProblem) -> StyleProfile {
     let name = shownPath ?? path
     guard let data = FileManager.default.contents(atPath: path) else {
-      throw InputProblem(path: name, message: "无法读取人设风格画像文件")
+      var isDirectory: ObjCBool = false
+      let reason =
+        !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        ? SystemErrorText.describe(ENOENT)
+        : isDirectory.boolValue ? SystemErrorText.describe(EISDIR) : SystemErrorText.describe(EACCES)
+      throw InputProblem(path: name, message: "\(Self.unreadableMessage)：\(reason)")
     }
     return try decode(data, path: name)
   }
