@@ -15,8 +15,9 @@ extension Configuration {
     # Channel of posts without front matter (moments, group, or any channel configured under caps).
     default_channel: moments
 
-    # 计入频率上限的历史帖子（glob 列表）；留空则只统计本次检查的帖子。
-    # Past posts that count for caps (globs); empty = only the posts being checked.
+    # 计入频率上限的历史帖子（glob 列表）；留空则只统计本次检查的帖子（--staged 时为 git 暂存区里的帖子）。
+    # Past posts that count for caps (globs); empty = only the posts being checked (with --staged, the
+    # posts in the git index).
     history: []
     # history: ["posts/**/*.md"]
 

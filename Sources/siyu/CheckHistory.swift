@@ -58,8 +58,8 @@ extension CheckCommand {
   }
 
   /// Judges the drafts against the history and adds the cap findings to `files`. With `staged`, the
-  /// history is the index's files matched by `history`; otherwise the files under the configuration's
-  /// folder matched by it. Warnings (unreadable history files) go to stderr.
+  /// history is the index's files matched by `history` (without `history`, its `*.md` and `*.txt` files
+  /// not excluded by `.siyuignore`); otherwise the files under the configuration's folder matched by it. Warnings (unreadable history files) go to stderr.
   /// `unreadDrafts` are inputs that could not be read (already reported): they are drafts too, so not
   /// read again as history.
   func judgeHistory(
@@ -84,6 +84,9 @@ extension CheckCommand {
     let history: [History.Entry]
     if let staged {
       let patterns = PathPatterns(configuration.history)
+      // Without `history`, the repository's posts are the index's files that `--staged` would take as
+      // drafts (`*.md`, `*.txt`, not ignored): the hook then counts what was committed before.
+      var ignore = InputWalker.IgnoreCheck(baseDirectory: configuration.baseDirectory)
       var sources: [HistoryCollector.Source] = []
       var blobs: [String: String] = [:]
       let base = configuration.baseDirectory
@@ -101,8 +104,13 @@ extension CheckCommand {
         } else {
           relative = configuration.relativePath(of: absolute)
         }
-        guard let relative, patterns.matches(relative), !draftFiles.contains(absolute)
-        else { continue }
+        guard let relative, !draftFiles.contains(absolute) else { continue }
+        if patterns.isEmpty {
+          let name = file.path.lowercased()
+          guard name.hasSuffix(".md") || name.hasSuffix(".txt"), !ignore.isIgnored(file: absolute) else { continue }
+        } else if !patterns.matches(relative) {
+          continue
+        }
         let key = "blob:" + file.blob
         blobs[key] = file.blob
         sources.append(.init(id: Self.display(absolute, cwd: cwd), path: absolute, key: key))

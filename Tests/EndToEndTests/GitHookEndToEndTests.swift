@@ -219,6 +219,24 @@ struct GitHookEndToEndTests {
     #expect(passed.status == 0, "\(String(decoding: passed.stdout, as: UTF8.self))")
   }
 
+  /// Without `history` (`siyu init` writes `history: []`), the hook's history is the index's posts, so a
+  /// fourth post on a day with three committed ones is still blocked.
+  @Test func withoutHistoryTheIndexPostsAreTheHistory() throws {
+    let repo = try Self.repository()
+    defer { repo.remove() }
+    try repo.write(".siyu.yml", "history: []\n")
+    try repo.write("posts/draft.md", GitRepository.post("2026-11-24T20:30", Self.tips[3]))
+    try repo.git("add", "-A")
+    let blocked = try runSiyu(["check", "--staged"], in: repo.root)
+    #expect(blocked.status == 1, "\(blocked.stderrText)")
+    #expect(String(decoding: blocked.stdout, as: UTF8.self).contains("超过每日上限 3 条"))
+    // What .siyuignore excludes is not history either.
+    try repo.write(".siyuignore", "posts/11月24日 早安.md\n")
+    try repo.git("add", "-A")
+    let passed = try runSiyu(["check", "--staged"], in: repo.root)
+    #expect(passed.status == 0, "\(String(decoding: passed.stdout, as: UTF8.self))")
+  }
+
   /// Without `history`, `--staged` skips what `.siyuignore` files in subfolders exclude, as `check .` does.
   @Test func stagedHonoursNestedIgnoreFiles() throws {
     let repo = try GitRepository()
