@@ -107,7 +107,9 @@ extension CheckCommand {
         guard let relative, !draftFiles.contains(absolute) else { continue }
         if patterns.isEmpty {
           let name = file.path.lowercased()
-          guard name.hasSuffix(".md") || name.hasSuffix(".txt"), !ignore.isIgnored(file: absolute) else { continue }
+          guard name.hasSuffix(".md") || name.hasSuffix(".txt"), !ignore.isIgnored(file: absolute) else {
+            continue
+          }
         } else if !patterns.matches(relative) {
           continue
         }
