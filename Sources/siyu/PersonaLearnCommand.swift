@@ -64,11 +64,18 @@ struct PersonaLearnCommand: ParsableCommand {
     let segmenter = try Segmenter(
       extraLexicons: Linter.segmentationLexicons(configuration, lexicons))
     var learner = StyleProfileLearner(name: name)
+    // Teams keep every persona's posts in one tree: a post that names another persona is not this one's.
+    var otherPersonas = 0
     for post in posts {
+      if let owner = post.persona, owner != name {
+        otherPersonas += 1
+        continue
+      }
       learner.add(persona.sample(Document(post: post, segmenter: segmenter)))
     }
     guard !learner.samples.isEmpty else {
-      printError("\(paths.joined(separator: " ")): 没有读到帖子，未写入画像")
+      let why = otherPersonas > 0 ? "（\(otherPersonas) 条帖子属于其他人设，已跳过）" : ""
+      printError("\(paths.joined(separator: " ")): 没有读到人设「\(name)」的帖子\(why)，未写入画像")
       throw ExitCode(2)
     }
     let target =
@@ -93,6 +100,7 @@ struct PersonaLearnCommand: ParsableCommand {
     }
     var summary = "已从 \(profile.posts) 条帖子学习人设「\(name)」的风格画像"
     if target != "-" { summary += "，写入 \(target)" }
+    if otherPersonas > 0 { summary += "；跳过 \(otherPersonas) 条 persona 为其他人设的帖子" }
     if profile.distance == nil {
       summary += "（能判断风格的帖子少于 4 条，persona/style 暂不判断风格距离）"
     }
