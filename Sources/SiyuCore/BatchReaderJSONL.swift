@@ -64,3 +64,36 @@ extension BatchReader {
     }
   }
 }
+
+extension BatchReader {
+  /// Streams a `.json` file: JSON Lines when it is one object a line; a JSON array (what many exports
+  /// write) is one problem on its first line that says how to convert it, since rows are read a line at
+  /// a time.
+  public static func forEachJSONFileRow(
+    _ input: TextInput, file: String, path: String?, defaults: PostDefaults,
+    emit: (consuming Result<Post, InputProblem>) -> Void
+  ) {
+    var first: UInt16?
+    var firstLine = 1
+    do {
+      try input.forEachLine { piece, _ in
+        guard first == nil else { return }
+        if let unit = piece.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0xFEFF && $0 != 0x0D }) {
+          first = unit
+        } else {
+          firstLine += 1
+        }
+      }
+    } catch {
+      emit(.failure(InputProblem(path: file, line: error.line, message: error.message)))
+      return
+    }
+    if first == 0x5B {  // [
+      let message =
+        "这是 JSON 数组，siyu 读的是 JSON Lines（每行一个 JSON 对象，扩展名 .jsonl）；可以这样转换：jq -c '.[]' \(file) > 新文件.jsonl"
+      emit(.failure(InputProblem(path: file, line: firstLine, message: message)))
+      return
+    }
+    forEachJSONLine(input, file: file, path: path, defaults: defaults, emit: emit)
+  }
+}

@@ -15,6 +15,9 @@ public enum PostReader {
     case jsonLines
     /// CSV with a header row (`.csv`).
     case csv
+    /// A `.json` file: JSON Lines when it starts with an object; a JSON array is a problem that says how
+    /// to convert it (exports are often arrays).
+    case json
 
     /// The format of `path`, by its extension (case-insensitive).
     public init(path: String) {
@@ -26,6 +29,7 @@ public enum PostReader {
       switch name[name.index(after: dot)...].lowercased() {
       case "jsonl", "ndjson": self = .jsonLines
       case "csv": self = .csv
+      case "json": self = .json
       default: self = .post
       }
     }
@@ -73,6 +77,8 @@ public enum PostReader {
       BatchReader.forEachJSONLine(input, file: name, path: storedPath, defaults: defaults, emit: emit)
     case .csv:
       BatchReader.forEachCSVRow(input, file: name, path: storedPath, defaults: defaults, emit: emit)
+    case .json:
+      BatchReader.forEachJSONFileRow(input, file: name, path: storedPath, defaults: defaults, emit: emit)
     case .post:
       let text: String
       do {

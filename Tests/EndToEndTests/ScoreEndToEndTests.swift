@@ -148,6 +148,25 @@ struct ScoreEndToEndTests {
     #expect(summary?["posts"] as? Int == 1)
   }
 
+  @Test(
+    ".json: one object a line is read as JSON Lines, an array is one clear problem; an empty id keeps FILE#ROW"
+  )
+  func jsonFilesAndEmptyIDs() throws {
+    let directory = try Self.scratch()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    try Data().write(to: directory.appendingPathComponent(".siyu.yml"))
+    try Data("\n[{\"text\":\"聊聊周末\"},{\"text\":\"好的\"}]\n".utf8).write(
+      to: directory.appendingPathComponent("array.json"))
+    try Data("{\"text\":\"聊聊周末\",\"id\":\"\"}\n{\"text\":\"好的\",\"id\":\"p2\"}\n".utf8).write(
+      to: directory.appendingPathComponent("lines.json"))
+    let result = try runSiyu(["score", "array.json", "lines.json", "--summary", "none"], in: directory)
+    #expect(result.status == 2)
+    #expect(result.stderrText.hasPrefix("array.json:2: 这是 JSON 数组"), "\(result.stderrText)")
+    #expect(result.stderrText.contains("jq -c '.[]' array.json"))
+    let rows = String(decoding: result.stdout, as: UTF8.self).split(separator: "\n").dropFirst()
+    #expect(rows.map { $0.prefix { $0 != "," } } == ["lines.json#1", "p2"], "\(rows)")
+  }
+
   @Test("numeric ids and metadata beyond a Double's precision come out as written")
   func bigNumbersAreEchoedExactly() throws {
     let directory = try Self.scratch()

@@ -20,6 +20,11 @@ extension PostReader {
     case .csv:
       let (posts, problems) = BatchReader.readCSV(input, file: id, path: path, defaults: defaults)
       return (posts, problems, warnings)
+    case .json:
+      let (posts, problems) = BatchReader.collect {
+        BatchReader.forEachJSONFileRow(input, file: id, path: path, defaults: defaults, emit: $0)
+      }
+      return (posts, problems, warnings)
     case .post:
       let text: String
       do {

@@ -126,7 +126,8 @@ public struct ScoredPost: Sendable {
     var meta = post.meta
     if !meta.isEmpty {
       if case .string(let own)? = meta["id"] {
-        id = own
+        // An empty id (`"id": ""`, as CSV's empty cell) keeps `FILE#ROW`.
+        if !own.isEmpty { id = own }
       } else if case .number(let own)? = meta["id"] {
         id = JSONValue.format(own)
       } else if case .numberText(let own)? = meta["id"] {
