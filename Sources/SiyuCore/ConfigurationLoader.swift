@@ -83,6 +83,21 @@ extension Configuration {
     return Configuration(baseDirectory: workingDirectory)
   }
 
+  /// The line where `key`, first written at `first` (Yams' mark: 1-based line and column), is written
+  /// again at the same indentation in `text`, for pointing at the repeat rather than the original.
+  static func repeatLine(of key: String, after first: Mark, in text: String) -> Int? {
+    let indent = String(repeating: " ", count: max(0, first.column - 1))
+    let starts = [indent + key + ":", indent + "\"" + key + "\":", indent + "'" + key + "':"]
+    var line = 0
+    for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      line += 1
+      guard line > first.line else { continue }
+      let content = raw.hasSuffix("\r") ? raw.dropLast() : raw
+      if starts.contains(where: { content.hasPrefix($0) }) { return line }
+    }
+    return nil
+  }
+
   /// A Yams error as an `InputProblem` with the line it names.
   static func yamlProblem(_ error: any Error, path: String, text: String) -> InputProblem {
     guard let error = error as? YamlError else {
@@ -101,7 +116,12 @@ extension Configuration {
       return InputProblem(path: path, line: line, message: "YAML 无法读取：\(problem)")
     case .duplicatedKeysInMapping(let duplicates, let context):
       let keys = duplicates.map { "「\($0)」" }.joined(separator: "、")
-      return InputProblem(path: path, line: context.mark.line, message: "重复的键\(keys)")
+      let first = context.mark.line
+      guard let key = duplicates.first, let repeated = repeatLine(of: key, after: context.mark, in: text)
+      else {
+        return InputProblem(path: path, line: first, message: "重复的键\(keys)")
+      }
+      return InputProblem(path: path, line: repeated, message: "重复的键\(keys)（第一次出现在第 \(first) 行）")
     default:
       return InputProblem(path: path, message: "无法解析 YAML：\(error)")
     }

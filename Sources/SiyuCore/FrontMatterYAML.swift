@@ -42,8 +42,14 @@ enum FrontMatterYAML {
       if let context { text += "（\(context.text)，第 \(context.mark.line) 行）" }
       return Failure(line: mark.line, message: prefix + text)
     case .duplicatedKeysInMapping(let duplicates, let context):
-      return Failure(
-        line: context.mark.line, message: "front matter 中有重复的键：\(duplicates.joined(separator: "、"))")
+      let keys = duplicates.joined(separator: "、")
+      if let key = duplicates.first,
+        let repeated = Configuration.repeatLine(of: key, after: context.mark, in: yaml)
+      {
+        return Failure(
+          line: repeated, message: "front matter 中有重复的键：\(keys)（前面已经写过一次）")
+      }
+      return Failure(line: context.mark.line, message: "front matter 中有重复的键：\(keys)")
     case .reader(let problem, let offset, _, _):
       var line: Int?
       if let offset {

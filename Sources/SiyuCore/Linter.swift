@@ -34,6 +34,10 @@ public final class Linter {
   /// Index of the rule that gives the verdict (`hard-sell/classifier`), if there is one: it runs after
   /// the others, on their points.
   private let judgeIndex: Int?
+  /// The rules that run on each post: all but the verdict rule and the ones whose findings the linter
+  /// makes itself from the suppressions (`siyu/unused-disable`, `siyu/unknown-rule`), whose `check`
+  /// finds nothing.
+  private let perPostIndices: [Int]
   /// `rules[judgeIndex]` as a `VerdictRule`, cast once: a dynamic cast per post cost about 1,100
   /// instructions.
   private let judge: (any VerdictRule)?
@@ -84,6 +88,11 @@ public final class Linter {
     knownFamilies = knownNames.subtracting(ids).sorted()
     trustsCapNames = historyRuleIDs == nil
     judgeIndex = rules.firstIndex { $0 is any VerdictRule }
+    let verdictIndex = judgeIndex
+    perPostIndices = rules.indices.filter { index in
+      index != verdictIndex && !(rules[index] is UnusedSuppressionRule)
+        && !(rules[index] is UnknownRuleNameRule)
+    }
     judge = judgeIndex.flatMap { rules[$0] as? any VerdictRule }
   }
 
@@ -118,7 +127,7 @@ public final class Linter {
     // aside, so that a post with one such rule makes no array.
     var firstCueGroup: CueGroup?
     var cueGroups: [CueGroup] = []
-    for index in rules.indices where index != judgeIndex {
+    for index in perPostIndices {
       let level =
         overridden
         ? configuration.level(for: descriptions[index], postPath: post.path, channel: post.channel)
@@ -218,8 +227,11 @@ public final class Linter {
       findings.append(
         Finding(rule: hit.rule.id, severity: severity, range: 0..<0, message: hit.message, points: 0))
     }
-    findings += unknownNameFindings(&suppressions, document: document)
-    findings += unusedSuppressionFindings(suppressions, document: document)
+    // Most posts have no suppression comment: no call, and no append to `findings`.
+    if !suppressions.directives.isEmpty || !suppressions.unknownKeywords.isEmpty {
+      findings += unknownNameFindings(&suppressions, document: document)
+      findings += unusedSuppressionFindings(suppressions, document: document)
+    }
     var located = findings.map { locate($0, in: document) }
     located.sort {
       ($0.start.line, $0.start.column, $0.finding.rule) < ($1.start.line, $1.start.column, $1.finding.rule)

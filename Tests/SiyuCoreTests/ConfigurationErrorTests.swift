@@ -120,7 +120,11 @@ import Testing
     // YAML syntax.
     Case(yaml: "timezone: UTC\nrules: [a\n", line: 3, message: "YAML 语法错误"),
     Case(yaml: "timezone: UTC\n  rules: x\n", line: 2, message: "YAML 语法错误"),
-    Case(yaml: "rules:\n  ad-law: error\n  ad-law: off\n", line: 2, message: "重复的键「ad-law」"),
+    // The repeat is reported, with where the key was first written.
+    Case(yaml: "rules:\n  ad-law: error\n  ad-law: off\n", line: 3, message: "重复的键「ad-law」（第一次出现在第 2 行）"),
+    Case(
+      yaml: "timezone: UTC\nrules: {}\ndefault_channel: group\n\"rules\": {}\n", line: 4,
+      message: "重复的键「rules」（第一次出现在第 2 行）"),
     Case(yaml: "history: [*nothing]\n", line: 1, message: "YAML 语法错误"),
     Case(yaml: "a: 1\n---\nb: 2\n", line: 2, message: "YAML 语法错误"),
   ]

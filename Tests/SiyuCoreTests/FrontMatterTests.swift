@@ -155,8 +155,9 @@ private func epoch(_ iso: String) -> Double {
     let colon = try #require(problem("---\na: 1\nb: c: d\n---\n"))
     #expect(colon.line == 3)
     let duplicate = try #require(problem("---\nchannel: a\nchannel: b\n---\n"))
-    #expect(duplicate.line == 2 || duplicate.line == 3)
-    #expect(duplicate.message.contains("channel"))
+    // The repeat's line, not the first one's.
+    #expect(duplicate.line == 3)
+    #expect(duplicate.message == "front matter 中有重复的键：channel（前面已经写过一次）")
     let tab = try #require(problem("---\na:\n\tb: 1\n---\n"))
     #expect(tab.line == 3)
   }
