@@ -56,8 +56,13 @@ struct CheckCommand: ParsableCommand, DisplayFlags {
   @Flag(name: .long, help: "Report error-level findings only.")
   var quiet = false
 
-  @Option(name: .long, help: "Exit 1 when there are more than N warnings.")
+  @Option(
+    name: .long, parsing: .unconditional,
+    help: "Exit 1 when there are more than N warnings (-1: no limit, as ESLint).")
   var maxWarnings: Int?
+
+  /// `--max-warnings`, with -1 (ESLint's spelling of "no limit") as nil.
+  var warningLimit: Int? { maxWarnings == -1 ? nil : maxWarnings }
 
   @Option(name: .long, help: "Report only findings not recorded in this baseline file.")
   var baseline: String?
@@ -83,7 +88,9 @@ struct CheckCommand: ParsableCommand, DisplayFlags {
   var staged = false
 
   func validate() throws {
-    if let maxWarnings, maxWarnings < 0 { throw ValidationError("--max-warnings 应为 0 或更大的整数") }
+    if let maxWarnings, maxWarnings < -1 {
+      throw ValidationError("--max-warnings 应为 0 或更大的整数（-1 表示不限）")
+    }
     if fix && fixDryRun { throw ValidationError("--fix 与 --fix-dry-run 不能同时使用") }
     if staged && (fix || fixDryRun || stdin || stdinFilename != nil || paths.contains("-")) {
       throw ValidationError("--staged 不能与 --fix、--fix-dry-run 或标准输入同时使用")
@@ -229,7 +236,9 @@ struct CheckCommand: ParsableCommand, DisplayFlags {
       if status == 1 {
         let (errors, warnings) = (report.count(.error), report.count(.warning))
         var line = "修复后仍有 \(errors) 个错误、\(warnings) 个警告"
-        if let maxWarnings, warnings > maxWarnings { line += "（--max-warnings \(maxWarnings)）" }
+        if let maxWarnings = warningLimit, warnings > maxWarnings {
+          line += "（--max-warnings \(maxWarnings)）"
+        }
         printError(line)
       }
       if status != 0 { throw ExitCode(status) }
@@ -254,7 +263,7 @@ struct CheckCommand: ParsableCommand, DisplayFlags {
   private func exitStatus(_ report: CheckReport) -> Int32 {
     if !report.errors.isEmpty { return 2 }
     if report.count(.error) > 0 { return 1 }
-    if let maxWarnings, report.count(.warning) > maxWarnings { return 1 }
+    if let maxWarnings = warningLimit, report.count(.warning) > maxWarnings { return 1 }
     return 0
   }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SiyuCore
+import SiyuText
 
 /// `siyu hook install|uninstall`: the git pre-commit hook that runs `siyu check --staged`.
 struct HookCommand: ParsableCommand {
@@ -57,18 +58,29 @@ struct HookCommand: ParsableCommand {
       commandName: "install",
       abstract: "安装 pre-commit 钩子；已有不是 siyu 写的钩子时不覆盖，除非加 --force。")
 
-    @Flag(name: .long, help: "Replace an existing pre-commit hook that siyu did not write.")
+    @Flag(
+      name: .long,
+      help:
+        "Replace an existing pre-commit hook that siyu did not write (it is kept as pre-commit.siyu-backup).")
     var force = false
 
     func run() throws {
       do {
         let path = try HookCommand.hookPath()
         let fm = FileManager.default
+        var backup: String?
         if let existing = fm.contents(atPath: path) {
           let text = String(decoding: existing, as: UTF8.self)
-          if !text.contains(HookCommand.signature) && !force {
-            printError("\(path): 已有不是 siyu 写的 pre-commit 钩子，未覆盖（确认要替换请加 --force）")
-            throw ExitCode(2)
+          if !text.contains(HookCommand.signature) {
+            guard force else {
+              printError("\(path): 已有不是 siyu 写的 pre-commit 钩子，未覆盖（确认要替换请加 --force）")
+              throw ExitCode(2)
+            }
+            // Replaced, not lost: the team's hook stays next to it (as pre-commit keeps .legacy).
+            let kept = path + ".siyu-backup"
+            try AtomicFile.write(existing, to: kept)
+            _ = chmod(kept, 0o755)
+            backup = kept
           }
         }
         try fm.createDirectory(
@@ -79,13 +91,14 @@ struct HookCommand: ParsableCommand {
           throw ExitCode(2)
         }
         printError("已安装 pre-commit 钩子：\(path)")
+        if let backup { printError("原来的钩子已备份为 \(backup)") }
       } catch let failure as Git.Failure {
         printError(failure.message)
         throw ExitCode(2)
       } catch let exit as ExitCode {
         throw exit
       } catch {
-        printError("无法写入 pre-commit 钩子：\(error.localizedDescription)")
+        printError((error as? AtomicFile.WriteError)?.description ?? "无法创建 pre-commit 钩子所在的文件夹")
         throw ExitCode(2)
       }
     }
@@ -111,10 +124,8 @@ struct HookCommand: ParsableCommand {
         printError("\(path): 这个 pre-commit 钩子不是 siyu 写的，未移除")
         throw ExitCode(2)
       }
-      do {
-        try FileManager.default.removeItem(atPath: path)
-      } catch {
-        printError("\(path): 无法移除（\(error.localizedDescription)）")
+      guard unlink(path) == 0 else {
+        printError("\(path): 无法移除（\(SystemErrorText.describe(errno, .writing))）")
         throw ExitCode(2)
       }
       printError("已移除 pre-commit 钩子：\(path)")

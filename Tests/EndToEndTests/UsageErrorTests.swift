@@ -48,7 +48,7 @@ struct UsageErrorTests {
       ["check", "--max-warnings", "abc"],
       """
       错误：'--max-warnings <max-warnings>' 的值 'abc' 无效
-      说明：--max-warnings <max-warnings>  Exit 1 when there are more than N warnings.
+      说明：--max-warnings <max-warnings>  Exit 1 when there are more than N warnings (-1: no limit, as ESLint).
       用法：siyu check [<options>] [<paths> ...]
         运行 'siyu check --help' 查看完整说明。
 

@@ -76,7 +76,7 @@ public enum HTMLReport {
     body += card("帖子", "\(summary.posts)")
     body += card(
       "硬广", "\(summary.hardSell)", detail: "占 \(ReportNumber.percent(share))", alert: over)
-    body += card("无法读取的行", "\(summary.badRows)", alert: summary.badRows > 0)
+    body += card("跳过的记录或文件", "\(summary.badRows)", alert: summary.badRows > 0)
     body += card("没有时间的帖子", "\(summary.untimed)")
     body += card("频次上限违规", "\(capViolations)", detail: "次", alert: capViolations > 0)
     body += "</dl>\n"
