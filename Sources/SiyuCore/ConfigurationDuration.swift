@@ -34,6 +34,15 @@ public enum ConfigurationDuration {
     return digits.isEmpty ? total : nil
   }
 
+  /// Whether `text` has a duration's shape (digits and unit letters, ending in a unit) but a number too
+  /// long for `parse` (more than 9 digits).
+  static func isTooLong(_ text: String) -> Bool {
+    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    guard let last = trimmed.last, units.contains(where: { $0.unit == last }) else { return false }
+    let shaped = trimmed.allSatisfy { c in (c.isASCII && c.isNumber) || units.contains { $0.unit == c } }
+    return shaped && trimmed.split(whereSeparator: { !$0.isNumber }).contains { $0.count > 9 }
+  }
+
   /// Formats seconds in the largest units that divide them exactly: `7200` → `2h`, `5400` → `1h30m`.
   public static func format(_ seconds: Int) -> String {
     guard seconds > 0 else { return "0" }

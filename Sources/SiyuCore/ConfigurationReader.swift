@@ -171,6 +171,10 @@ struct ConfigurationReader {
     guard case .scalar(let scalar) = node, let seconds = ConfigurationDuration.parse(scalar.string),
       allowZero || seconds > 0
     else {
+      // A well-formed duration too long to hold (999999999999d) is not "not a duration".
+      if case .scalar(let scalar) = node, ConfigurationDuration.isTooLong(scalar.string) {
+        throw problem(node, "「\(name)」的时长太长：每个数字最多 9 位（如 3650d）")
+      }
       throw problem(node, "「\(name)」应为\(allowZero ? "" : "大于 0 的")时长，如 90m、2h、1d、1h30m")
     }
     return seconds

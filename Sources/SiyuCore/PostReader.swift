@@ -51,10 +51,11 @@ public enum PostReader {
 
   /// Streams the posts of the file at `path` (see `readPosts`): `emit` gets each post, or the problem
   /// of a row or of the whole input, in order; batch files are read a line at a time. `format` overrides
-  /// the format the name implies (stdin has no name). Returns the warnings.
+  /// the format the name implies (stdin has no name). Returns the warnings; with `warn`, they go there
+  /// instead, before the file's first post, so that they read in input order.
   public static func forEachPost(
     path: String, displayPath: String? = nil, format explicitFormat: Format? = nil, defaults: PostDefaults,
-    emit: (consuming Result<Post, InputProblem>) -> Void
+    warn: ((String) -> Void)? = nil, emit: (consuming Result<Post, InputProblem>) -> Void
   ) -> [String] {
     let name = displayPath ?? path
     let storedPath: String? = path == "-" ? displayPath : path
@@ -70,7 +71,7 @@ public enum PostReader {
       if let displayPath, warning.hasPrefix(input.path + ":") {
         warning = displayPath + warning.dropFirst(input.path.count)
       }
-      warnings.append(warning)
+      if let warn { warn(warning) } else { warnings.append(warning) }
     }
     switch explicitFormat ?? Format(path: path == "-" ? (displayPath ?? "") : path) {
     case .jsonLines:

@@ -236,16 +236,9 @@ struct ScoreCommand: ParsableCommand {
     if failed { throw ExitCode(2) }
   }
 
-  /// Prints or writes the summary and the report.
+  /// Prints or writes the summary, then writes the report; a report that cannot be written is exit 2,
+  /// after the summary (which is still worth having).
   private func finish(_ summary: ScoreSummary) throws {
-    if let report {
-      do {
-        try AtomicFile.write(Data(HTMLReport.render(summary).utf8), to: report)
-      } catch {
-        printError(String(describing: error))
-        throw ExitCode(2)
-      }
-    }
     var text: String?
     switch self.summary {
     case .human: text = summary.text()
@@ -265,6 +258,14 @@ struct ScoreCommand: ParsableCommand {
         StandardOutput.write(text)
       } else {
         printError(text, terminator: "")
+      }
+    }
+    if let report {
+      do {
+        try AtomicFile.write(Data(HTMLReport.render(summary).utf8), to: report)
+      } catch {
+        printError(String(describing: error))
+        throw ExitCode(2)
       }
     }
   }

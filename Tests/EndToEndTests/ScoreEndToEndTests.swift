@@ -167,6 +167,26 @@ struct ScoreEndToEndTests {
     #expect(rows.map { $0.prefix { $0 != "," } } == ["lines.json#1", "p2"], "\(rows)")
   }
 
+  @Test(
+    "a file's GB18030 warning comes before its rows' problems; a report that cannot be written keeps the summary"
+  )
+  func warningOrderAndFailedReport() throws {
+    let directory = try Self.scratch()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    try Data().write(to: directory.appendingPathComponent(".siyu.yml"))
+    let csv = "text,channel\n聊聊读书,moments\n聊聊做饭,nochan\n"
+    try Data(try #require(csv.data(using: .init(rawValue: 0x8000_0632)))).write(
+      to: directory.appendingPathComponent("gb.csv"))
+    let result = try runSiyu(
+      ["score", "gb.csv", "--output", "/dev/null", "--report", "missing-folder/r.html"], in: directory)
+    #expect(result.status == 2)
+    let lines = result.stderrText.split(separator: "\n").map(String.init)
+    #expect(lines.first == "gb.csv: 不是 UTF-8 编码，已按 GB18030 读取", "\(result.stderrText)")
+    #expect(lines.count > 1 && lines[1].hasPrefix("gb.csv:3: 未知的渠道"), "\(result.stderrText)")
+    #expect(result.stderrText.contains("已评分 1 条"), "the summary is still printed: \(result.stderrText)")
+    #expect(result.stderrText.contains("missing-folder/r.html"), "\(result.stderrText)")
+  }
+
   @Test("numeric ids and metadata beyond a Double's precision come out as written")
   func bigNumbersAreEchoedExactly() throws {
     let directory = try Self.scratch()

@@ -232,14 +232,17 @@ public struct BatchScorer: Sendable {
     for input in inputs {
       // Each result is consumed: its post moves out instead of being copied (a dozen retains) and the
       // result destroyed.
-      let warnings = PostReader.forEachPost(path: input.path, format: input.format, defaults: defaults) {
-        (result: consuming Result<Post, InputProblem>) in
-        switch consume result {
-        case .success(let read): post(read)
-        case .failure(let problem): other(.problem(problem))
+      // A file's warning (read as GB18030) comes before its rows' problems, as it is about the file.
+      withoutActuallyEscaping(other) { other in
+        _ = PostReader.forEachPost(
+          path: input.path, format: input.format, defaults: defaults, warn: { other(.warning($0)) }
+        ) { (result: consuming Result<Post, InputProblem>) in
+          switch consume result {
+          case .success(let read): post(read)
+          case .failure(let problem): other(.problem(problem))
+          }
         }
       }
-      for warning in warnings { other(.warning(warning)) }
     }
   }
 
