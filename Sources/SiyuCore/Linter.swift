@@ -365,6 +365,11 @@ public final class Linter {
     return ranges
   }
 
+  /// The level `rule` has for `document`'s post (overrides applied), as a severity; nil when off.
+  private func severity(of rule: RuleDescription, in document: Document) -> Severity? {
+    configuration.level(for: rule, postPath: document.post.path, channel: document.post.channel).severity
+  }
+
   /// Whether a suppression naming `name` can ever suppress something.
   private func isKnownName(_ name: String) -> Bool {
     knownNames.contains(name) || (trustsCapNames && name.hasPrefix("cap/"))
@@ -375,12 +380,7 @@ public final class Linter {
   private func unknownNameFindings(_ suppressions: inout Suppressions, document: Document) -> [Finding] {
     guard !suppressions.directives.isEmpty || !suppressions.unknownKeywords.isEmpty else { return [] }
     let rule = UnknownRuleNameRule.description
-    guard
-      let severity = configuration.level(
-        for: rule, postPath: document.post.path, channel: document.post.channel
-      )
-      .severity
-    else { return [] }
+    guard let severity = severity(of: rule, in: document) else { return [] }
     var findings: [Finding] = []
     for directive in suppressions.directives {
       for name in directive.rules where !isKnownName(name) {
@@ -419,12 +419,7 @@ public final class Linter {
   private func unusedSuppressionFindings(_ suppressions: Suppressions, document: Document) -> [Finding] {
     guard !suppressions.directives.isEmpty else { return [] }
     let rule = UnusedSuppressionRule.description
-    guard
-      let severity = configuration.level(
-        for: rule, postPath: document.post.path, channel: document.post.channel
-      )
-      .severity
-    else { return [] }
+    guard let severity = severity(of: rule, in: document) else { return [] }
     var findings: [Finding] = []
     for directive in suppressions.directives {
       let unused: [String]
