@@ -115,19 +115,17 @@ struct ScoreCommand: ParsableCommand {
     }
 
     var scoreInputs: [BatchScorer.Input] = []
-    // Messages printed (the exit status) and inputs that could not be walked (missing files), which the
-    // summary's skipped count adds to the scorer's rows: a row with two problems is one skipped row.
+    // Messages printed (the exit status); the summary's skipped count is the scorer's, where a row with two
+    // problems is one skipped row and a missing input one skipped input.
     var problems = 0
-    var missingInputs = 0
     for argument in inputs {
       if argument == "-" {
         scoreInputs.append(BatchScorer.Input(path: "-", format: stdinFormat.format))
         continue
       }
+      // An argument's problems (a missing path, an unreadable folder) are reported in input order.
       let (files, walkProblems) = InputWalker.expand([argument], baseDirectory: configuration.baseDirectory)
-      for problem in walkProblems { printError(problem.description) }
-      problems += walkProblems.count
-      missingInputs += walkProblems.count
+      scoreInputs += walkProblems.map { BatchScorer.Input(problem: $0) }
       scoreInputs += files.map { BatchScorer.Input(path: $0) }
     }
 
@@ -153,7 +151,7 @@ struct ScoreCommand: ParsableCommand {
     scorer.summarizes = summary != .none || report != nil
     let progress = ScoreProgress(
       enabled: !noProgress && isatty(2) == 1,
-      inputs: scoreInputs.map(\.path))
+      inputs: scoreInputs.filter { $0.problem == nil }.map(\.path))
     let calendar = ScoreCalendar(timezone: configuration.timezone)
     let rowFormat = format
     var buffer: [UInt8] = []
@@ -188,7 +186,7 @@ struct ScoreCommand: ParsableCommand {
     progress.clear()
     sink.write(buffer)
     var summaryValue = result
-    summaryValue.badRows = result.badRows + missingInputs
+    summaryValue.badRows = result.badRows
     do {
       try sink.commit()
     } catch {

@@ -139,6 +139,12 @@ struct ScoreEndToEndTests {
     // Five messages: two for row 1, one for row 3, the CSV header, the missing file.
     let lines = result.stderrText.split(separator: "\n").filter { $0.contains(": ") && !$0.hasPrefix(" ") }
     #expect(lines.filter { $0.hasPrefix("rows.jsonl:1:") }.count == 2, "\(result.stderrText)")
+    // In input order: the missing file last, as it was named last.
+    #expect(
+      lines.map { $0.prefix { $0 != ":" } } == [
+        "rows.jsonl", "rows.jsonl", "rows.jsonl", "notext.csv", "missing.jsonl",
+      ],
+      "\(result.stderrText)")
     let summary =
       try JSONSerialization.jsonObject(
         with: Data(result.stderrText.utf8).suffix(

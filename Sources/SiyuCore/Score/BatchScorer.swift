@@ -12,10 +12,19 @@ public struct BatchScorer: Sendable {
   public struct Input: Sendable {
     public var path: String
     public var format: PostReader.Format?
+    /// A problem found before reading (a missing path named on the command line): reported in input
+    /// order in place of the input, and counted as one skipped input.
+    public var problem: InputProblem?
 
     public init(path: String, format: PostReader.Format? = nil) {
       self.path = path
       self.format = format
+    }
+
+    /// An input that could not be opened, reported where it stands among the others.
+    public init(problem: InputProblem) {
+      self.path = problem.path
+      self.problem = problem
     }
   }
 
@@ -230,6 +239,10 @@ public struct BatchScorer: Sendable {
   /// Reads every input in order: posts to `post`, problems and warnings (as items) to `other`.
   func read(_ inputs: [Input], post: (Post) -> Void, other: (Item) -> Void) {
     for input in inputs {
+      if let problem = input.problem {
+        other(.problem(problem))
+        continue
+      }
       // Each result is consumed: its post moves out instead of being copied (a dozen retains) and the
       // result destroyed.
       // A file's warning (read as GB18030) comes before its rows' problems, as it is about the file.
