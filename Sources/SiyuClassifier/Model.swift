@@ -89,9 +89,30 @@ public final class Model: Sendable {
   /// The log-odds of a post with no known feature (0 for `fisher` and `complement`).
   public var bias: Double { evidence.bias }
 
+  /// For `learning(_:hardSell:forget: true)`: the index of the first post that cannot have been learned
+  /// as its class, because a feature the model knows would count below zero for that class once the
+  /// posts before it are taken out; nil when every post can be forgotten. Features the model does not
+  /// hold are not evidence either way (training may have dropped them).
+  public func firstUnlearnedPost(_ posts: [[UInt64]], hardSell: Bool) -> Int? {
+    var taken: [Int: UInt32] = [:]
+    for (n, features) in posts.enumerated() {
+      for key in features {
+        let i = table.index(of: key)
+        guard i >= 0 else { continue }
+        let count = hardSell ? hardSellCounts[i] : valueCounts[i]
+        let already = taken[i, default: 0]
+        if already >= count { return n }
+        taken[i] = already + 1
+      }
+    }
+    return nil
+  }
+
   /// A copy with the features of `posts` added to (or, with `forget`, removed from) the counts of their
   /// class, like `sa-learn`; features the model has not seen are added in key order (with no regression
-  /// weight). Returns nil when forgetting more posts of the class than the model holds.
+  /// weight), and a feature without regression weight whose counts fall back to zero is dropped, so
+  /// forgetting what was learned gives the model back as it was. Returns nil when forgetting more posts of
+  /// the class than the model holds.
   public func learning(_ posts: [[UInt64]], hardSell: Bool, forget: Bool) -> Model? {
     var hs = hardSellCounts
     var vc = valueCounts
@@ -125,6 +146,14 @@ public final class Model: Sendable {
       }
     }
     guard !added.isEmpty else {
+      // Forgetting: features only learning added (no regression weight) and now counted nowhere go.
+      let keep = keys.indices.filter { hs[$0] > 0 || vc[$0] > 0 || regressionWeights[$0] != 0 }
+      if keep.count < keys.count {
+        return Model(
+          algorithm: algorithm, hardSellDocuments: docsH, valueDocuments: docsV, keys: keep.map { keys[$0] },
+          hardSellCounts: keep.map { hs[$0] }, valueCounts: keep.map { vc[$0] },
+          regressionWeights: keep.map { regressionWeights[$0] }, parameters: parameters)
+      }
       return Model(
         algorithm: algorithm, hardSellDocuments: docsH, valueDocuments: docsV, keys: keys,
         hardSellCounts: hs, valueCounts: vc, regressionWeights: regressionWeights, parameters: parameters)

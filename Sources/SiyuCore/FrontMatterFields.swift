@@ -67,6 +67,10 @@ public enum FrontMatterFields {
       guard let text = value.scalarText, !isBool(value) else { return "「id」应为字符串或数字" }
       post.meta["id"] = .string(text)
     case "label":
+      // A list or mapping (`label: [value]`) is a wrong type, not a missing label.
+      guard value.scalarText != nil || value.json == .null else {
+        return "「label」应为 hard-sell 或 value（或 1、0）：\(value.json.jsonText)"
+      }
       let text = (value.scalarText ?? "").trimmingCharacters(in: .whitespaces).lowercased()
       switch text {
       case "hard-sell", "1": post.label = "hard-sell"

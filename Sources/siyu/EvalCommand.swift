@@ -104,20 +104,37 @@ struct EvalCommand: ParsableCommand {
     let read = LabeledData.read(
       data, defaults: configuration.postDefaults, baseDirectory: configuration.baseDirectory)
     ClassifierSupport.report(read.problems, warnings: read.warnings)
-    let actual = read.posts.map { $0.label == "hard-sell" }
+    var actual = read.posts.map { $0.label == "hard-sell" }
     var judged: [Bool] = []
     var probabilities: [Double] = []
     if !test {
       let examples = try ClassifierSupport.examples(
         read.posts, configuration: configuration, lexicons: lexicons, customRules: customRules,
         hardSell: { $0.label == "hard-sell" })
+      // Cross-validation trains on both classes: with one, there is nothing to learn (as `train` says).
+      let hardSell = actual.filter { $0 }.count
+      if !actual.isEmpty && (hardSell == 0 || hardSell == actual.count) {
+        printError(
+          "\(data.joined(separator: " ")): 交叉验证需要两类帖子都有（现有硬广 \(hardSell) 篇，内容 \(actual.count - hardSell) 篇）")
+        throw ExitCode(2)
+      }
       let options = training.options(algorithm: algorithm ?? .nbsvm)
       let cv = Trainer.crossValidate(examples, folds: folds ?? 5, options: options)
-      for p in cv {
-        let probability = p ?? 0
+      // A fold whose training part has one class has no model: its posts are left out of the figures,
+      // never counted as judged (they were counted as value with probability 0).
+      var kept: [Bool] = []
+      for (p, isHardSell) in zip(cv, actual) {
+        guard let probability = p else { continue }
+        kept.append(isHardSell)
         probabilities.append(probability)
         judged.append(probability >= configuration.classifier.threshold)
       }
+      if kept.count < actual.count {
+        printError(
+          "\(data.joined(separator: " ")): \(actual.count - kept.count) 篇帖子所在的折训练部分只有一类帖子，没有模型可评估，未计入结果（可减少 --folds 或补充另一类帖子）"
+        )
+      }
+      actual = kept
     } else if classifierOnly, let loaded {
       let scorer = Scorer(model: loaded, segmenter: try Self.segmenter(configuration, lexicons))
       for post in read.posts {

@@ -66,6 +66,13 @@ struct LearnCommand: ParsableCommand {
       printError("\(model): 模型里的\(name)帖子不足 \(examples.count) 篇，无法遗忘，模型未改动")
       throw ExitCode(2)
     }
+    if forget, let n = current.firstUnlearnedPost(examples.map(\.features), hardSell: label == .hardSell) {
+      // Forgetting what was never learned (or twice) would skew the counts, as sa-learn refuses it.
+      let post = data.posts[n]
+      printError(
+        "\(post.id): 这篇帖子没有作为\(name)学过（或已经遗忘过），模型里有的特征计数不够减；模型未改动")
+      throw ExitCode(2)
+    }
     do {
       try AtomicFile.write(Data(ModelFile.encode(updated)), to: model)
     } catch {

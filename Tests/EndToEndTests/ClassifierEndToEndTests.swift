@@ -204,6 +204,14 @@ struct TrainLearnEndToEndTests {
       ["learn", "--label", "hard-sell", "--forget", "new.md", "--model", "m.siyumodel"], in: dir)
     #expect(forgotten.status == 0, "\(forgotten.stderrText)")
     #expect(String(decoding: forgotten.stdout, as: UTF8.self).contains("模型现有硬广 12 篇、内容 12 篇"))
+    // Forgetting what was learned gives the model back byte for byte (the features it added go).
+    #expect(try Data(contentsOf: model) == original)
+    // Forgetting it again (or a post never learned) is refused, the model untouched.
+    let again = try runSiyu(
+      ["learn", "--label", "hard-sell", "--forget", "new.md", "--model", "m.siyumodel"], in: dir)
+    #expect(again.status == 2)
+    #expect(again.stderrText.contains("new.md: 这篇帖子没有作为硬广学过（或已经遗忘过）"), "\(again.stderrText)")
+    #expect(try Data(contentsOf: model) == original)
 
     let thirteen = (1...13).map { "0\t第\($0)篇内容帖子" }.joined(separator: "\n") + "\n"
     try Data(thirteen.utf8).write(to: dir.appendingPathComponent("thirteen.tsv"))

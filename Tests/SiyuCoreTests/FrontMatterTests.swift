@@ -133,6 +133,7 @@ private func epoch(_ iso: String) -> Double {
       ("---\npublish_at: 2026-11-24T25:00\n---\n", 2, "「publish_at」不是有效的 ISO 8601 时间：2026-11-24T25:00"),
       ("---\npublish_at:\n  a: 1\n---\n", 3, "「publish_at」应为 ISO 8601 时间字符串"),
       ("---\nlabel: spam\n---\n", 2, "「label」应为 hard-sell 或 value（或 1、0）：spam"),
+      ("---\nchannel: group\nlabel: [value]\n---\n", 3, "「label」应为 hard-sell 或 value（或 1、0）：[\"value\"]"),
       ("---\nid: [1]\n---\n", 2, "「id」应为字符串或数字"),
       ("---\nsiyu: off\n---\n", 2, FrontMatterFields.notMapping),
       ("---\nsiyu:\n  enable: [x]\n---\n", 3, FrontMatterFields.unknownSetting("enable")),
