@@ -23,7 +23,7 @@ struct TrainCommand: ParsableCommand {
   @Argument(help: "Labeled posts: folders, .jsonl, .csv or .tsv files.")
   var inputs: [String]
 
-  @Option(name: .shortAndLong, help: "The model file to write.")
+  @Option(name: .shortAndLong, help: "The model file to write ('-' for stdout).")
   var output: String
 
   @Option(
@@ -56,19 +56,28 @@ struct TrainCommand: ParsableCommand {
       hardSell: { $0.label == "hard-sell" })
     let hardSell = examples.reduce(0) { $0 + ($1.hardSell ? 1 : 0) }
     guard hardSell > 0, hardSell < examples.count else {
-      printError("\(output): 训练数据需要两类帖子都有（现有硬广 \(hardSell) 篇，内容 \(examples.count - hardSell) 篇），没有写入模型")
+      printError(
+        "\(inputs.joined(separator: " ")): 训练数据需要两类帖子都有（现有硬广 \(hardSell) 篇，内容 \(examples.count - hardSell) 篇），没有写入模型"
+      )
       throw ExitCode(2)
     }
     let model = Trainer.train(examples, options: training.options(algorithm: algorithm ?? .nbsvm))
-    do {
-      try AtomicFile.write(Data(ModelFile.encode(model)), to: output)
-    } catch {
-      printError("\(output): 无法写入模型文件")
-      throw ExitCode(2)
-    }
-    StandardOutput.write(
+    let summary =
       "已用 \(examples.count) 篇帖子（硬广 \(hardSell)，内容 \(examples.count - hardSell)）训练模型，"
-        + "\(model.keys.count) 个特征，写入 \(output)\n")
+      + "\(model.keys.count) 个特征"
+    if output == "-" {
+      // The model itself is the output (for a pipe); the summary goes to stderr.
+      StandardOutput.write(ModelFile.encode(model))
+      printError(summary + "，写入标准输出")
+    } else {
+      do {
+        try AtomicFile.write(Data(ModelFile.encode(model)), to: output)
+      } catch {
+        printError((error as? AtomicFile.WriteError)?.description ?? "\(output): 无法写入模型文件")
+        throw ExitCode(2)
+      }
+      StandardOutput.write(summary + "，写入 \(output)\n")
+    }
     if !data.problems.isEmpty { throw ExitCode(2) }
   }
 }

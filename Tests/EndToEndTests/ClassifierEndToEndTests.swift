@@ -115,7 +115,7 @@ struct TrainLearnEndToEndTests {
     let result = try runSiyu(
       ["train", Self.data.appendingPathComponent("value-only.tsv").path, "--output", "m.siyumodel"], in: dir)
     #expect(result.status == 2)
-    #expect(result.stderrText.contains("m.siyumodel: 训练数据需要两类帖子都有"))
+    #expect(result.stderrText.contains("value-only.tsv: 训练数据需要两类帖子都有（现有硬广 0 篇"))
     #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("m.siyumodel").path))
   }
 
@@ -184,6 +184,20 @@ struct TrainLearnEndToEndTests {
     let withTest = try runSiyu(["eval", "--test", train, "--epochs", "3"], in: dir)
     #expect(withTest.status == 2)
     #expect(withTest.stderrText.contains("训练选项用于交叉验证，不能与 --test 同时使用"))
+  }
+
+  @Test("train --output - writes the model to stdout, the same bytes as a file")
+  func trainToStdout() throws {
+    let dir = try Self.scratch()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let train = Self.data.appendingPathComponent("train.tsv").path
+    let config = Self.data.appendingPathComponent("empty.yml").path
+    let file = try runSiyu(["train", train, "--config", config, "--output", "m.siyumodel"], in: dir)
+    let piped = try runSiyu(["train", train, "--config", config, "--output", "-"], in: dir)
+    #expect(file.status == 0 && piped.status == 0, "\(piped.stderrText)")
+    #expect(piped.stdout == (try Data(contentsOf: dir.appendingPathComponent("m.siyumodel"))))
+    #expect(piped.stderrText.contains("写入标准输出"))
+    #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("-").path))
   }
 
   @Test("learn adds posts, forget removes them, a broken model is refused untouched")
