@@ -170,7 +170,9 @@ struct CheckCommand: ParsableCommand, DisplayFlags {
     var report = CheckReport(files: files, errors: problems + files.flatMap(\.problems))
     if let writeBaseline {
       do {
-        try AtomicFile.write(Baseline(report: report).data(), to: writeBaseline)
+        let directory = (Self.absolute(writeBaseline, cwd: cwd) as NSString).deletingLastPathComponent
+        try AtomicFile.write(
+          Baseline(report: report, directory: directory, workingDirectory: cwd).data(), to: writeBaseline)
       } catch {
         printError("\(writeBaseline): 无法写入基线文件")
         throw ExitCode(2)
@@ -192,7 +194,10 @@ struct CheckCommand: ParsableCommand, DisplayFlags {
         throw ExitCode(2)
       }
     }
-    if let baselineFilter { report = baselineFilter.filter(report) }
+    let baselineDirectory = baseline.map { (Self.absolute($0, cwd: cwd) as NSString).deletingLastPathComponent } ?? cwd
+    if let baselineFilter {
+      report = baselineFilter.filter(report, directory: baselineDirectory, workingDirectory: cwd)
+    }
     if fix || fixDryRun {
       let fixed = applyFixes(report: &report, posts: posts, stdinPosts: stdinPosts)
       if !fixed.isEmpty {
@@ -222,7 +227,10 @@ struct CheckCommand: ParsableCommand, DisplayFlags {
         let known = Set(errors.map(\.description))
         errors += checked.flatMap(\.problems).filter { !known.contains($0.description) }
         report = CheckReport(files: checked, errors: errors)
-        if let baselineFilter { report = baselineFilter.filter(report) }
+        let baselineDirectory = baseline.map { (Self.absolute($0, cwd: cwd) as NSString).deletingLastPathComponent } ?? cwd
+    if let baselineFilter {
+      report = baselineFilter.filter(report, directory: baselineDirectory, workingDirectory: cwd)
+    }
       }
     }
     if quiet {
