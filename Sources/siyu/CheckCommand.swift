@@ -194,7 +194,8 @@ struct CheckCommand: ParsableCommand, DisplayFlags {
         throw ExitCode(2)
       }
     }
-    let baselineDirectory = baseline.map { (Self.absolute($0, cwd: cwd) as NSString).deletingLastPathComponent } ?? cwd
+    let baselineDirectory =
+      baseline.map { (Self.absolute($0, cwd: cwd) as NSString).deletingLastPathComponent } ?? cwd
     if let baselineFilter {
       report = baselineFilter.filter(report, directory: baselineDirectory, workingDirectory: cwd)
     }
@@ -227,10 +228,11 @@ struct CheckCommand: ParsableCommand, DisplayFlags {
         let known = Set(errors.map(\.description))
         errors += checked.flatMap(\.problems).filter { !known.contains($0.description) }
         report = CheckReport(files: checked, errors: errors)
-        let baselineDirectory = baseline.map { (Self.absolute($0, cwd: cwd) as NSString).deletingLastPathComponent } ?? cwd
-    if let baselineFilter {
-      report = baselineFilter.filter(report, directory: baselineDirectory, workingDirectory: cwd)
-    }
+        let baselineDirectory =
+          baseline.map { (Self.absolute($0, cwd: cwd) as NSString).deletingLastPathComponent } ?? cwd
+        if let baselineFilter {
+          report = baselineFilter.filter(report, directory: baselineDirectory, workingDirectory: cwd)
+        }
       }
     }
     if quiet {

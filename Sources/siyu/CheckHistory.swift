@@ -15,32 +15,56 @@ extension CheckCommand {
 
   /// The staged posts: added or changed files in the index that are posts (matched by `history` when it
   /// is set, else `*.md` and `*.txt` not excluded by `.siyuignore` files, as `check .` would), limited to
-  /// PATHs when given. Their content comes from the index, not the work tree.
+  /// PATHs when given. Their content comes from the index, not the work tree. A PATH naming a file is
+  /// checked whatever its extension, as `check FILE` does; one that is not staged (`pre-commit run
+  /// --all-files` passes every file, none staged) is read from the work tree, which then matches the
+  /// committed version; a PATH that does not exist is a problem.
   func readStaged(configuration: Configuration, cwd: String) throws(Git.Failure) -> StagedDrafts {
     let index = try StagedIndex(directory: cwd)
     let patterns = PathPatterns(configuration.history)
     var ignore = InputWalker.IgnoreCheck(baseDirectory: configuration.baseDirectory)
     let limits = paths.filter { $0 != "-" }.map { Self.absolute($0, cwd: cwd) }
+    func isPost(_ absolute: String) -> Bool {
+      if !patterns.isEmpty {
+        guard let relative = configuration.relativePath(of: absolute) else { return false }
+        return patterns.matches(relative)
+      }
+      let name = absolute.lowercased()
+      return (name.hasSuffix(".md") || name.hasSuffix(".txt")) && !ignore.isIgnored(file: absolute)
+    }
     var chosen: [StagedIndex.File] = []
+    var stagedPaths: Set<String> = []
     for file in index.files where index.staged.contains(file.path) {
       let absolute = index.topLevel + "/" + file.path
+      stagedPaths.insert(absolute)
       if !limits.isEmpty && !limits.contains(where: { absolute == $0 || absolute.hasPrefix($0 + "/") }) {
         continue
       }
-      if !patterns.isEmpty {
-        guard let relative = configuration.relativePath(of: absolute),
-          patterns.matches(relative)
-        else { continue }
-      } else {
-        let name = file.path.lowercased()
-        guard name.hasSuffix(".md") || name.hasSuffix(".txt") else { continue }
-        if ignore.isIgnored(file: absolute) { continue }
+      // A file named exactly is checked whatever its extension, as `check FILE` does (pre-commit's
+      // `files:` pattern has chosen it).
+      if limits.contains(absolute) || isPost(absolute) { chosen.append(file) }
+    }
+    var unstaged: [String] = []
+    var missing: [InputProblem] = []
+    for (argument, absolute) in zip(paths.filter { $0 != "-" }, limits) where !stagedPaths.contains(absolute)
+    {
+      var info = stat()
+      guard stat(absolute, &info) == 0 else {
+        missing.append(InputProblem(path: argument, message: SystemErrorText.describe(errno)))
+        continue
       }
-      chosen.append(file)
+      if info.st_mode & S_IFMT == S_IFREG { unstaged.append(absolute) }
     }
     let contents = try index.contents(of: chosen.map(\.blob))
     var posts: [Post] = []
-    var problems = ignore.problems
+    var problems = ignore.problems + missing
+    for absolute in unstaged {
+      let result = PostReader.readPosts(
+        path: absolute, displayPath: Self.display(absolute, cwd: cwd), defaults: configuration.postDefaults)
+      posts += result.posts
+      problems += result.problems
+      for warning in result.warnings { printError(warning) }
+    }
     for file in chosen {
       let absolute = index.topLevel + "/" + file.path
       let id = Self.display(absolute, cwd: cwd)

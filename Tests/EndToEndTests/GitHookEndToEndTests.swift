@@ -225,6 +225,26 @@ struct GitHookEndToEndTests {
     #expect(passed.status == 0, "\(String(decoding: passed.stdout, as: UTF8.self))")
   }
 
+  /// `pre-commit run --all-files` passes every file and stages none: a named file that is not staged is
+  /// checked from the work tree (the committed version), a named batch file whatever its extension, and
+  /// a name that does not exist is an error rather than a silent pass.
+  @Test func namedFilesAreCheckedEvenWhenNothingIsStaged() throws {
+    let repo = try GitRepository()
+    defer { repo.remove() }
+    try repo.write("posts/new.md", "---\nchannel: moments\n---\n这款是国家级好物，全网最低价！\n")
+    try repo.write("data/rows.jsonl", "{\"text\":\"顶级好物，全网最低价\",\"channel\":\"moments\"}\n")
+    try repo.git("add", "-A")
+    try repo.git("commit", "-q", "-m", "posts")
+    #expect(try runSiyu(["check", "--staged"], in: repo.root).status == 0)
+    let named = try runSiyu(["check", "--staged", "posts/new.md", "data/rows.jsonl"], in: repo.root)
+    let out = String(decoding: named.stdout, as: UTF8.self)
+    #expect(named.status == 1, "\(named.stderrText)")
+    #expect(out.contains("posts/new.md") && out.contains("data/rows.jsonl#1"), "\(out)")
+    let missing = try runSiyu(["check", "--staged", "nothere.md"], in: repo.root)
+    #expect(missing.status == 2)
+    #expect(missing.stderrText.contains("nothere.md: 没有这个文件或目录"))
+  }
+
   /// Without `history` (`siyu init` writes `history: []`), the hook's history is the index's posts, so a
   /// fourth post on a day with three committed ones is still blocked.
   @Test func withoutHistoryTheIndexPostsAreTheHistory() throws {
