@@ -76,16 +76,60 @@ public enum PostFixer {
     return Change(path: path, before: raw, after: after, applied: applied)
   }
 
-  /// A unified diff of `change` with one hunk per changed line (substitutions never add or remove
-  /// lines).
+  /// `change` as a unified diff that `patch -p1` and `git apply` take: hunks with three lines of context,
+  /// every line with its own line end (CRLF kept), `\ No newline at end of file` where the file ends
+  /// without one, and a tab after a path with a space in it (as git writes it, so GNU patch reads the
+  /// whole name). Fixes replace text within lines, so both sides have the same lines.
   public static func diff(_ change: Change) -> String {
-    // Character-wise, CRLF is one newline character.
-    let old = change.before.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
-    let new = change.after.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
-    var out = "--- a/\(change.path)\n+++ b/\(change.path)\n"
-    for index in 0..<min(old.count, new.count) where old[index] != new[index] {
-      out += "@@ -\(index + 1) +\(index + 1) @@\n-\(old[index])\n+\(new[index])\n"
+    let old = lines(change.before)
+    let new = lines(change.after)
+    let changed = (0..<min(old.count, new.count)).filter { old[$0] != new[$0] }
+    guard !changed.isEmpty else { return "" }
+    let name = change.path.contains(" ") ? change.path + "\t" : change.path
+    var out = "--- a/\(name)\n+++ b/\(name)\n"
+    let context = 3
+    var k = 0
+    while k < changed.count {
+      // One hunk: changes closer than twice the context share their context lines.
+      var last = k
+      while last + 1 < changed.count && changed[last + 1] - changed[last] <= 2 * context { last += 1 }
+      let first = max(0, changed[k] - context)
+      let end = min(old.count, changed[last] + context + 1)
+      out += "@@ -\(range(first, end)) +\(range(first, end)) @@\n"
+      for line in first..<end {
+        if old[line] == new[line] {
+          out += " " + show(old[line])
+        } else {
+          out += "-" + show(old[line]) + "+" + show(new[line])
+        }
+      }
+      k = last + 1
     }
     return out
   }
+
+  /// The lines of `text`, each with its line end (`\n` or `\r\n`); the last has none when the text does
+  /// not end in one.
+  private static func lines(_ text: String) -> [Substring] {
+    var result: [Substring] = []
+    var start = text.startIndex
+    for index in text.indices where text[index].isNewline {
+      let next = text.index(after: index)
+      result.append(text[start..<next])
+      start = next
+    }
+    if start < text.endIndex { result.append(text[start...]) }
+    return result
+  }
+
+  /// A hunk's line range as unified diff writes it: `start,count` (1-based; `start` alone for one line).
+  private static func range(_ first: Int, _ end: Int) -> String {
+    end - first == 1 ? "\(first + 1)" : "\(first + 1),\(end - first)"
+  }
+
+  /// A diff line's text: the line as it is, or with the marker for a missing final line end.
+  private static func show(_ line: Substring) -> String {
+    line.last?.isNewline == true ? String(line) : String(line) + "\n\\ No newline at end of file\n"
+  }
+
 }

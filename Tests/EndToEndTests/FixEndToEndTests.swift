@@ -29,8 +29,22 @@ import Testing
     #expect(result.stderrText.contains("修复后仍有"), "stderr:\n\(result.stderrText)")
     #expect(
       String(decoding: result.stdout, as: UTF8.self)
-        == "--- a/a.md\n+++ b/a.md\n@@ -4 +4 @@\n-这是顶级工艺，全网最低价¥99！\n+这是高端工艺，实惠价¥99！\n")
+        == "--- a/a.md\n+++ b/a.md\n@@ -1,5 +1,5 @@\n \u{FEFF}---\r\n channel: moments\r\n ---\r\n"
+        + "-这是顶级工艺，全网最低价¥99！\r\n+这是高端工艺，实惠价¥99！\r\n 100%有效\r\n")
     #expect(try Data(contentsOf: file) == Self.post)
+    // GNU patch applies it to the same bytes --fix writes (BOM and CRLF kept).
+    let patch = Process()
+    patch.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    patch.arguments = ["patch", "-s", "-p1"]
+    patch.currentDirectoryURL = dir
+    let input = Pipe()
+    patch.standardInput = input
+    try patch.run()
+    input.fileHandleForWriting.write(result.stdout)
+    try input.fileHandleForWriting.close()
+    patch.waitUntilExit()
+    #expect(patch.terminationStatus == 0)
+    #expect(try Data(contentsOf: file) == Self.fixed)
   }
 
   /// `--fix-dry-run` and `--fix` exit as `check` would on what is left after the fixes: a post whose

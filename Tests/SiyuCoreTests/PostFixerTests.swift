@@ -29,8 +29,22 @@ import Testing
     #expect(text == "🔥优秀")
   }
 
-  @Test func diffHasOneHunkPerChangedLine() {
+  /// A diff `patch -p1` applies: context lines, each line with its own line end (CRLF kept), the
+  /// no-newline marker, a tab after a path with a space.
+  @Test func diffKeepsLineEndsAndContext() {
     let change = PostFixer.Change(path: "a.md", before: "一\r\n最佳\r\n三", after: "一\r\n优秀\r\n三", applied: 1)
-    #expect(PostFixer.diff(change) == "--- a/a.md\n+++ b/a.md\n@@ -2 +2 @@\n-最佳\n+优秀\n")
+    #expect(
+      PostFixer.diff(change)
+        == "--- a/a.md\n+++ b/a.md\n@@ -1,3 +1,3 @@\n 一\r\n-最佳\r\n+优秀\r\n 三\n\\ No newline at end of file\n")
+    let lines = (1...12).map { "第\($0)行\n" }
+    let far = PostFixer.Change(
+      path: "子 目录/b.md", before: lines.joined(),
+      after: lines.enumerated().map { $0.offset == 0 || $0.offset == 11 ? "改\($0.element)" : $0.element }
+        .joined(),
+      applied: 2)
+    let diff = PostFixer.diff(far)
+    #expect(diff.hasPrefix("--- a/子 目录/b.md\t\n+++ b/子 目录/b.md\t\n@@ -1,4 +1,4 @@\n-第1行\n+改第1行\n 第2行\n"))
+    #expect(diff.contains("@@ -9,4 +9,4 @@\n 第9行\n 第10行\n 第11行\n-第12行\n+改第12行\n"))
+    #expect(PostFixer.diff(PostFixer.Change(path: "c.md", before: "一\n", after: "一\n", applied: 0)).isEmpty)
   }
 }
