@@ -57,10 +57,12 @@ enum CommandSupport {
     return personas
   }
 
-  /// Colour only on a terminal, and never with `--no-color` or `NO_COLOR`.
+  /// Colour only on a terminal, and never with `--no-color`, `NO_COLOR` or `TERM=dumb`.
   static func useColor(noColor: Bool) -> Bool {
     if noColor { return false }
     if let value = ProcessInfo.processInfo.environment["NO_COLOR"], !value.isEmpty { return false }
+    // A terminal that says it cannot do escape sequences (Emacs shells, some CI logs).
+    if ProcessInfo.processInfo.environment["TERM"] == "dumb" { return false }
     return isatty(1) == 1
   }
 }

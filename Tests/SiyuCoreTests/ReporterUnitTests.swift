@@ -79,3 +79,17 @@ import Testing
     #expect(node.compactText == "{\"a\":[1,\"x\\\"\"],\"b\":{}}")
   }
 }
+
+/// Human output goes to terminals: text from posts and file names must not carry escape sequences or
+/// bidirectional overrides there.
+@Suite struct HumanReporterSafetyTests {
+  @Test func controlAndBidiCharactersAreShownNotObeyed() {
+    #expect(HumanReporter.singleLine("普通文字") == "普通文字")
+    #expect(HumanReporter.singleLine("一\n二\t三") == "一 二 三")
+    #expect(HumanReporter.singleLine("红\u{1B}[31m色") == "红<U+001B>[31m色")
+    #expect(HumanReporter.singleLine("价格\u{202E}991") == "价格<U+202E>991")
+    #expect(HumanReporter.singleLine("a\u{7F}b\u{2066}c") == "a<U+007F>b<U+2066>c")
+    // Emoji sequences with ZWJ and variation selectors are ordinary text.
+    #expect(HumanReporter.singleLine("👩‍👩‍👧❤️") == "👩‍👩‍👧❤️")
+  }
+}

@@ -39,8 +39,9 @@ public struct HumanReporter: Reporter {
   }
 
   private func problemLine(_ problem: InputProblem) -> String {
-    let location = problem.line.map { "\(problem.path):\($0):" } ?? "\(problem.path):"
-    return "\(paint(location, Self.bold)) \(problem.message)\n"
+    let path = Self.singleLine(problem.path)
+    let location = problem.line.map { "\(path):\($0):" } ?? "\(path):"
+    return "\(paint(location, Self.bold)) \(Self.singleLine(problem.message))\n"
   }
 
   private func fileBlock(_ file: PostReport) -> String {
@@ -57,7 +58,7 @@ public struct HumanReporter: Reporter {
     let positionWidth = rows.map { $0.position.utf8.count }.max() ?? 0
     let severityWidth = rows.map { $0.severity.rawValue.utf8.count }.max() ?? 0
     let messageWidth = messageWidths.max() ?? 0
-    var out = paint(file.path, Self.underline) + "\n"
+    var out = paint(Self.singleLine(file.path), Self.underline) + "\n"
     for (row, width) in zip(rows, messageWidths) {
       out += "  "
       out += paint(row.position, Self.dim) + spaces(positionWidth - row.position.utf8.count + 2)
@@ -83,15 +84,35 @@ public struct HumanReporter: Reporter {
 
   private static func plural(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 
-  /// Line breaks and tabs in a message would break the columns: they become spaces.
-  private static func singleLine(_ message: String) -> String {
-    // Checked on scalars: the line breaks `Character.isNewline` knows, without grapheme breaking.
-    guard
-      message.unicodeScalars.contains(where: {
-        (0x09...0x0D).contains($0.value) || $0.value == 0x85 || $0.value == 0x2028 || $0.value == 0x2029
-      })
-    else { return message }
-    return String(message.map { $0.isNewline || $0 == "\t" ? " " : $0 })
+  /// Text from posts and file names made safe for a terminal line: line breaks and tabs (which would
+  /// break the columns) become spaces; other control characters (an ESC would start a terminal escape
+  /// sequence) and bidirectional overrides (U+202E turns the rest of the line around) are shown as
+  /// `<U+001B>`. JSON, SARIF and rdjson escape them their own way.
+  static func singleLine(_ message: String) -> String {
+    // Checked on scalars, without grapheme breaking: most messages need nothing.
+    guard message.unicodeScalars.contains(where: needsCare) else { return message }
+    var out = String.UnicodeScalarView()
+    for scalar in message.unicodeScalars {
+      let v = scalar.value
+      if (0x09...0x0D).contains(v) || v == 0x85 || v == 0x2028 || v == 0x2029 {
+        out.append(" ")
+      } else if needsCare(scalar) {
+        out.append(
+          contentsOf: "<U+\(String(v, radix: 16, uppercase: true).leftPadded(to: 4))>".unicodeScalars)
+      } else {
+        out.append(scalar)
+      }
+    }
+    return String(out)
+  }
+
+  /// Control characters, line and paragraph separators, and bidirectional embeddings, overrides and
+  /// isolates.
+  private static func needsCare(_ scalar: Unicode.Scalar) -> Bool {
+    let v = scalar.value
+    return v < 0x20 || (0x7F...0x9F).contains(v) || v == 0x2028 || v == 0x2029
+      || (0x202A...0x202E).contains(v)
+      || (0x2066...0x2069).contains(v)
   }
 
   // MARK: - ANSI styles
@@ -115,5 +136,12 @@ public struct HumanReporter: Reporter {
 
   private func paint(_ text: String, _ style: Style) -> String {
     color ? style.on + text + style.off : text
+  }
+}
+
+extension String {
+  /// The string with leading zeros up to `width` characters.
+  fileprivate func leftPadded(to width: Int) -> String {
+    count >= width ? self : String(repeating: "0", count: width - count) + self
   }
 }
