@@ -128,11 +128,14 @@ struct Explanation {
   /// The probability the combination gives with the post's `L` and `S`: the verdict's, unless the
   /// single-cue guarantee decided (then `body.verdict.singleCue.overruledProbability`).
   let combinedProbability: Double
+  /// `--top`: how many features are listed each way (0 lists none, which is not "none pushed").
+  let top: Int
 
   init(
     document: Document, report: PostReport, model: Model, modelName: String, settings: ClassifierSettings,
     classifierOn: Bool, rulePoints: Double, top: Int
   ) {
+    self.top = top
     let tokens = document.tokens.map {
       TokenInfo(
         text: document.text(of: $0), kind: $0.kind.rawValue, start: $0.sourceStart.asInt,
@@ -238,7 +241,7 @@ struct Explanation {
     line("分类器（\(body.model)，\(body.algorithm)；\(c.features) 个特征中模型认识 \(c.knownFeatures) 个）：")
     func features(_ title: String, _ list: [FeatureInfo]) {
       line("  \(title)：")
-      if list.isEmpty { line("    （无）") }
+      if list.isEmpty { line(top == 0 ? "    （--top 0，不列出）" : "    （无）") }
       for f in list {
         line(
           "    \(Self.signed(f.weight))  「\(f.feature)」\(Self.kindName(f.kind))  训练中 硬广 \(f.hardSell) 篇 / 内容 \(f.value) 篇"
