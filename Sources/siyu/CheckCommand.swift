@@ -262,7 +262,9 @@ struct CheckCommand: ParsableCommand, DisplayFlags {
       for problem in report.errors { printError(problem.description) }
       shown.errors = []
     }
-    let output = format.reporter(color: color, toolVersion: Siyu.version).render(shown, rules: rules)
+    let output = format.reporter(
+      color: color, toolVersion: Siyu.version, sourceRoot: FileManager.default.currentDirectoryPath
+    ).render(shown, rules: rules)
     StandardOutput.write(output)
     let status = exitStatus(report)
     if status != 0 { throw ExitCode(status) }

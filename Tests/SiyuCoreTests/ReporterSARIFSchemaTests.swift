@@ -11,7 +11,8 @@ import Testing
 
 @Suite(.serialized) struct ReporterSARIFSchemaTests {
   @Test func goldenReportValidates() throws {
-    let sarif = SARIFReporter(toolVersion: "0.1.0", informationURI: "https://example.com/siyu")
+    let sarif = SARIFReporter(
+      toolVersion: "0.1.0", informationURI: "https://example.com/siyu", sourceRoot: "/work/我的 仓库")
     try validate(sarif.render(ReporterGoldenTests.report, rules: ReporterGoldenTests.rules))
   }
 

@@ -41,7 +41,11 @@ import Testing
     #expect(ReportPath("posts/#12").file == "posts/" && ReportPath("posts/#12").row == 12)
     #expect(ReportPath("#12").file == "#12" && ReportPath("#12").row == nil)
     #expect(ReportPath("posts/早安 1.md").fileURI == "posts/%E6%97%A9%E5%AE%89%201.md")
-    #expect(ReportPath("/abs/a-b_c.~d").fileURI == "/abs/a-b_c.~d")
+    // Absolute paths are file:// URIs; `.` and `a/..` steps are resolved, leading `..` kept.
+    #expect(ReportPath("/abs/a-b_c.~d").fileURI == "file:///abs/a-b_c.~d")
+    #expect(ReportPath("sub/../posts/./a.md").fileURI == "posts/a.md")
+    #expect(ReportPath("../posts/a.md").fileURI == "../posts/a.md")
+    #expect(ReportPath("/tmp/我 的/a.md").fileURI == "file:///tmp/%E6%88%91%20%E7%9A%84/a.md")
   }
 
   @Test func emptyReports() {
@@ -91,5 +95,38 @@ import Testing
     #expect(HumanReporter.singleLine("a\u{7F}b\u{2066}c") == "a<U+007F>b<U+2066>c")
     // Emoji sequences with ZWJ and variation selectors are ordinary text.
     #expect(HumanReporter.singleLine("👩‍👩‍👧❤️") == "👩‍👩‍👧❤️")
+  }
+}
+
+@Suite struct SARIFSourceRootTests {
+  /// With a source root, relative artifact URIs name `%SRCROOT%` and the run maps it to the folder.
+  @Test func relativeURIsNameTheSourceRoot() throws {
+    let finding = Finding(rule: "ad-law/absolute", severity: .error, range: 0..<2, message: "m", points: 1)
+    let located = LocatedFinding(
+      finding: finding, start: FilePosition(line: 1, column: 1, utf8Column: 1),
+      end: FilePosition(line: 1, column: 3, utf8Column: 1))
+    let report = CheckReport(
+      files: [
+        PostReport(
+          path: "posts/a.md", verdict: Verdict(class: .value, probability: 0.1, score: 0), findings: [located]
+        ),
+        PostReport(
+          path: "/abs/b.md", verdict: Verdict(class: .value, probability: 0.1, score: 0), findings: [located]),
+      ], errors: [])
+    let text = SARIFReporter(toolVersion: "1", sourceRoot: "/work/repo").render(report, rules: [])
+    let log = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    let run = try #require((log["runs"] as? [[String: Any]])?.first)
+    let bases = run["originalUriBaseIds"] as? [String: [String: String]]
+    #expect(bases?["%SRCROOT%"]?["uri"] == "file:///work/repo/")
+    let locations = (run["results"] as? [[String: Any]] ?? []).compactMap { result in
+      ((result["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?[
+        "artifactLocation"] as? [String: Any]
+    }
+    #expect(locations.count == 2)
+    #expect(locations.first?["uri"] as? String == "posts/a.md")
+    #expect(locations.first?["uriBaseId"] as? String == "%SRCROOT%")
+    #expect(locations.last?["uri"] as? String == "file:///abs/b.md")
+    #expect(locations.last?["uriBaseId"] == nil)
+    #expect(!SARIFReporter(toolVersion: "1").render(report, rules: []).contains("SRCROOT"))
   }
 }

@@ -6,12 +6,13 @@ public enum ReportFormat: String, Sendable, CaseIterable {
   case sarif
   case rdjson
 
-  /// The reporter for this format. `color` applies to `human` only; `toolVersion` is written into SARIF.
-  public func reporter(color: Bool, toolVersion: String) -> any Reporter {
+  /// The reporter for this format. `color` applies to `human` only; `toolVersion` and `sourceRoot` (the
+  /// folder relative paths are relative to) are written into SARIF.
+  public func reporter(color: Bool, toolVersion: String, sourceRoot: String? = nil) -> any Reporter {
     switch self {
     case .human: HumanReporter(color: color)
     case .json: JSONReporter()
-    case .sarif: SARIFReporter(toolVersion: toolVersion)
+    case .sarif: SARIFReporter(toolVersion: toolVersion, sourceRoot: sourceRoot)
     case .rdjson: RDJSONReporter()
     }
   }

@@ -17,11 +17,25 @@ struct ReportPath: Sendable, Equatable {
     row = nil
   }
 
-  /// The file as a relative or absolute URI reference: every byte of its UTF-8 outside the unreserved
-  /// characters and `/` is percent-encoded (`posts/早安 1.md` → `posts/%E6%97%A9%E5%AE%89%201.md`).
+  /// The file as a URI: a relative reference for a relative path, with `.` and `a/..` steps resolved
+  /// (`sub/../posts/a.md` → `posts/a.md`; leading `..` stay), a `file://` URI for an absolute one; every
+  /// byte of its UTF-8 outside the unreserved characters and `/` is percent-encoded (`posts/早安 1.md` →
+  /// `posts/%E6%97%A9%E5%AE%89%201.md`).
   var fileURI: String {
-    var out = ""
-    for byte in file.utf8 {
+    var parts: [Substring] = []
+    for part in file.split(separator: "/", omittingEmptySubsequences: true) {
+      if part == "." { continue }
+      if part == "..", let last = parts.last, last != ".." {
+        parts.removeLast()
+      } else {
+        parts.append(part)
+      }
+    }
+    let absolute = file.hasPrefix("/")
+    let trailing = file.hasSuffix("/") && !parts.isEmpty ? "/" : ""
+    let path = (absolute ? "/" : "") + parts.joined(separator: "/") + trailing
+    var out = absolute ? "file://" : ""
+    for byte in path.utf8 {
       switch byte {
       case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
         UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),

@@ -17,11 +17,17 @@ public struct SARIFReporter: Reporter {
   public var toolVersion: String
   /// An absolute URI with information about siyu (`tool.driver.informationUri`); left out when nil.
   public var informationURI: String?
+  /// The absolute folder relative paths are relative to (the working folder): when set, relative
+  /// artifact URIs name `%SRCROOT%` as their `uriBaseId` and the run's `originalUriBaseIds` maps it to this
+  /// folder's `file://` URI, so viewers need not guess where siyu ran.
+  public var sourceRoot: String?
 
-  /// A reporter that names siyu `toolVersion` and, when given, `informationURI` (an absolute URI).
-  public init(toolVersion: String, informationURI: String? = nil) {
+  /// A reporter that names siyu `toolVersion` and, when given, `informationURI` (an absolute URI) and
+  /// `sourceRoot`.
+  public init(toolVersion: String, informationURI: String? = nil, sourceRoot: String? = nil) {
     self.toolVersion = toolVersion
     self.informationURI = informationURI
+    self.sourceRoot = sourceRoot
   }
 
   /// The SARIF log and a line end. `rules` becomes `tool.driver.rules`, in this order (`ruleIndex` points
@@ -48,6 +54,13 @@ public struct SARIFReporter: Reporter {
         ])
       ]),
       "invocations": .array([invocation(report.errors)]),
+      "originalUriBaseIds": sourceRoot.map { root in
+        .object([
+          "%SRCROOT%": .object([
+            "uri": .string(ReportPath(root.hasSuffix("/") ? root : root + "/").fileURI)
+          ])
+        ])
+      },
       "columnKind": .string("utf16CodeUnits"),
       "results": .array(results),
     ])
@@ -159,6 +172,7 @@ public struct SARIFReporter: Reporter {
   private func artifactLocation(_ path: ReportPath) -> JSONNode {
     .object([
       "uri": .string(path.fileURI),
+      "uriBaseId": sourceRoot != nil && !path.file.hasPrefix("/") ? .string("%SRCROOT%") : nil,
       "properties": path.row.map { .object(["row": .int($0)]) },
     ])
   }
