@@ -46,19 +46,27 @@ enum ClassifierSupport {
   }
 
   /// Every post's classifier features and the points of its other findings (the classifier off), through
-  /// the linter as `check` would run it: the same segmentation, rules, levels and scores.
+  /// the linter as `check` would run it: the same segmentation, rules, levels and scores. What `check`
+  /// reports as input problems (an unknown channel or persona) is printed here too and counted in
+  /// `problems`; the post is still used, as `check` still checks it.
   static func examples(
     _ posts: [Post], configuration: Configuration, lexicons: [Lexicon], customRules: [any Rule],
-    hardSell: (Post) -> Bool
+    hardSell: (Post) -> Bool, problems: inout Int
   ) throws -> [TrainingExample] {
     let collector = FeatureCollector()
     let settings = classifierForcedOn(configuration)
     let rules: [any Rule] =
       BuiltinRules.all.filter { !($0 is ClassifierRule) } + customRules + [collector]
     let linter = try Linter(rules: rules, configuration: settings, lexicons: lexicons)
+    var found = 0
+    defer { problems += found }
     return posts.map { post in
       collector.reset()
-      _ = linter.check(post)
+      let report = linter.check(post)
+      for problem in report.problems {
+        printError(problem.description)
+        found += 1
+      }
       return TrainingExample(
         features: collector.features, hardSell: hardSell(post), rulePoints: collector.rulePoints)
     }

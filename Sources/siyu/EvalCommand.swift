@@ -107,10 +107,11 @@ struct EvalCommand: ParsableCommand {
     var actual = read.posts.map { $0.label == "hard-sell" }
     var judged: [Bool] = []
     var probabilities: [Double] = []
+    var postProblems = 0
     if !test {
       let examples = try ClassifierSupport.examples(
         read.posts, configuration: configuration, lexicons: lexicons, customRules: customRules,
-        hardSell: { $0.label == "hard-sell" })
+        hardSell: { $0.label == "hard-sell" }, problems: &postProblems)
       // Cross-validation trains on both classes: with one, there is nothing to learn (as `train` says).
       let hardSell = actual.filter { $0 }.count
       if !actual.isEmpty && (hardSell == 0 || hardSell == actual.count) {
@@ -166,7 +167,7 @@ struct EvalCommand: ParsableCommand {
     }
     let metrics = Metrics(actual: actual, judged: judged, probabilities: probabilities)
     StandardOutput.write(format == .json ? Self.json(metrics) : Self.human(metrics))
-    if !read.problems.isEmpty { throw ExitCode(2) }
+    if !read.problems.isEmpty || postProblems > 0 { throw ExitCode(2) }
   }
 
   /// A segmenter with the lexicons the linter would use (configured lexicons, `vocabulary.accept`).

@@ -56,9 +56,10 @@ struct LearnCommand: ParsableCommand {
       files, defaults: configuration.postDefaults, baseDirectory: configuration.baseDirectory,
       requireLabel: false)
     ClassifierSupport.report(data.problems, warnings: data.warnings)
+    var postProblems = 0
     let examples = try ClassifierSupport.examples(
       data.posts, configuration: configuration, lexicons: lexicons, customRules: customRules,
-      hardSell: { _ in label == .hardSell })
+      hardSell: { _ in label == .hardSell }, problems: &postProblems)
     let name = label == .hardSell ? "硬广" : "内容"
     guard
       let updated = current.learning(examples.map(\.features), hardSell: label == .hardSell, forget: forget)
@@ -83,6 +84,6 @@ struct LearnCommand: ParsableCommand {
     StandardOutput.write(
       "已\(verb) \(examples.count) 篇\(name)帖子，模型现有硬广 \(updated.hardSellDocuments) 篇、内容 \(updated.valueDocuments) 篇，写入 \(model)\n"
     )
-    if !data.problems.isEmpty { throw ExitCode(2) }
+    if !data.problems.isEmpty || postProblems > 0 { throw ExitCode(2) }
   }
 }

@@ -51,9 +51,10 @@ struct TrainCommand: ParsableCommand {
     let data = LabeledData.read(
       inputs, defaults: configuration.postDefaults, baseDirectory: configuration.baseDirectory)
     ClassifierSupport.report(data.problems, warnings: data.warnings)
+    var postProblems = 0
     let examples = try ClassifierSupport.examples(
       data.posts, configuration: configuration, lexicons: lexicons, customRules: customRules,
-      hardSell: { $0.label == "hard-sell" })
+      hardSell: { $0.label == "hard-sell" }, problems: &postProblems)
     let hardSell = examples.reduce(0) { $0 + ($1.hardSell ? 1 : 0) }
     guard hardSell > 0, hardSell < examples.count else {
       printError(
@@ -78,6 +79,6 @@ struct TrainCommand: ParsableCommand {
       }
       StandardOutput.write(summary + "，写入 \(output)\n")
     }
-    if !data.problems.isEmpty { throw ExitCode(2) }
+    if !data.problems.isEmpty || postProblems > 0 { throw ExitCode(2) }
   }
 }

@@ -186,6 +186,22 @@ struct TrainLearnEndToEndTests {
     #expect(withTest.stderrText.contains("训练选项用于交叉验证，不能与 --test 同时使用"))
   }
 
+  @Test("train reports what check would report (an unknown channel) and still uses the post")
+  func trainReportsUnknownChannels() throws {
+    let dir = try Self.scratch()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let posts = dir.appendingPathComponent("posts")
+    try FileManager.default.createDirectory(at: posts, withIntermediateDirectories: true)
+    try Data("---\nchannel: moment\nlabel: value\n---\n今天分享一个小技巧。\n".utf8).write(
+      to: posts.appendingPathComponent("a.md"))
+    try Data("---\nlabel: hard-sell\n---\n限时秒杀，扫码下单！\n".utf8).write(to: posts.appendingPathComponent("b.md"))
+    try Data().write(to: dir.appendingPathComponent(".siyu.yml"))
+    let result = try runSiyu(["train", "posts", "--output", "m.siyumodel"], in: dir)
+    #expect(result.status == 2)
+    #expect(result.stderrText.contains("posts/a.md:2: 未知的渠道「moment」"), "\(result.stderrText)")
+    #expect(String(decoding: result.stdout, as: UTF8.self).contains("已用 2 篇帖子"))
+  }
+
   @Test("train --output - writes the model to stdout, the same bytes as a file")
   func trainToStdout() throws {
     let dir = try Self.scratch()
