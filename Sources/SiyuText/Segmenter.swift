@@ -181,7 +181,11 @@ public final class Segmenter {
     for k in 0..<Int(count) {
       let end = from + Int(bounds[k])
       defer { start = end }
-      guard let kind = Self.kind(startingWith: norm, at: start) else { continue }
+      // A token whose first character has no kind is whitespace, unless it is a format character (ZWJ,
+      // a variation selector) in front of content: the tail of a grapheme cluster cut by the streaming
+      // window starts with one, and dropping it lost the text after it.
+      guard let kind = Self.kind(startingWith: norm, at: start) ?? Self.firstKind(norm, from: start, to: end)
+      else { continue }
       if kind != .word && end - start >= 2 && appendKeycaps(norm, from: start, to: end, kind: kind) {
         continue
       }
@@ -330,6 +334,29 @@ public final class Segmenter {
     case Int(CICU_CLASS_LETTER), Int(CICU_CLASS_IDEO): return .word
     default: return nil
     }
+  }
+
+  /// The kind of the first character of `norm[from..<to]` that has one, after the first (see
+  /// `kind(startingWith:at:)`); a run of combining marks whose base lies before the streaming window is a
+  /// word; nil when there is only whitespace and invisible format characters.
+  static func firstKind(_ norm: UnsafeBufferPointer<UInt16>, from: Int, to: Int) -> TokenKind? {
+    var sawMark = false
+    var i = from
+    while i < to {
+      if UTF16.isTrailSurrogate(norm[i]) {
+        i += 1
+        continue
+      }
+      if i > from, let kind = kind(startingWith: norm, at: i) { return kind }
+      if let scalar = Unicode.Scalar(codePoint(norm, at: i)) {
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: sawMark = true
+        default: break
+        }
+      }
+      i += 1
+    }
+    return sawMark ? .word : nil
   }
 
   @inline(__always)

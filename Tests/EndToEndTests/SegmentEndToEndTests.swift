@@ -37,6 +37,35 @@ struct SegmentEndToEndTests {
 
   /// One line of about 3 MB (far more than TextInput.pieceLimit UTF-16 units, so it is segmented in pieces):
   /// the output must be exactly one line, and all non-space text must survive in order.
+  /// A grapheme cluster longer than the streaming window (a ZWJ chain, a base with thousands of combining
+  /// marks) is cut where the window ends; the cut-off tail starts with a ZWJ or a mark and was dropped as
+  /// if it were whitespace. Every unit must be in a token.
+  @Test("clusters longer than the streaming window lose nothing", arguments: [0, 1])
+  func longClusters(which: Int) throws {
+    let text =
+      which == 0
+      ? "👨" + String(repeating: "\u{200D}👩", count: 200_000) + "结尾文字"
+      : "限" + String(repeating: "\u{0301}", count: 200_000) + "加微信 abc123456 下单"
+    let scratch = FileManager.default.temporaryDirectory
+      .appendingPathComponent("siyu-e2e-cluster-\(UUID().uuidString)", isDirectory: true)
+    try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    try Data((text + "\n").utf8).write(to: scratch.appendingPathComponent("c.txt"))
+    let result = try runSiyu(["segment", "--format", "json", "--file", "c.txt"], in: scratch)
+    #expect(result.status == 0, "\(result.stderrText)")
+    let line = try #require(String(decoding: result.stdout, as: UTF8.self).split(separator: "\n").first)
+    let tokens = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [[String: Any]])
+    var covered = 0
+    for token in tokens {
+      let start = try #require(token["start"] as? Int)
+      let end = try #require(token["end"] as? Int)
+      // Only a single space may lie between tokens.
+      #expect(start - covered <= 1, "units \(covered)..<\(start) are in no token")
+      covered = end
+    }
+    #expect(covered == text.utf16.count)
+  }
+
   @Test("a 3 MB single-line post", arguments: [true, false])
   func longSingleLine(finalNewline: Bool) throws {
     let phrases = [
