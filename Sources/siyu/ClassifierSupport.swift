@@ -87,6 +87,30 @@ enum ClassifierSupport {
     for warning in warnings { printError(warning) }
     for problem in problems { printError(problem.description) }
   }
+
+  /// Warnings about labeled data a model learns less from than it seems: posts with no text, and posts
+  /// whose text repeats an earlier one (counted twice, and in cross-validation a copy can land in the
+  /// fold that tests the other, which flatters the figures). Nothing is removed.
+  static func dataWarnings(_ posts: [Post], inputs: [String]) -> [String] {
+    var seen: Set<String> = []
+    var empty = 0
+    var repeated = 0
+    for post in posts {
+      let text = post.text.trimmingCharacters(in: .whitespacesAndNewlines)
+      if text.isEmpty {
+        empty += 1
+      } else if !seen.insert(text).inserted {
+        repeated += 1
+      }
+    }
+    let name = inputs.joined(separator: " ")
+    var warnings: [String] = []
+    if empty > 0 { warnings.append("\(name): \(empty) 篇帖子没有正文，仍按其标签计入") }
+    if repeated > 0 {
+      warnings.append("\(name): \(repeated) 篇帖子的正文与前面的帖子完全相同，各自计入（交叉验证时可能分到不同的折，结果偏高）")
+    }
+    return warnings
+  }
 }
 
 /// On the command line an algorithm is its name (the raw value is the model file's code for it).

@@ -103,7 +103,10 @@ struct EvalCommand: ParsableCommand {
     }
     let read = LabeledData.read(
       data, defaults: configuration.postDefaults, baseDirectory: configuration.baseDirectory)
-    ClassifierSupport.report(read.problems, warnings: read.warnings)
+    // Repeats matter for cross-validation (a copy can test its twin); a test set is judged as given.
+    ClassifierSupport.report(
+      read.problems,
+      warnings: read.warnings + (test ? [] : ClassifierSupport.dataWarnings(read.posts, inputs: data)))
     var actual = read.posts.map { $0.label == "hard-sell" }
     var judged: [Bool] = []
     var probabilities: [Double] = []

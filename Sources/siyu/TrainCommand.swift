@@ -50,7 +50,8 @@ struct TrainCommand: ParsableCommand {
     }
     let data = LabeledData.read(
       inputs, defaults: configuration.postDefaults, baseDirectory: configuration.baseDirectory)
-    ClassifierSupport.report(data.problems, warnings: data.warnings)
+    ClassifierSupport.report(
+      data.problems, warnings: data.warnings + ClassifierSupport.dataWarnings(data.posts, inputs: inputs))
     var postProblems = 0
     let examples = try ClassifierSupport.examples(
       data.posts, configuration: configuration, lexicons: lexicons, customRules: customRules,

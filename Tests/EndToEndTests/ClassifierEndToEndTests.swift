@@ -202,6 +202,24 @@ struct TrainLearnEndToEndTests {
     #expect(String(decoding: result.stdout, as: UTF8.self).contains("已用 2 篇帖子"))
   }
 
+  @Test("train and eval warn about repeated and empty posts, and still use them")
+  func repeatedAndEmptyPostsAreNamed() throws {
+    let dir = try Self.scratch()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let train = Self.data.appendingPathComponent("train.tsv")
+    try FileManager.default.copyItem(at: train, to: dir.appendingPathComponent("copy.tsv"))
+    try Data("hard-sell\t  \n".utf8).write(to: dir.appendingPathComponent("empty.tsv"))
+    let config = Self.data.appendingPathComponent("empty.yml").path
+    let result = try runSiyu(
+      ["train", train.path, "copy.tsv", "empty.tsv", "--config", config, "--output", "m.siyumodel"], in: dir)
+    #expect(result.status == 0, "\(result.stderrText)")
+    #expect(result.stderrText.contains("1 篇帖子没有正文，仍按其标签计入"), "\(result.stderrText)")
+    #expect(result.stderrText.contains("24 篇帖子的正文与前面的帖子完全相同"), "\(result.stderrText)")
+    #expect(String(decoding: result.stdout, as: UTF8.self).contains("已用 49 篇帖子"))
+    let plain = try runSiyu(["train", train.path, "--config", config, "--output", "n.siyumodel"], in: dir)
+    #expect(plain.stderrText.isEmpty, "\(plain.stderrText)")
+  }
+
   @Test("train --output - writes the model to stdout, the same bytes as a file")
   func trainToStdout() throws {
     let dir = try Self.scratch()
