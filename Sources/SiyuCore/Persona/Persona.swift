@@ -40,7 +40,16 @@ public struct Persona: Sendable {
     selfMatcher = PersonaTermMatcher(terms: PersonaTerm.builtinSelf + selfTerms.map { PersonaTerm($0) })
     addressMatcher = PersonaTermMatcher(
       terms: PersonaTerm.builtinAddress + addressTerms.map { PersonaTerm($0) })
-    avoidMatcher = PersonaTermMatcher(terms: avoid.map { PersonaTerm($0) })
+    avoidMatcher = PersonaTermMatcher(terms: avoid.map(Self.avoidTerm))
+  }
+
+  /// An `avoid:` word as a term: a word the built-in address list marks `vocative` (亲, 家人, 宝宝 — also
+  /// ordinary words: 亲测, 亲了我, 我的家人们) is avoided only where it addresses the reader, as
+  /// `persona/address` reads it.
+  static func avoidTerm(_ word: String) -> PersonaTerm {
+    let stem = word.hasSuffix("们") ? String(word.dropLast()) : word
+    let vocative = PersonaTerm.builtinAddress.contains { $0.vocative && ($0.text == word || $0.text == stem) }
+    return PersonaTerm(word, vocative: vocative)
   }
 
   /// The stems of the persona's self-reference words: `self:`, or what its profile saw when `self:` is

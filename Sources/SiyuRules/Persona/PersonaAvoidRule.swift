@@ -13,7 +13,9 @@ public struct PersonaAvoidRule: BuiltinRule, PersonaExamples {
       """,
     points: 0,
     triggering: ["家人们，今天的福利来啦", "老铁们冲啊", "亲，这款今天有货哦"],
-    nonTriggering: ["姐妹们，今天的分享来啦", "我亲自试了一周", "母亲节快乐呀"]
+    nonTriggering: [
+      "姐妹们，今天的分享来啦", "我亲自试了一周", "母亲节快乐呀", "我亲测了三款面霜", "女儿亲了我一下", "我的家人们都很喜欢",
+    ]
   )
 
   public init() {}
