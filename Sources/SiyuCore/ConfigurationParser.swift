@@ -113,6 +113,18 @@ struct ConfigurationParser {
 
   static func family(_ id: String) -> String { String(id.prefix { $0 != "/" }) }
 
+  /// Whether `replacement` holds a capture-group reference as regex engines write them: `$1`, `${name}`,
+  /// `\1`.
+  static func hasGroupReference(_ replacement: String) -> Bool {
+    let scalars = Array(replacement.unicodeScalars)
+    for (i, scalar) in scalars.enumerated() where i + 1 < scalars.count && (scalar == "$" || scalar == "\\") {
+      let next = scalars[i + 1]
+      if next.properties.numericType == .decimal && next.isASCII { return true }
+      if scalar == "$" && next == "{" { return true }
+    }
+    return false
+  }
+
   /// The items of a sequence node (one node for a scalar, as `ConfigurationReader.strings` reads it).
   static func items(_ node: Node) -> [Node] {
     if case .sequence(let sequence) = node { return Array(sequence) }
@@ -332,7 +344,14 @@ struct ConfigurationParser {
         throw reader.problem(
           replacement.keyNode, "「replacement」只用于 substitution 规则（\(rule)是 \(kind.rawValue)）")
       }
-      settings.replacement = try reader.string(replacement.value, "\(name).replacement", allowEmpty: true)
+      let text = try reader.string(replacement.value, "\(name).replacement", allowEmpty: true)
+      // The replacement is written as it is: `$1` would land in posts literally (`--fix` wrote 今天只要$1元).
+      if case .regex = matcher, Self.hasGroupReference(text) {
+        throw reader.problem(
+          replacement.value,
+          "\(rule)的「replacement」不支持 $1、\\1 这类分组引用，替换文字会原样写进帖子；请写出完整的替换文字，或改用 tokens")
+      }
+      settings.replacement = text
     } else if kind == .substitution {
       throw reader.problem(node, "\(rule)是 substitution 规则，需要「replacement」")
     }
