@@ -62,6 +62,7 @@ extension Persona {
     var selfTerms: [String] = []
     var address: [String] = []
     var avoid: [String] = []
+    var avoidNode: Node?
     var emoji: Int?
     var profile: StyleProfile?
     for entry in try reader.entries(root, "", allowed: fileKeys) {
@@ -69,7 +70,9 @@ extension Persona {
       case "name": name = try reader.string(entry.value, "name")
       case "self": selfTerms = try reader.strings(entry.value, "self")
       case "address": address = try reader.strings(entry.value, "address")
-      case "avoid": avoid = try reader.strings(entry.value, "avoid")
+      case "avoid":
+        avoid = try reader.strings(entry.value, "avoid")
+        avoidNode = entry.value
       case "emoji_per_post": emoji = try reader.count(entry.value, "emoji_per_post")
       default:
         let profilePath = try reader.string(entry.value, "profile")
@@ -82,6 +85,11 @@ extension Persona {
       }
     }
     guard let name else { throw reader.problem(root, "人设文件缺少「name」（显示名，如 name: 小李）") }
+    // A word the persona both uses and never uses would be flagged and recommended in one breath.
+    if let avoidNode, let clash = avoid.first(where: { selfTerms.contains($0) || address.contains($0) }) {
+      let field = selfTerms.contains(clash) ? "self" : "address"
+      throw reader.problem(avoidNode, "「\(clash)」同时写在 \(field) 和 avoid 里，人设不能既用又不用这个词")
+    }
     return Persona(
       key: key, name: name, selfTerms: selfTerms, addressTerms: address, avoid: avoid, emojiPerPost: emoji,
       profile: profile)
