@@ -348,6 +348,11 @@ public final class Segmenter {
         continue
       }
       if i > from, let kind = kind(startingWith: norm, at: i) { return kind }
+      // Spaces (the usual kind-less token) are not marks: no property lookup for them.
+      if norm[i] < 0x80 || norm[i] == 0x3000 {
+        i += 1
+        continue
+      }
       if let scalar = Unicode.Scalar(codePoint(norm, at: i)) {
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .spacingMark, .enclosingMark: sawMark = true
