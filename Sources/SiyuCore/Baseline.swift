@@ -39,14 +39,9 @@ public struct Baseline: Sendable, Equatable {
   /// lies inside it, else absolute; `FILE#ROW` ids keep their row.
   static func stored(_ path: String, directory: String, workingDirectory: String) -> String {
     if path == "-" { return path }
-    var file = path
-    var row = ""
-    if let hash = path.lastIndex(of: "#"), path[path.index(after: hash)...].allSatisfy(\.isNumber),
-      hash != path.startIndex
-    {
-      file = String(path[..<hash])
-      row = String(path[hash...])
-    }
+    let split = ReportPath(path)
+    let file = split.file
+    let row = split.row.map { "#\($0)" } ?? ""
     let absolute = IgnoreRules.absolute(file.hasPrefix("/") ? file : workingDirectory + "/" + file)
     let base = IgnoreRules.absolute(directory.hasPrefix("/") ? directory : workingDirectory + "/" + directory)
     if base == "/" { return String(absolute.dropFirst()) + row }

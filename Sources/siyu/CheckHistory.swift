@@ -21,17 +21,8 @@ extension CheckCommand {
   /// committed version; a PATH that does not exist is a problem.
   func readStaged(configuration: Configuration, cwd: String) throws(Git.Failure) -> StagedDrafts {
     let index = try StagedIndex(directory: cwd)
-    let patterns = PathPatterns(configuration.history)
-    var ignore = InputWalker.IgnoreCheck(baseDirectory: configuration.baseDirectory)
+    var selector = StagedPosts(configuration)
     let limits = paths.filter { $0 != "-" }.map { Self.absolute($0, cwd: cwd) }
-    func isPost(_ absolute: String) -> Bool {
-      if !patterns.isEmpty {
-        guard let relative = configuration.relativePath(of: absolute) else { return false }
-        return patterns.matches(relative)
-      }
-      let name = absolute.lowercased()
-      return (name.hasSuffix(".md") || name.hasSuffix(".txt")) && !ignore.isIgnored(file: absolute)
-    }
     var chosen: [StagedIndex.File] = []
     var stagedPaths: Set<String> = []
     for file in index.files where index.staged.contains(file.path) {
@@ -42,7 +33,11 @@ extension CheckCommand {
       }
       // A file named exactly is checked whatever its extension, as `check FILE` does (pre-commit's
       // `files:` pattern has chosen it).
-      if limits.contains(absolute) || isPost(absolute) { chosen.append(file) }
+      if limits.contains(absolute)
+        || selector.contains(absolute, relative: configuration.relativePath(of: absolute))
+      {
+        chosen.append(file)
+      }
     }
     var unstaged: [String] = []
     var missing: [InputProblem] = []
@@ -57,7 +52,7 @@ extension CheckCommand {
     }
     let contents = try index.contents(of: chosen.map(\.blob))
     var posts: [Post] = []
-    var problems = ignore.problems + missing
+    var problems = selector.problems + missing
     for absolute in unstaged {
       let result = PostReader.readPosts(
         path: absolute, displayPath: Self.display(absolute, cwd: cwd), defaults: configuration.postDefaults)
@@ -107,10 +102,9 @@ extension CheckCommand {
       linter: linter, configuration: configuration, cache: cache, fingerprint: fingerprint)
     let history: [History.Entry]
     if let staged {
-      let patterns = PathPatterns(configuration.history)
       // Without `history`, the repository's posts are the index's files that `--staged` would take as
       // drafts (`*.md`, `*.txt`, not ignored): the hook then counts what was committed before.
-      var ignore = InputWalker.IgnoreCheck(baseDirectory: configuration.baseDirectory)
+      var selector = StagedPosts(configuration)
       var sources: [HistoryCollector.Source] = []
       var blobs: [String: String] = [:]
       let base = configuration.baseDirectory
@@ -128,15 +122,8 @@ extension CheckCommand {
         } else {
           relative = configuration.relativePath(of: absolute)
         }
-        guard let relative, !draftFiles.contains(absolute) else { continue }
-        if patterns.isEmpty {
-          let name = file.path.lowercased()
-          guard name.hasSuffix(".md") || name.hasSuffix(".txt"), !ignore.isIgnored(file: absolute) else {
-            continue
-          }
-        } else if !patterns.matches(relative) {
-          continue
-        }
+        guard let relative, !draftFiles.contains(absolute), selector.contains(absolute, relative: relative)
+        else { continue }
         let key = "blob:" + file.blob
         blobs[key] = file.blob
         sources.append(.init(id: Self.display(absolute, cwd: cwd), path: absolute, key: key))

@@ -58,7 +58,8 @@ import Testing
     Case(yaml: "caps:\n  duplicate:\n    similarity: 2\n", line: 3, message: "0 到 1 之间"),
     Case(yaml: "caps:\n  duplicate:\n    similarity: 0\n", line: 3, message: "应为大于 0、不超过 1 的数字"),
     Case(
-      yaml: "custom_rules:\n  - id: team/price\n    kind: substitution\n    regex: \"(\\\\d+)块\"\n    replacement: \"$1元\"\n    message: m\n",
+      yaml: "custom_rules:\n  - id: team/price\n    kind: substitution\n"
+        + "    regex: \"(\\\\d+)块\"\n    replacement: \"$1元\"\n    message: m\n",
       line: 5, message: "不支持 $1、\\1 这类分组引用"),
     Case(yaml: "caps:\n  duplicate:\n    window: 999999999999d\n", line: 3, message: "的时长太长：每个数字最多 9 位"),
     Case(yaml: "caps:\n  moments:\n    quiet_hours: 22-8\n", line: 3, message: "应为「HH:MM-HH:MM」"),
