@@ -1,4 +1,7 @@
 #include "CICU.h"
+#include "cjk_dictionary.h"
+
+#include <pthread.h>
 
 #include <stdlib.h>
 #include <string.h>
@@ -7,6 +10,7 @@
 #include <unicode/ucnv.h>
 #include <unicode/unorm2.h>
 #include <unicode/uregex.h>
+#include <unicode/uscript.h>
 #include <unicode/ustring.h>
 #include <unicode/utrans.h>
 #include <unicode/uversion.h>
@@ -14,6 +18,14 @@
 
 struct cicu_wordbreak {
   UBreakIterator *bi;
+  /// ICU's CJK dictionary walked directly for runs of Han characters (see `cicu_wordbreak_run`); NULL
+  /// when it could not be loaded or the shortcut is off.
+  cicu_cjk *cjk;
+  int32_t shortcut;
+  /// Scratch: the text with shortcut runs masked, and the runs (start, end pairs).
+  int32_t capacity;
+  uint16_t *masked;
+  int32_t *runs;
 };
 
 cicu_wordbreak *cicu_wordbreak_open(const char *locale, int32_t *status) {
@@ -21,23 +33,81 @@ cicu_wordbreak *cicu_wordbreak_open(const char *locale, int32_t *status) {
   UBreakIterator *bi = ubrk_open(UBRK_WORD, locale, NULL, 0, &e);
   *status = e;
   if (U_FAILURE(e)) return NULL;
-  cicu_wordbreak *wb = malloc(sizeof *wb);
+  cicu_wordbreak *wb = calloc(1, sizeof *wb);
   if (!wb) {
     ubrk_close(bi);
     return NULL;
   }
   wb->bi = bi;
+  wb->cjk = cicu_cjk_open();
+  // SIYU_DICTIONARY_SHORTCUT=0 sends every Han run through ICU's own engine (for benchmarks).
+  const char *setting = getenv("SIYU_DICTIONARY_SHORTCUT");
+  wb->shortcut = wb->cjk != NULL && !(setting && strcmp(setting, "0") == 0);
   return wb;
 }
 
 void cicu_wordbreak_close(cicu_wordbreak *wb) {
   if (!wb) return;
   ubrk_close(wb->bi);
+  cicu_cjk_close(wb->cjk);
+  free(wb->masked);
+  free(wb->runs);
   free(wb);
 }
 
-int32_t cicu_wordbreak_run(cicu_wordbreak *wb, const uint16_t *text, int32_t length, int32_t *bounds,
-                           int32_t *statuses, int32_t *status) {
+int32_t cicu_wordbreak_set_dictionary_shortcut(cicu_wordbreak *wb, int32_t enabled) {
+  wb->shortcut = enabled && wb->cjk != NULL;
+  return wb->shortcut;
+}
+
+static pthread_once_t han_once = PTHREAD_ONCE_INIT;
+static uint8_t han_bmp[0x10000 / 8];
+
+/// Script=Han and unchanged by NFKC: ICU's CJK engine normalizes its range before the dictionary lookup
+/// (a Kangxi radical such as U+2F00 is looked up as 一), so characters NFKC changes stay with ICU.
+static int han_as_is(UChar32 c) {
+  UErrorCode e = U_ZERO_ERROR;
+  return uscript_getScript(c, &e) == USCRIPT_HAN &&
+         u_getIntPropertyValue(c, UCHAR_NFKC_QUICK_CHECK) == UNORM_YES;
+}
+
+static void han_init(void) {
+  for (UChar32 c = 0; c < 0x10000; c++) {
+    if (han_as_is(c)) han_bmp[c >> 3] |= (uint8_t)(1u << (c & 7));
+  }
+}
+
+/// Whether `c` can be part of a run that takes the shortcut (`han_as_is`).
+static inline int is_han(UChar32 c) {
+  if (c < 0x10000) return (han_bmp[c >> 3] >> (c & 7)) & 1;
+  return han_as_is(c);
+}
+
+/// Whether `c` next to a run of Han characters could make ICU treat the run differently from a run
+/// standing alone between two word boundaries: Han characters NFKC changes, kana and the other
+/// characters ICU's dictionaries take (its engines would see one longer range), Hangul, and what
+/// word-break rule WB4 attaches to the character before it (Extend, Format, ZWJ).
+static int joins_han(UChar32 c) {
+  UErrorCode e = U_ZERO_ERROR;
+  UScriptCode script = uscript_getScript(c, &e);
+  if (script == USCRIPT_HAN || script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA ||
+      script == USCRIPT_HANGUL)
+    return 1;
+  if (c == 0x30FC || c == 0xFF70 || c == 0xFF9E || c == 0xFF9F) return 1;
+  if (u_getIntPropertyValue(c, UCHAR_LINE_BREAK) == U_LB_COMPLEX_CONTEXT) return 1;
+  switch (u_getIntPropertyValue(c, UCHAR_WORD_BREAK)) {
+  case U_WB_EXTEND:
+  case U_WB_FORMAT:
+  case U_WB_ZWJ:
+  case U_WB_KATAKANA:
+    return 1;
+  default:
+    return 0;
+  }
+}
+
+static int32_t run_plain(cicu_wordbreak *wb, const uint16_t *text, int32_t length, int32_t *bounds,
+                         int32_t *statuses, int32_t *status) {
   UErrorCode e = U_ZERO_ERROR;
   ubrk_setText(wb->bi, (const UChar *)text, length, &e);
   if (U_FAILURE(e)) {
@@ -50,6 +120,87 @@ int32_t cicu_wordbreak_run(cicu_wordbreak *wb, const uint16_t *text, int32_t len
     bounds[n] = b;
     if (statuses) statuses[n] = ubrk_getRuleStatus(wb->bi);
     n++;
+  }
+  *status = 0;
+  return n;
+}
+
+static int reserve(cicu_wordbreak *wb, int32_t length) {
+  if (length <= wb->capacity) return 1;
+  int32_t capacity = length < 1024 ? 1024 : length;
+  uint16_t *masked = realloc(wb->masked, sizeof(uint16_t) * (size_t)capacity);
+  if (masked) wb->masked = masked;
+  int32_t *runs = realloc(wb->runs, sizeof(int32_t) * (size_t)capacity);
+  if (runs) wb->runs = runs;
+  if (!masked || !runs) return 0;
+  wb->capacity = capacity;
+  return 1;
+}
+
+/// The shortcut: runs of Han characters that stand alone (see `joins_han`) are replaced by U+FFFC, which
+/// the word rules treat like a Han character outside the dictionary (a word boundary on each side and
+/// none of the dictionary search), ICU breaks the masked text, and the boundaries inside each run come
+/// from `cicu_cjk_breaks`. The result equals ICU's on the unmasked text (a test compares them).
+int32_t cicu_wordbreak_run(cicu_wordbreak *wb, const uint16_t *text, int32_t length, int32_t *bounds,
+                           int32_t *statuses, int32_t *status) {
+  if (statuses || !wb->shortcut || length <= 0) return run_plain(wb, text, length, bounds, statuses, status);
+  pthread_once(&han_once, han_init);
+  if (!reserve(wb, length)) return run_plain(wb, text, length, bounds, statuses, status);
+  int32_t runCount = 0;
+  for (int32_t i = 0; i < length;) {
+    int32_t start = i;
+    UChar32 c;
+    U16_NEXT(text, i, length, c);
+    if (!is_han(c)) continue;
+    int32_t end = i;
+    while (end < length) {
+      int32_t k = end;
+      U16_NEXT(text, k, length, c);
+      if (!is_han(c)) break;
+      end = k;
+    }
+    int alone = 1;
+    if (start > 0) {
+      int32_t k = start;
+      U16_PREV(text, 0, k, c);
+      alone = !joins_han(c);
+    }
+    if (alone && end < length) {
+      int32_t k = end;
+      U16_NEXT(text, k, length, c);
+      alone = !joins_han(c);
+    }
+    if (alone) {
+      wb->runs[runCount++] = start;
+      wb->runs[runCount++] = end;
+    }
+    i = end;
+  }
+  if (runCount == 0) return run_plain(wb, text, length, bounds, statuses, status);
+  memcpy(wb->masked, text, sizeof(uint16_t) * (size_t)length);
+  for (int32_t r = 0; r < runCount; r += 2) {
+    for (int32_t k = wb->runs[r]; k < wb->runs[r + 1]; k++) wb->masked[k] = 0xFFFC;
+  }
+  UErrorCode e = U_ZERO_ERROR;
+  ubrk_setText(wb->bi, (const UChar *)wb->masked, length, &e);
+  if (U_FAILURE(e)) {
+    *status = e;
+    return -1;
+  }
+  int32_t n = 0;
+  int32_t r = 0;
+  ubrk_first(wb->bi);
+  for (int32_t b = ubrk_next(wb->bi); b != UBRK_DONE && n < length; b = ubrk_next(wb->bi)) {
+    while (r < runCount && wb->runs[r + 1] <= b) {
+      int32_t start = wb->runs[r];
+      int32_t found = cicu_cjk_breaks(wb->cjk, text + start, wb->runs[r + 1] - start, bounds + n);
+      if (found < 0) return run_plain(wb, text, length, bounds, statuses, status);
+      for (int32_t k = 0; k < found; k++) bounds[n + k] += start;
+      n += found;
+      r += 2;
+    }
+    if (r < runCount && b > wb->runs[r]) continue;  // inside a run: the dictionary decides
+    bounds[n++] = b;
   }
   *status = 0;
   return n;

@@ -23,8 +23,17 @@ void cicu_wordbreak_close(cicu_wordbreak *wb);
 /// Breaks `text` (UTF-16, `length` units). Writes every boundary after 0 (the last is `length`) to `bounds`
 /// and, unless `statuses` is NULL, ICU's rule status of the segment ending there to `statuses`. Both
 /// arrays need room for `length` entries. Returns the number of boundaries written, or -1 on an ICU error (*status set).
+///
+/// Without `statuses`, runs of Han characters take a shortcut to ICU's dictionary (see
+/// `cicu_wordbreak_set_dictionary_shortcut`); the boundaries are the same.
 int32_t cicu_wordbreak_run(cicu_wordbreak *wb, const uint16_t *text, int32_t length, int32_t *bounds,
                            int32_t *statuses, int32_t *status);
+
+/// Turns the dictionary shortcut on (the default when ICU's CJK dictionary loads) or off (every run of
+/// Han characters goes through ICU's break iterator and its CJK engine). The shortcut finds the same
+/// boundaries as the engine from the same dictionary, about three times as fast on Chinese posts.
+/// Returns whether it is on.
+int32_t cicu_wordbreak_set_dictionary_shortcut(cicu_wordbreak *wb, int32_t enabled);
 
 /// NFKC-normalizes `src` into `dst` and, when `lowercase` is non-zero, lower-cases letters whose lower-case
 /// form has the same UTF-16 length. `map` (room for dstCapacity + 1 entries) receives, for each output unit,
