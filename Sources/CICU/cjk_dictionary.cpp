@@ -33,14 +33,21 @@ constexpr int32_t kCacheFirst = 0x3400;
 constexpr int32_t kCacheLimit = 0xA000;
 constexpr int8_t kNotCached = -1;
 
+/// The trie after one first character, with the value there: one cache line to read instead of three
+/// places (a result table, a state table and the trie itself), which is what most lookups cost.
+struct FirstStep {
+  UCharsTrie::State state;
+  int32_t value = 0;
+  int8_t result = kNotCached;
+};
+
 }  // namespace
 
 struct cicu_cjk {
   UDataMemory *data = nullptr;
   const char16_t *trie = nullptr;
-  /// Trie state after `first(c)` for c in kCacheFirst..<kCacheLimit, valid where `firstResult` is set.
-  UCharsTrie::State *firstState = nullptr;
-  int8_t *firstResult = nullptr;
+  /// `first(c)` for c in kCacheFirst..<kCacheLimit, filled as characters are met.
+  FirstStep *firstSteps = nullptr;
   /// Scratch, `capacity` + 1 entries each.
   int32_t capacity = 0;
   int32_t *starts = nullptr;  // code point index -> UTF-16 offset
@@ -68,20 +75,17 @@ extern "C" cicu_cjk *cicu_cjk_open(void) {
   d->data = data;
   d->trie = reinterpret_cast<const char16_t *>(bytes + indexes[0]);
   // UMemory's operator new[] returns NULL when out of memory.
-  d->firstState = new UCharsTrie::State[kCacheLimit - kCacheFirst];
-  d->firstResult = static_cast<int8_t *>(malloc(kCacheLimit - kCacheFirst));
-  if (!d->firstState || !d->firstResult) {
+  d->firstSteps = new (std::nothrow) FirstStep[kCacheLimit - kCacheFirst];
+  if (!d->firstSteps) {
     cicu_cjk_close(d);
     return nullptr;
   }
-  memset(d->firstResult, kNotCached, kCacheLimit - kCacheFirst);
   return d;
 }
 
 extern "C" void cicu_cjk_close(cicu_cjk *d) {
   if (!d) return;
-  delete[] d->firstState;
-  free(d->firstResult);
+  delete[] d->firstSteps;
   free(d->starts);
   free(d->best);
   free(d->prev);
@@ -101,24 +105,29 @@ static int32_t wordsAt(cicu_cjk *d, const uint16_t *text, int32_t length, int32_
     UChar32 c;
     U16_NEXT(text, i, length, c);
     UStringTrieResult result;
+    int32_t value = 0;
     if (codePoints == 0 && c >= kCacheFirst && c < kCacheLimit) {
-      int32_t k = c - kCacheFirst;
-      if (d->firstResult[k] == kNotCached) {
+      FirstStep &step = d->firstSteps[c - kCacheFirst];
+      if (step.result == kNotCached) {
         result = trie.first(c);
-        trie.saveState(d->firstState[k]);
-        d->firstResult[k] = static_cast<int8_t>(result);
+        if (USTRINGTRIE_HAS_VALUE(result)) step.value = trie.getValue();
+        trie.saveState(step.state);
+        step.result = static_cast<int8_t>(result);
       } else {
-        result = static_cast<UStringTrieResult>(d->firstResult[k]);
-        trie.resetToState(d->firstState[k]);
+        result = static_cast<UStringTrieResult>(step.result);
+        if (result == USTRINGTRIE_NO_MATCH) break;
+        trie.resetToState(step.state);
       }
+      value = step.value;
     } else {
       // As ICU's matcher: a supplementary code point is passed whole and matches no UTF-16 unit.
       result = codePoints == 0 ? trie.first(c) : trie.next(c);
+      if (USTRINGTRIE_HAS_VALUE(result)) value = trie.getValue();
     }
     codePoints++;
     if (USTRINGTRIE_HAS_VALUE(result)) {
       lengths[count] = codePoints;
-      costs[count] = static_cast<uint32_t>(trie.getValue());
+      costs[count] = static_cast<uint32_t>(value);
       count++;
       if (result == USTRINGTRIE_FINAL_VALUE) break;
     } else if (result == USTRINGTRIE_NO_MATCH) {

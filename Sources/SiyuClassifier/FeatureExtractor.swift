@@ -61,26 +61,37 @@ public enum FeatureExtractor {
   }
 
   /// The summed `table` weights of a post's distinct feature keys: `table.sum(of:)` over the keys
-  /// `withDistinctKeys` gives, the same additions in the same order. A key is looked up as it is extracted;
-  /// one the table does not hold adds nothing wherever it occurs, so only held keys go through the set of
-  /// keys seen (on the stack up to 85 occurrences, as in `withDistinctKeys`), and a held key's weight is
-  /// added at its first occurrence. No key buffer is kept.
+  /// `withDistinctKeys` gives, the same additions in the same order. The walk only collects the keys and
+  /// asks the processor for the table slot where each lookup will start; the lookups follow in a loop of
+  /// their own, by which time those cache lines are on their way. A key the table does not hold adds
+  /// nothing wherever it occurs, so only held keys go through the set of keys seen (on the stack up to 85
+  /// occurrences, as in `withDistinctKeys`), and a held key's weight is added at its first occurrence.
   @inline(__always)
   static func distinctWeightSum(
     _ norm: UnsafeBufferPointer<UInt16>, _ tokens: [Token], _ table: KeyTable
   ) -> Double {
-    let size = setSize(occurrenceBound(norm, tokens))
+    let bound = occurrenceBound(norm, tokens)
+    let size = setSize(bound)
     let mask = size - 1
-    return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: size) { set in
-      let base = set.baseAddress!
+    return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: size + bound) { buffer in
+      let base = buffer.baseAddress!
+      let keys = base + size
       // Key 0 is never produced (`FeatureHash.finish`): it marks an empty slot.
       base.initialize(repeating: 0, count: size)
+      var count = 0
+      table.withPrefetch { prefetch in
+        walk(norm, tokens) { key, _, _, _ in
+          keys[count] = key
+          count &+= 1
+          prefetch(key)
+        }
+      }
       return table.withProbe { probe in
         var total = 0.0
-        walk(norm, tokens) { key, _, _, _ in
+        for k in 0..<count {
+          let key = keys[k]
           let slot = probe.slot(of: key)
-          guard slot >= 0 else { return }
-          guard insertKey(key, into: base, mask: mask) else { return }
+          guard slot >= 0, insertKey(key, into: base, mask: mask) else { continue }
           total += probe.weight(atSlot: slot)
         }
         return total
