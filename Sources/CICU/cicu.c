@@ -22,9 +22,11 @@ struct cicu_wordbreak {
   /// when it could not be loaded or the shortcut is off.
   cicu_cjk *cjk;
   int32_t shortcut;
-  /// Scratch: the text with shortcut runs masked, and the runs (start, end pairs).
+  /// Scratch: the text with each shortcut run masked as one unit, where each masked unit is in the text,
+  /// and the runs (start, end pairs).
   int32_t capacity;
   uint16_t *masked;
+  int32_t *origin;
   int32_t *runs;
 };
 
@@ -51,6 +53,7 @@ void cicu_wordbreak_close(cicu_wordbreak *wb) {
   ubrk_close(wb->bi);
   cicu_cjk_close(wb->cjk);
   free(wb->masked);
+  free(wb->origin);
   free(wb->runs);
   free(wb);
 }
@@ -130,17 +133,19 @@ static int reserve(cicu_wordbreak *wb, int32_t length) {
   int32_t capacity = length < 1024 ? 1024 : length;
   uint16_t *masked = realloc(wb->masked, sizeof(uint16_t) * (size_t)capacity);
   if (masked) wb->masked = masked;
+  int32_t *origin = realloc(wb->origin, sizeof(int32_t) * ((size_t)capacity + 1));
+  if (origin) wb->origin = origin;
   int32_t *runs = realloc(wb->runs, sizeof(int32_t) * (size_t)capacity);
   if (runs) wb->runs = runs;
-  if (!masked || !runs) return 0;
+  if (!masked || !origin || !runs) return 0;
   wb->capacity = capacity;
   return 1;
 }
 
-/// The shortcut: runs of Han characters that stand alone (see `joins_han`) are replaced by U+FFFC, which
-/// the word rules treat like a Han character outside the dictionary (a word boundary on each side and
-/// none of the dictionary search), ICU breaks the masked text, and the boundaries inside each run come
-/// from `cicu_cjk_breaks`. The result equals ICU's on the unmasked text (a test compares them).
+/// The shortcut: each run of Han characters that stands alone (see `joins_han`) is replaced by one U+FFFC,
+/// which the word rules treat like a Han character outside the dictionary (a word boundary on each side
+/// and none of the dictionary search), ICU breaks the masked text, and the boundaries inside each run
+/// come from `cicu_cjk_breaks`. The result equals ICU's on the unmasked text (a test compares them).
 int32_t cicu_wordbreak_run(cicu_wordbreak *wb, const uint16_t *text, int32_t length, int32_t *bounds,
                            int32_t *statuses, int32_t *status) {
   if (statuses || !wb->shortcut || length <= 0) return run_plain(wb, text, length, bounds, statuses, status);
@@ -177,12 +182,26 @@ int32_t cicu_wordbreak_run(cicu_wordbreak *wb, const uint16_t *text, int32_t len
     i = end;
   }
   if (runCount == 0) return run_plain(wb, text, length, bounds, statuses, status);
-  memcpy(wb->masked, text, sizeof(uint16_t) * (size_t)length);
+  // Each run becomes one U+FFFC; origin[k] is where masked unit k (or the end, k == masked length) is in
+  // `text`, so ICU steps over a run once instead of once per character.
+  int32_t m = 0;
+  int32_t from = 0;
   for (int32_t r = 0; r < runCount; r += 2) {
-    for (int32_t k = wb->runs[r]; k < wb->runs[r + 1]; k++) wb->masked[k] = 0xFFFC;
+    for (int32_t k = from; k < wb->runs[r]; k++) {
+      wb->origin[m] = k;
+      wb->masked[m++] = text[k];
+    }
+    wb->origin[m] = wb->runs[r];
+    wb->masked[m++] = 0xFFFC;
+    from = wb->runs[r + 1];
   }
+  for (int32_t k = from; k < length; k++) {
+    wb->origin[m] = k;
+    wb->masked[m++] = text[k];
+  }
+  wb->origin[m] = length;
   UErrorCode e = U_ZERO_ERROR;
-  ubrk_setText(wb->bi, (const UChar *)wb->masked, length, &e);
+  ubrk_setText(wb->bi, (const UChar *)wb->masked, m, &e);
   if (U_FAILURE(e)) {
     *status = e;
     return -1;
@@ -190,7 +209,8 @@ int32_t cicu_wordbreak_run(cicu_wordbreak *wb, const uint16_t *text, int32_t len
   int32_t n = 0;
   int32_t r = 0;
   ubrk_first(wb->bi);
-  for (int32_t b = ubrk_next(wb->bi); b != UBRK_DONE && n < length; b = ubrk_next(wb->bi)) {
+  for (int32_t mb = ubrk_next(wb->bi); mb != UBRK_DONE && n < length; mb = ubrk_next(wb->bi)) {
+    int32_t b = wb->origin[mb];
     while (r < runCount && wb->runs[r + 1] <= b) {
       int32_t start = wb->runs[r];
       int32_t found = cicu_cjk_breaks(wb->cjk, text + start, wb->runs[r + 1] - start, bounds + n);
