@@ -2,6 +2,7 @@
 #include "cjk_dictionary.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 
 #include <stdlib.h>
 #include <string.h>
@@ -63,9 +64,6 @@ int32_t cicu_wordbreak_set_dictionary_shortcut(cicu_wordbreak *wb, int32_t enabl
   return wb->shortcut;
 }
 
-static pthread_once_t han_once = PTHREAD_ONCE_INIT;
-static uint8_t han_bmp[0x10000 / 8];
-
 /// Script=Han and unchanged by NFKC: ICU's CJK engine normalizes its range before the dictionary lookup
 /// (a Kangxi radical such as U+2F00 is looked up as 一), so characters NFKC changes stay with ICU.
 static int han_as_is(UChar32 c) {
@@ -74,15 +72,70 @@ static int han_as_is(UChar32 c) {
          u_getIntPropertyValue(c, UCHAR_NFKC_QUICK_CHECK) == UNORM_YES;
 }
 
-static void han_init(void) {
-  for (UChar32 c = 0; c < 0x10000; c++) {
-    if (han_as_is(c)) han_bmp[c >> 3] |= (uint8_t)(1u << (c & 7));
+/// Whether the word rules put a boundary on both sides of `c` in any text made of such characters and
+/// shortcut runs: UAX #29's Other, and the marks whose rules need a letter or digit on each side (MidNum,
+/// MidLetter, MidNumLet, quotes: `,` `.` `:` `'`, NFKC's form of Chinese punctuation), line feeds; not
+/// emoji (ZWJ sequences), not what ICU's dictionaries take, not `@`. Spaces (joined in runs by WB3d), CR (joined
+/// with LF), letters, digits, Extend/Format/ZWJ, underscores and regional indicators are not simple.
+static int simple(UChar32 c) {
+  if (c == 0xFFFC) return 1;
+  if (c == 0x40) return 0;  // ICU's rules keep "@@" together
+  switch (u_getIntPropertyValue(c, UCHAR_WORD_BREAK)) {
+  case U_WB_OTHER:
+  case U_WB_MIDNUM:
+  case U_WB_MIDLETTER:
+  case U_WB_MIDNUMLET:
+  case U_WB_SINGLE_QUOTE:
+  case U_WB_DOUBLE_QUOTE:
+  case U_WB_LF:
+  case U_WB_NEWLINE:
+    break;
+  default:
+    return 0;
   }
+  if (u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC)) return 0;
+  UErrorCode e = U_ZERO_ERROR;
+  UScriptCode script = uscript_getScript(c, &e);
+  if (script == USCRIPT_HAN || script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA ||
+      script == USCRIPT_HANGUL)
+    return 0;
+  return u_getIntPropertyValue(c, UCHAR_LINE_BREAK) != U_LB_COMPLEX_CONTEXT;
+}
+
+/// `han_as_is` and `simple` for the BMP, two bits a character, filled a block of 256 characters at a time
+/// when a text first uses it: the property lookups for all 65,536 take about a millisecond, which a
+/// pre-commit hook checking one post should not pay.
+static uint8_t char_bits[0x10000 / 4];
+static _Atomic uint8_t block_ready[256];
+static pthread_mutex_t block_lock = PTHREAD_MUTEX_INITIALIZER;
+
+enum { BIT_HAN = 1, BIT_SIMPLE = 2 };
+
+static void fill_block(uint32_t block) {
+  pthread_mutex_lock(&block_lock);
+  if (!atomic_load_explicit(&block_ready[block], memory_order_relaxed)) {
+    for (UChar32 c = (UChar32)block << 8; c < (UChar32)(block + 1) << 8; c++) {
+      uint8_t bits = (uint8_t)((han_as_is(c) ? BIT_HAN : 0) | (simple(c) ? BIT_SIMPLE : 0));
+      char_bits[c >> 2] |= (uint8_t)(bits << ((c & 3) * 2));
+    }
+    atomic_store_explicit(&block_ready[block], 1, memory_order_release);
+  }
+  pthread_mutex_unlock(&block_lock);
+}
+
+static inline uint32_t bmp_bits(UChar32 c) {
+  if (!atomic_load_explicit(&block_ready[c >> 8], memory_order_acquire)) fill_block((uint32_t)c >> 8);
+  return (char_bits[c >> 2] >> ((c & 3) * 2)) & 3;
+}
+
+static inline int is_simple(UChar32 c) {
+  if (c < 0x10000) return (bmp_bits(c) & BIT_SIMPLE) != 0;
+  return simple(c);
 }
 
 /// Whether `c` can be part of a run that takes the shortcut (`han_as_is`).
 static inline int is_han(UChar32 c) {
-  if (c < 0x10000) return (han_bmp[c >> 3] >> (c & 7)) & 1;
+  if (c < 0x10000) return (bmp_bits(c) & BIT_HAN) != 0;
   return han_as_is(c);
 }
 
@@ -149,14 +202,18 @@ static int reserve(cicu_wordbreak *wb, int32_t length) {
 int32_t cicu_wordbreak_run(cicu_wordbreak *wb, const uint16_t *text, int32_t length, int32_t *bounds,
                            int32_t *statuses, int32_t *status) {
   if (statuses || !wb->shortcut || length <= 0) return run_plain(wb, text, length, bounds, statuses, status);
-  pthread_once(&han_once, han_init);
   if (!reserve(wb, length)) return run_plain(wb, text, length, bounds, statuses, status);
   int32_t runCount = 0;
+  // Whether every character outside the runs is `simple`, so every one is a word of its own.
+  int all_simple = 1;
   for (int32_t i = 0; i < length;) {
     int32_t start = i;
     UChar32 c;
     U16_NEXT(text, i, length, c);
-    if (!is_han(c)) continue;
+    if (!is_han(c)) {
+      if (all_simple && !is_simple(c)) all_simple = 0;
+      continue;
+    }
     int32_t end = i;
     while (end < length) {
       int32_t k = end;
@@ -178,10 +235,32 @@ int32_t cicu_wordbreak_run(cicu_wordbreak *wb, const uint16_t *text, int32_t len
     if (alone) {
       wb->runs[runCount++] = start;
       wb->runs[runCount++] = end;
+    } else {
+      all_simple = 0;
     }
     i = end;
   }
   if (runCount == 0) return run_plain(wb, text, length, bounds, statuses, status);
+  if (all_simple) {
+    // The rules would put a boundary after every character and on both sides of every run.
+    int32_t n = 0;
+    int32_t r = 0;
+    for (int32_t k = 0; k < length;) {
+      if (r < runCount && k == wb->runs[r]) {
+        int32_t found = cicu_cjk_breaks(wb->cjk, text + k, wb->runs[r + 1] - k, bounds + n);
+        if (found < 0) return run_plain(wb, text, length, bounds, statuses, status);
+        for (int32_t j = 0; j < found; j++) bounds[n + j] += k;
+        n += found;
+        k = wb->runs[r + 1];
+        r += 2;
+      } else {
+        U16_FWD_1(text, k, length);
+      }
+      bounds[n++] = k;
+    }
+    *status = 0;
+    return n;
+  }
   // Each run becomes one U+FFFC; origin[k] is where masked unit k (or the end, k == masked length) is in
   // `text`, so ICU steps over a run once instead of once per character.
   int32_t m = 0;

@@ -174,6 +174,12 @@ extern "C" int32_t cicu_cjk_breaks(cicu_cjk *d, const uint16_t *text, int32_t le
   for (int32_t i = 0; i < n; i++) {
     if (best[i] == kUnreachable) continue;
     int32_t at = d->starts[i];
+    // The next position's first step is a cache miss more often than not: ask for it now, so it
+    // arrives while this position's words are looked up.
+    if (i + 1 < n) {
+      uint16_t ahead = text[d->starts[i + 1]];
+      if (ahead >= kCacheFirst && ahead < kCacheLimit) __builtin_prefetch(&d->firstSteps[ahead - kCacheFirst]);
+    }
     int32_t count = wordsAt(d, text + at, length - at, lengths, costs);
     if (count == 0 || lengths[0] != 1) {
       lengths[count] = 1;
