@@ -102,43 +102,6 @@ static int simple(UChar32 c) {
   return u_getIntPropertyValue(c, UCHAR_LINE_BREAK) != U_LB_COMPLEX_CONTEXT;
 }
 
-/// `han_as_is` and `simple` for the BMP, two bits a character, filled a block of 256 characters at a time
-/// when a text first uses it: the property lookups for all 65,536 take about a millisecond, which a
-/// pre-commit hook checking one post should not pay.
-static uint8_t char_bits[0x10000 / 4];
-static _Atomic uint8_t block_ready[256];
-static pthread_mutex_t block_lock = PTHREAD_MUTEX_INITIALIZER;
-
-enum { BIT_HAN = 1, BIT_SIMPLE = 2 };
-
-static void fill_block(uint32_t block) {
-  pthread_mutex_lock(&block_lock);
-  if (!atomic_load_explicit(&block_ready[block], memory_order_relaxed)) {
-    for (UChar32 c = (UChar32)block << 8; c < (UChar32)(block + 1) << 8; c++) {
-      uint8_t bits = (uint8_t)((han_as_is(c) ? BIT_HAN : 0) | (simple(c) ? BIT_SIMPLE : 0));
-      char_bits[c >> 2] |= (uint8_t)(bits << ((c & 3) * 2));
-    }
-    atomic_store_explicit(&block_ready[block], 1, memory_order_release);
-  }
-  pthread_mutex_unlock(&block_lock);
-}
-
-static inline uint32_t bmp_bits(UChar32 c) {
-  if (!atomic_load_explicit(&block_ready[c >> 8], memory_order_acquire)) fill_block((uint32_t)c >> 8);
-  return (char_bits[c >> 2] >> ((c & 3) * 2)) & 3;
-}
-
-static inline int is_simple(UChar32 c) {
-  if (c < 0x10000) return (bmp_bits(c) & BIT_SIMPLE) != 0;
-  return simple(c);
-}
-
-/// Whether `c` can be part of a run that takes the shortcut (`han_as_is`).
-static inline int is_han(UChar32 c) {
-  if (c < 0x10000) return (bmp_bits(c) & BIT_HAN) != 0;
-  return han_as_is(c);
-}
-
 /// Whether `c` next to a run of Han characters could make ICU treat the run differently from a run
 /// standing alone between two word boundaries: Han characters NFKC changes, kana and the other
 /// characters ICU's dictionaries take (its engines would see one longer range), Hangul, and what
@@ -161,6 +124,44 @@ static int joins_han(UChar32 c) {
     return 0;
   }
 }
+
+/// `han_as_is`, `simple` and `joins_han` for the BMP, a byte of flags a character, filled a block of 256
+/// characters at a time when a text first uses it: the property lookups for all 65,536 take about a
+/// millisecond, which a pre-commit hook checking one post should not pay.
+static uint8_t char_flags[0x10000];
+static _Atomic uint8_t block_ready[256];
+static pthread_mutex_t block_lock = PTHREAD_MUTEX_INITIALIZER;
+
+enum { FLAG_HAN = 1, FLAG_SIMPLE = 2, FLAG_JOINS = 4 };
+
+static void fill_block(uint32_t block) {
+  pthread_mutex_lock(&block_lock);
+  if (!atomic_load_explicit(&block_ready[block], memory_order_relaxed)) {
+    for (UChar32 c = (UChar32)block << 8; c < (UChar32)(block + 1) << 8; c++) {
+      char_flags[c] = (uint8_t)((han_as_is(c) ? FLAG_HAN : 0) | (simple(c) ? FLAG_SIMPLE : 0) |
+                                (joins_han(c) ? FLAG_JOINS : 0));
+    }
+    atomic_store_explicit(&block_ready[block], 1, memory_order_release);
+  }
+  pthread_mutex_unlock(&block_lock);
+}
+
+/// Whether `c` has `flag` (one of FLAG_*); computed for supplementary code points (emoji, rare Han).
+static inline __attribute__((always_inline)) int has_flag(UChar32 c, uint32_t flag) {
+  if (c >= 0x10000) {
+    switch (flag) {
+    case FLAG_HAN:
+      return han_as_is(c);
+    case FLAG_SIMPLE:
+      return simple(c);
+    default:
+      return joins_han(c);
+    }
+  }
+  if (!atomic_load_explicit(&block_ready[c >> 8], memory_order_acquire)) fill_block((uint32_t)c >> 8);
+  return (char_flags[c] & flag) != 0;
+}
+
 
 static int32_t run_plain(cicu_wordbreak *wb, const uint16_t *text, int32_t length, int32_t *bounds,
                          int32_t *statuses, int32_t *status) {
@@ -210,27 +211,27 @@ int32_t cicu_wordbreak_run(cicu_wordbreak *wb, const uint16_t *text, int32_t len
     int32_t start = i;
     UChar32 c;
     U16_NEXT(text, i, length, c);
-    if (!is_han(c)) {
-      if (all_simple && !is_simple(c)) all_simple = 0;
+    if (!has_flag(c, FLAG_HAN)) {
+      if (all_simple && !has_flag(c, FLAG_SIMPLE)) all_simple = 0;
       continue;
     }
     int32_t end = i;
     while (end < length) {
       int32_t k = end;
       U16_NEXT(text, k, length, c);
-      if (!is_han(c)) break;
+      if (!has_flag(c, FLAG_HAN)) break;
       end = k;
     }
     int alone = 1;
     if (start > 0) {
       int32_t k = start;
       U16_PREV(text, 0, k, c);
-      alone = !joins_han(c);
+      alone = !has_flag(c, FLAG_JOINS);
     }
     if (alone && end < length) {
       int32_t k = end;
       U16_NEXT(text, k, length, c);
-      alone = !joins_han(c);
+      alone = !has_flag(c, FLAG_JOINS);
     }
     if (alone) {
       wb->runs[runCount++] = start;
