@@ -41,6 +41,18 @@ struct FirstStep {
   int8_t result = kNotCached;
 };
 
+/// A pair of characters after which no dictionary word goes on (the trie's answer to the second is "no
+/// match" or "final value"), in a direct-mapped table of kPairSlots: most positions in Chinese text end
+/// there, and the second step otherwise searches the first character's branch, often hundreds of
+/// entries wide. 8 bytes an entry, so the table stays in cache.
+struct PairEnd {
+  uint32_t pair = 0;  // first << 16 | second; 0 (two NULs, never Han) marks an empty entry
+  uint8_t result = 0;
+  uint8_t cost = 0;
+};
+constexpr int kPairBits = 14;
+constexpr uint32_t kPairSlots = 1u << kPairBits;
+
 }  // namespace
 
 struct cicu_cjk {
@@ -48,6 +60,7 @@ struct cicu_cjk {
   const char16_t *trie = nullptr;
   /// `first(c)` for c in kCacheFirst..<kCacheLimit, filled as characters are met.
   FirstStep *firstSteps = nullptr;
+  PairEnd *pairEnds = nullptr;
   /// Scratch, `capacity` + 1 entries each.
   int32_t capacity = 0;
   int32_t *starts = nullptr;  // code point index -> UTF-16 offset
@@ -76,7 +89,8 @@ extern "C" cicu_cjk *cicu_cjk_open(void) {
   d->trie = reinterpret_cast<const char16_t *>(bytes + indexes[0]);
   // UMemory's operator new[] returns NULL when out of memory.
   d->firstSteps = new (std::nothrow) FirstStep[kCacheLimit - kCacheFirst];
-  if (!d->firstSteps) {
+  d->pairEnds = new (std::nothrow) PairEnd[kPairSlots];
+  if (!d->firstSteps || !d->pairEnds) {
     cicu_cjk_close(d);
     return nullptr;
   }
@@ -86,6 +100,7 @@ extern "C" cicu_cjk *cicu_cjk_open(void) {
 extern "C" void cicu_cjk_close(cicu_cjk *d) {
   if (!d) return;
   delete[] d->firstSteps;
+  delete[] d->pairEnds;
   free(d->starts);
   free(d->best);
   free(d->prev);
@@ -101,12 +116,33 @@ static int32_t wordsAt(cicu_cjk *d, const uint16_t *text, int32_t length, int32_
   int32_t count = 0;
   int32_t codePoints = 0;
   int32_t i = 0;
+  // The first character when its step came from `firstSteps` (`pairEnds` keys on it), else 0.
+  uint32_t first = 0;
   while (i < length) {
     UChar32 c;
     U16_NEXT(text, i, length, c);
     UStringTrieResult result;
     int32_t value = 0;
-    if (codePoints == 0 && c >= kCacheFirst && c < kCacheLimit) {
+    if (codePoints == 1 && first != 0 && c < 0x10000) {
+      uint32_t pair = first << 16 | static_cast<uint32_t>(c);
+      PairEnd &end = d->pairEnds[(pair * 0x9E3779B1u) >> (32 - kPairBits)];
+      if (end.pair == pair) {
+        if (end.result == USTRINGTRIE_FINAL_VALUE) {
+          lengths[count] = 2;
+          costs[count] = end.cost;
+          count++;
+        }
+        break;
+      }
+      result = trie.next(c);
+      if (USTRINGTRIE_HAS_VALUE(result)) value = trie.getValue();
+      if (result == USTRINGTRIE_NO_MATCH || (result == USTRINGTRIE_FINAL_VALUE && value <= 0xFF)) {
+        end.pair = pair;
+        end.result = static_cast<uint8_t>(result);
+        end.cost = static_cast<uint8_t>(value);
+      }
+    } else if (codePoints == 0 && c >= kCacheFirst && c < kCacheLimit) {
+      first = static_cast<uint32_t>(c);
       FirstStep &step = d->firstSteps[c - kCacheFirst];
       if (step.result == kNotCached) {
         result = trie.first(c);
