@@ -114,10 +114,25 @@ struct UsageErrorTests {
 
   @Test("help and version still go to stdout with exit 0")
   func helpAndVersion() throws {
-    for arguments in [["--help"], ["check", "--help"], ["--version"], ["help", "score"]] {
+    for arguments in [
+      ["--help"], ["check", "--help"], ["--version"], ["help", "score"], ["help", "persona", "learn"],
+    ] {
       let result = try runSiyu(arguments, in: FileManager.default.temporaryDirectory)
       #expect(result.status == 0, "\(arguments)")
       #expect(!result.stdout.isEmpty && result.stderr.isEmpty, "\(arguments)")
+    }
+  }
+
+  @Test("help for a subcommand that does not exist is a usage error, not the top-level help")
+  func helpForUnknownSubcommand() throws {
+    for (arguments, name) in [(["help", "chek"], "chek"), (["help", "persona", "lern"], "lern")] {
+      let result = try runSiyu(arguments, in: FileManager.default.temporaryDirectory)
+      #expect(result.status == 2, "\(arguments)")
+      #expect(result.stdout.isEmpty, "\(arguments)")
+      #expect(
+        result.stderrText
+          == "错误：没有子命令「\(name)」\n用法：siyu help <subcommand>\n  运行 'siyu --help' 查看所有子命令。\n",
+        "\(result.stderrText)")
     }
   }
 }
