@@ -125,6 +125,23 @@ import Testing
     #expect(out.contains("建议改为「优秀」") && out.contains("建议改为「热门」"), "\(out)")
     let sarif = try runSiyu(["check", "--format", "sarif", "a.md"], in: dir)
     #expect(String(decoding: sarif.stdout, as: UTF8.self).contains("替换为「优秀」"))
+    // JSON says which suggestions `--fix` applies, so a tool applying them can do the same.
+    let json = try runSiyu(["check", "--format", "json", "a.md"], in: dir)
+    let document = try #require(try JSONSerialization.jsonObject(with: json.stdout) as? [String: Any])
+    let files = try #require(document["files"] as? [[String: Any]])
+    let findings = try #require(files.first?["findings"] as? [[String: Any]])
+    var safety: [String: Bool] = [:]
+    for finding in findings {
+      guard let suggestion = finding["suggestion"] as? [String: Any],
+        let replacement = suggestion["replacement"] as? String
+      else { continue }
+      safety[replacement] = suggestion["safe"] as? Bool
+    }
+    #expect(safety == ["优秀": false, "热门": false], "\(safety)")
+    try Data("---\nchannel: moments\n---\n这是顶级工艺。\n".utf8).write(to: file)
+    let safe = try runSiyu(["check", "--format", "json", "a.md"], in: dir)
+    #expect(String(decoding: safe.stdout, as: UTF8.self).contains(#""replacement":"高端","#))
+    #expect(String(decoding: safe.stdout, as: UTF8.self).contains(#""safe":true"#))
   }
 
   /// The re-check after a fix runs the caps too: a cap finding on the fixed post stays in the report.

@@ -4,7 +4,7 @@
 /// {"version":1,
 ///  "files":[{"path","verdict":{"class","probability","score"},
 ///            "findings":[{"rule","severity","line","column","end_line","end_column","message","points",
-///                         "suggestion":null|{"replacement","line","column","end_line","end_column"}}],
+///                         "suggestion":null|{"replacement","line","column","end_line","end_column","safe"}}],
 ///            "meta":{…}}],
 ///  "errors":[{"path","line"|null,"message"}],
 ///  "summary":{"files","errors","warnings","infos"}}
@@ -83,6 +83,8 @@ public struct JSONReporter: Reporter {
         "column": .int(start.column),
         "end_line": .int(end.line),
         "end_column": .int(end.column),
+        // Whether `check --fix` applies it (false: it reads well in some sentences only).
+        "safe": .bool(fix.isSafe),
       ])
     }
     return .object([
