@@ -77,14 +77,37 @@ public struct PersonaTermMatcher: Sendable {
     return found
   }
 
-  /// Whether the word at `start..<end` stands at the start of a clause or right before its end (spaces,
-  /// emoji and particles aside).
+  /// Whether the word at `start..<end` (its 们 included) addresses the reader: right before the end of a
+  /// clause (晚安，宝贝们 / 谢谢宝贝), unless 的 or a "with" word ties it to what comes before (我家的宝宝们,
+  /// 我和小伙伴们); or at the start of a clause when it is plural (宝宝们今天…, 家人们看过来) or greeted
+  /// (宝宝晚安, 亲，在吗 counts as a clause of its own). A singular word starting a clause that goes on is
+  /// what the clause is about (宝宝今天第一次叫妈妈). Spaces, emoji and particles aside.
   static func isVocative(_ text: UnsafeBufferPointer<UInt16>, start: Int, end: Int) -> Bool {
-    var k = start - 1
-    while k >= 0 && StyleText.isSpace(text[k]) { k -= 1 }
-    if k < 0 || StyleText.isClauseBreak(text, at: k) { return true }
+    // A line break ends a clause: the scans skip spaces, not lines.
+    func isBlank(_ u: UInt16) -> Bool { StyleText.isSpace(u) && u != 0x0A }
     var m = end
-    while m < text.count && (StyleText.isSpace(text[m]) || StyleText.isParticle(text[m])) { m += 1 }
-    return m >= text.count || StyleText.isClauseBreak(text, at: m) || StyleText.isEmojiStart(text, at: m)
+    while m < text.count && (isBlank(text[m]) || StyleText.isParticle(text[m])) { m += 1 }
+    var k = start - 1
+    while k >= 0 && isBlank(text[k]) { k -= 1 }
+    let startsClause = k < 0 || StyleText.isClauseBreak(text, at: k)
+    if m >= text.count || StyleText.isClauseBreak(text, at: m) || StyleText.isEmojiStart(text, at: m) {
+      return startsClause || !tiesToWhatPrecedes.contains(text[k])
+    }
+    return startsClause && (text[end - 1] == plural || startsGreeting(text, at: m))
+  }
+
+  /// 的 和 跟 与 同: before a noun at the end of a clause, they make it an object or a possession.
+  static let tiesToWhatPrecedes: Set<UInt16> = [0x7684, 0x548C, 0x8DDF, 0x4E0E, 0x540C]
+
+  /// Greetings that follow a name of the readers without a comma (宝子们晚安, 亲爱的早上好).
+  static let greetings: [[UInt16]] = [
+    "早", "晚安", "午安", "好", "你好", "你们好", "上午好", "中午好", "下午好", "晚上好", "新年好", "新年快乐",
+    "节日快乐", "周末愉快", "周末快乐", "辛苦了", "久等了",
+  ].map { Array($0.utf16) }
+
+  static func startsGreeting(_ text: UnsafeBufferPointer<UInt16>, at i: Int) -> Bool {
+    greetings.contains { greeting in
+      i + greeting.count <= text.count && greeting.indices.allSatisfy { text[i + $0] == greeting[$0] }
+    }
   }
 }
