@@ -60,7 +60,7 @@ let package = Package(
       ],
       swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
     ),
-    .testTarget(name: "SiyuTextTests", dependencies: ["SiyuText", "CICU"]),
+    .testTarget(name: "SiyuTextTests", dependencies: ["SiyuText", "CICU", "SiyuClassifier"]),
     .testTarget(name: "SiyuCoreTests", dependencies: ["SiyuCore", "SiyuRules", "SiyuText"]),
     .testTarget(name: "SiyuClassifierTests", dependencies: ["SiyuClassifier", "SiyuCore", "SiyuText"]),
     .testTarget(name: "EndToEndTests", dependencies: ["siyu"]),

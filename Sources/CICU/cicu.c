@@ -72,6 +72,15 @@ static int han_as_is(UChar32 c) {
          u_getIntPropertyValue(c, UCHAR_NFKC_QUICK_CHECK) == UNORM_YES;
 }
 
+/// Han, kana and Hangul (scripts ICU's dictionaries take, with Korean kept out of the shortcut too) and
+/// the scripts without spaces that ICU's other dictionary engines break (Line_Break=SA: Thai, Lao…).
+static int dictionary_like(UChar32 c) {
+  UErrorCode e = U_ZERO_ERROR;
+  UScriptCode script = uscript_getScript(c, &e);
+  return script == USCRIPT_HAN || script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA ||
+         script == USCRIPT_HANGUL || u_getIntPropertyValue(c, UCHAR_LINE_BREAK) == U_LB_COMPLEX_CONTEXT;
+}
+
 /// Whether the word rules put a boundary on both sides of `c` in any text made of such characters and
 /// shortcut runs: UAX #29's Other, and the marks whose rules need a letter or digit on each side (MidNum,
 /// MidLetter, MidNumLet, quotes: `,` `.` `:` `'`, NFKC's form of Chinese punctuation), line feeds; not
@@ -93,13 +102,7 @@ static int simple(UChar32 c) {
   default:
     return 0;
   }
-  if (u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC)) return 0;
-  UErrorCode e = U_ZERO_ERROR;
-  UScriptCode script = uscript_getScript(c, &e);
-  if (script == USCRIPT_HAN || script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA ||
-      script == USCRIPT_HANGUL)
-    return 0;
-  return u_getIntPropertyValue(c, UCHAR_LINE_BREAK) != U_LB_COMPLEX_CONTEXT;
+  return !u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC) && !dictionary_like(c);
 }
 
 /// Whether `c` next to a run of Han characters could make ICU treat the run differently from a run
@@ -107,13 +110,8 @@ static int simple(UChar32 c) {
 /// characters ICU's dictionaries take (its engines would see one longer range), Hangul, and what
 /// word-break rule WB4 attaches to the character before it (Extend, Format, ZWJ).
 static int joins_han(UChar32 c) {
-  UErrorCode e = U_ZERO_ERROR;
-  UScriptCode script = uscript_getScript(c, &e);
-  if (script == USCRIPT_HAN || script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA ||
-      script == USCRIPT_HANGUL)
-    return 1;
+  if (dictionary_like(c)) return 1;
   if (c == 0x30FC || c == 0xFF70 || c == 0xFF9E || c == 0xFF9F) return 1;
-  if (u_getIntPropertyValue(c, UCHAR_LINE_BREAK) == U_LB_COMPLEX_CONTEXT) return 1;
   switch (u_getIntPropertyValue(c, UCHAR_WORD_BREAK)) {
   case U_WB_EXTEND:
   case U_WB_FORMAT:
@@ -162,7 +160,6 @@ static inline __attribute__((always_inline)) int has_flag(UChar32 c, uint32_t fl
   return (char_flags[c] & flag) != 0;
 }
 
-
 static int32_t run_plain(cicu_wordbreak *wb, const uint16_t *text, int32_t length, int32_t *bounds,
                          int32_t *statuses, int32_t *status) {
   UErrorCode e = U_ZERO_ERROR;
@@ -193,6 +190,17 @@ static int reserve(cicu_wordbreak *wb, int32_t length) {
   if (runs) wb->runs = runs;
   if (!masked || !origin || !runs) return 0;
   wb->capacity = capacity;
+  return 1;
+}
+
+/// Appends the dictionary's boundaries inside the run `text[start..<end]` to `bounds` at `*n`, as offsets
+/// in `text`. Returns 0 when out of memory.
+static int append_run_breaks(cicu_wordbreak *wb, const uint16_t *text, int32_t start, int32_t end,
+                             int32_t *bounds, int32_t *n) {
+  int32_t found = cicu_cjk_breaks(wb->cjk, text + start, end - start, bounds + *n);
+  if (found < 0) return 0;
+  for (int32_t k = 0; k < found; k++) bounds[*n + k] += start;
+  *n += found;
   return 1;
 }
 
@@ -248,10 +256,8 @@ int32_t cicu_wordbreak_run(cicu_wordbreak *wb, const uint16_t *text, int32_t len
     int32_t r = 0;
     for (int32_t k = 0; k < length;) {
       if (r < runCount && k == wb->runs[r]) {
-        int32_t found = cicu_cjk_breaks(wb->cjk, text + k, wb->runs[r + 1] - k, bounds + n);
-        if (found < 0) return run_plain(wb, text, length, bounds, statuses, status);
-        for (int32_t j = 0; j < found; j++) bounds[n + j] += k;
-        n += found;
+        if (!append_run_breaks(wb, text, wb->runs[r], wb->runs[r + 1], bounds, &n))
+          return run_plain(wb, text, length, bounds, statuses, status);
         k = wb->runs[r + 1];
         r += 2;
       } else {
@@ -291,15 +297,12 @@ int32_t cicu_wordbreak_run(cicu_wordbreak *wb, const uint16_t *text, int32_t len
   ubrk_first(wb->bi);
   for (int32_t mb = ubrk_next(wb->bi); mb != UBRK_DONE && n < length; mb = ubrk_next(wb->bi)) {
     int32_t b = wb->origin[mb];
+    // A boundary after a run's placeholder is the run's end: the run's own boundaries come first.
     while (r < runCount && wb->runs[r + 1] <= b) {
-      int32_t start = wb->runs[r];
-      int32_t found = cicu_cjk_breaks(wb->cjk, text + start, wb->runs[r + 1] - start, bounds + n);
-      if (found < 0) return run_plain(wb, text, length, bounds, statuses, status);
-      for (int32_t k = 0; k < found; k++) bounds[n + k] += start;
-      n += found;
+      if (!append_run_breaks(wb, text, wb->runs[r], wb->runs[r + 1], bounds, &n))
+        return run_plain(wb, text, length, bounds, statuses, status);
       r += 2;
     }
-    if (r < runCount && b > wb->runs[r]) continue;  // inside a run: the dictionary decides
     bounds[n++] = b;
   }
   *status = 0;

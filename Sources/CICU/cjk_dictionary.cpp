@@ -87,7 +87,6 @@ extern "C" cicu_cjk *cicu_cjk_open(void) {
   }
   d->data = data;
   d->trie = reinterpret_cast<const char16_t *>(bytes + indexes[0]);
-  // UMemory's operator new[] returns NULL when out of memory.
   d->firstSteps = new (std::nothrow) FirstStep[kCacheLimit - kCacheFirst];
   d->pairEnds = new (std::nothrow) PairEnd[kPairSlots];
   if (!d->firstSteps || !d->pairEnds) {
@@ -207,8 +206,8 @@ extern "C" int32_t cicu_cjk_breaks(cicu_cjk *d, const uint16_t *text, int32_t le
   }
   int32_t lengths[kMaxWordUnits + 1];
   uint32_t costs[kMaxWordUnits + 1];
+  // Every position is reached: each character is at least a word of its own (kUnknownCost).
   for (int32_t i = 0; i < n; i++) {
-    if (best[i] == kUnreachable) continue;
     int32_t at = d->starts[i];
     // The next position's first step is a cache miss more often than not: ask for it now, so it
     // arrives while this position's words are looked up.

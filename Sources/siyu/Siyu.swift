@@ -20,11 +20,6 @@ struct Siyu: ParsableCommand {
     ]
   )
 
-  /// Runs the command; usage errors exit with 2 (SPEC.md), not ArgumentParser's 64, and are worded in
-  /// Chinese (`UsageMessage`). A command's own
-  /// `ExitCode` (`check` finding errors) exits at once: ArgumentParser's handling of it prints nothing
-  /// but builds the command's help first, about 2.7 M instructions. Standard output is checked at exit
-  /// (`StandardOutput.close`), the help and version text included.
   /// The first name after `help` that is no subcommand (of the one before it), or nil. ArgumentParser
   /// answers `siyu help chek` with the top-level help and exit 0, so a typo in a script passed; `siyu
   /// chek` is a usage error, and so is this.
@@ -42,6 +37,11 @@ struct Siyu: ParsableCommand {
     return nil
   }
 
+  /// Runs the command; usage errors exit with 2 (SPEC.md), not ArgumentParser's 64, and are worded in
+  /// Chinese (`UsageMessage`). A command's own
+  /// `ExitCode` (`check` finding errors) exits at once: ArgumentParser's handling of it prints nothing
+  /// but builds the command's help first, about 2.7 M instructions. Standard output is checked at exit
+  /// (`StandardOutput.close`), the help and version text included.
   static func main() {
     StandardOutput.reserveClosedDescriptors()
     atexit { StandardOutput.close() }
